@@ -1,0 +1,5 @@
+//! The `gongwen` command.
+
+fn main() {
+    println!("gongwen");
+}

@@ -1,0 +1,139 @@
+//! Numbering labels at the start of a text: `一、`, `（一）`, `1.`, `（1）`, `①`.
+//!
+//! Recognizes the label and its number; says nothing of what the labelled
+//! text is (heading, task or measure): the interpreter decides that from the
+//! label's [`LabelKind`] and the document's structure.
+
+use super::numeral::{is_numeral_char, parse_number};
+use crate::normalize::fold;
+
+/// The printed form of a label. Forms nest in this order in most notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum LabelKind {
+    /// `一、`: a Chinese numeral and an enumeration comma.
+    ChineseComma,
+    /// `（一）` or `(一)`: a Chinese numeral in brackets.
+    ChineseParen,
+    /// `1.`, `1．` or `1、`: Arabic digits and a dot or comma.
+    ArabicDot,
+    /// `（1）` or `(1)`: Arabic digits in brackets.
+    ArabicParen,
+    /// `①` … `⑳`: a circled number.
+    Circled,
+}
+
+/// A label found at the start of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Label {
+    /// The label's form.
+    pub kind: LabelKind,
+    /// Its number.
+    pub ordinal: u32,
+    /// The label as printed in the original text (e.g. `（一）`).
+    pub text: String,
+    /// The label's length in chars; the labelled text starts after it.
+    pub len: usize,
+}
+
+/// Finds a label at the start of `text` (leading white space is skipped and
+/// counted in [`Label::len`]). Returns `None` when the text has no label.
+pub fn parse_label(text: &str) -> Option<Label> {
+    let folded: Vec<char> = fold(text).chars().collect();
+    let lead = folded.iter().take_while(|c| c.is_whitespace()).count();
+    let s = &folded[lead..];
+    let (kind, ordinal, len) = match_label(s)?;
+    let original: String = text.chars().skip(lead).take(len).collect();
+    Some(Label {
+        kind,
+        ordinal,
+        text: original,
+        len: lead + len,
+    })
+}
+
+fn match_label(s: &[char]) -> Option<(LabelKind, u32, usize)> {
+    let first = *s.first()?;
+    if let Some(n) = circled(first) {
+        return Some((LabelKind::Circled, n, 1));
+    }
+    if first == '(' {
+        let digits: usize = s[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits > 0 && digits <= 3 && s.get(1 + digits) == Some(&')') {
+            let n = parse_number(&s[1..1 + digits].iter().collect::<String>())?;
+            return Some((LabelKind::ArabicParen, n, digits + 2));
+        }
+        let han: usize = s[1..].iter().take_while(|c| is_numeral_char(**c)).count();
+        if han > 0 && han <= 4 && s.get(1 + han) == Some(&')') {
+            let n = parse_number(&s[1..1 + han].iter().collect::<String>())?;
+            return Some((LabelKind::ChineseParen, n, han + 2));
+        }
+        return None;
+    }
+    let digits = s.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && digits <= 3 {
+        let sep = *s.get(digits)?;
+        let next = s.get(digits + 1);
+        // `1.5倍` is a number, not a label.
+        let next_is_digit = next.is_some_and(|c| c.is_ascii_digit());
+        if matches!(sep, '.' | '、' | '．') && !next_is_digit {
+            let n = parse_number(&s[..digits].iter().collect::<String>())?;
+            return Some((LabelKind::ArabicDot, n, digits + 1));
+        }
+        return None;
+    }
+    let han = s.iter().take_while(|c| is_numeral_char(**c)).count();
+    if han > 0 && han <= 4 && s.get(han) == Some(&'、') {
+        let n = parse_number(&s[..han].iter().collect::<String>())?;
+        return Some((LabelKind::ChineseComma, n, han + 1));
+    }
+    None
+}
+
+fn circled(c: char) -> Option<u32> {
+    match c {
+        '①'..='⑳' => Some(c as u32 - '①' as u32 + 1),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lab(s: &str) -> Option<(LabelKind, u32, String, usize)> {
+        parse_label(s).map(|l| (l.kind, l.ordinal, l.text, l.len))
+    }
+
+    #[test]
+    fn recognizes_each_form() {
+        use LabelKind::*;
+        assert_eq!(lab("一、全面"), Some((ChineseComma, 1, "一、".into(), 2)));
+        assert_eq!(lab("二十四、某"), Some((ChineseComma, 24, "二十四、".into(), 4)));
+        assert_eq!(lab("（一）加大"), Some((ChineseParen, 1, "（一）".into(), 3)));
+        assert_eq!(lab("(十五)某"), Some((ChineseParen, 15, "(十五)".into(), 4)));
+        assert_eq!(lab("1.抓实"), Some((ArabicDot, 1, "1.".into(), 2)));
+        assert_eq!(lab("12．某"), Some((ArabicDot, 12, "12．".into(), 3)));
+        assert_eq!(lab("3、某"), Some((ArabicDot, 3, "3、".into(), 2)));
+        assert_eq!(lab("(37)按照"), Some((ArabicParen, 37, "(37)".into(), 4)));
+        assert_eq!(lab("（５）某"), Some((ArabicParen, 5, "（５）".into(), 3)));
+        assert_eq!(lab("②某"), Some((Circled, 2, "②".into(), 1)));
+        assert_eq!(lab("  一、x"), Some((ChineseComma, 1, "一、".into(), 4)));
+    }
+
+    #[test]
+    fn rejects_non_labels() {
+        for s in [
+            "",
+            "2024年6月",
+            "1.5倍",
+            "一是加强",
+            "(此件公开发布)",
+            "(室、局)",
+            "省局机关",
+            "(2023-2025年)",
+        ] {
+            assert_eq!(lab(s), None, "{s}");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+//! Small grammars for the pieces of a notice: numbering labels, numerals,
+//! deadlines and unit lists.
+//!
+//! Each grammar parses one string into one typed value. None of them knows
+//! about documents, tables or positions: the interpreter calls them and keeps
+//! track of where the string came from.
+
+pub mod deadline;
+pub mod label;
+pub mod numeral;
+pub mod units;
