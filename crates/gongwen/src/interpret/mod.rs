@@ -1,23 +1,188 @@
 //! The interpreter: turns a [`Document`] into a [`Notice`].
 //!
 //! It finds the notice's front matter (addressees, title, issuer, date,
-//! annotation), reads task-division tables into headings and measures, and
+//! annotation) among the paragraphs, reads task-division tables into
+//! headings and measures, turns labelled paragraphs into headings, and
 //! records anything it cannot place as a diagnostic. It does not read bytes
 //! (see [`crate::read`]) and leaves the parsing of single values to
 //! [`crate::grammar`].
 
-use crate::document::Document;
-use crate::model::{Meta, Notice, SourceInfo, SCHEMA_ID};
+pub mod columns;
+pub mod meta;
+pub mod outline;
+pub mod table;
+
+use chrono::Datelike;
+
+use crate::document::{Block, Document, Paragraph};
+use crate::grammar::label::{parse_label, LabelKind};
+use crate::model::{Diagnostic, DiagnosticCode, Meta, Notice, SourceInfo, SCHEMA_ID};
+use crate::normalize::fold;
+
+use meta::{classify, looks_like_issuer, looks_like_title, MetaLine};
+use outline::OutlineBuilder;
+use table::{interpret_table, TableContext};
+
+/// What a paragraph turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    Unknown,
+    Title,
+    Meta,
+    Issuer,
+}
 
 /// Interprets a document as a notice.
 pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
-    let _ = doc;
+    let paragraphs: Vec<(usize, &Paragraph)> = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| match b {
+            Block::Paragraph(p) if !p.text.trim().is_empty() => Some((i, p)),
+            _ => None,
+        })
+        .collect();
+    let first_table = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::Table(_)))
+        .unwrap_or(doc.blocks.len());
+
+    let mut meta = Meta::default();
+    let mut roles = vec![Role::Unknown; doc.blocks.len()];
+    read_meta_lines(&paragraphs, &mut meta, &mut roles);
+    find_title(&paragraphs, first_table, &mut meta, &mut roles);
+
+    let ctx = TableContext {
+        notice_year: meta.date.map(|d| d.year()),
+    };
+    let mut diagnostics = Vec::new();
+    let mut out = OutlineBuilder::default();
+    let mut prose_levels: Vec<LabelKind> = Vec::new();
+    let mut structure_started = false;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        match block {
+            Block::Table(t) => {
+                if interpret_table(t, ctx, &mut out, &mut diagnostics) {
+                    structure_started = true;
+                } else {
+                    for cell in t.rows.iter().flat_map(|r| r.cells.iter()) {
+                        if !cell.text.trim().is_empty() {
+                            diagnostics.push(Diagnostic {
+                                code: DiagnosticCode::TextNotPlaced,
+                                message: "table without a task-table header".to_owned(),
+                                position: Some(cell.pos.clone()),
+                                text: Some(cell.text.clone()),
+                            });
+                        }
+                    }
+                }
+            }
+            Block::Paragraph(p) if roles[i] == Role::Unknown && !p.text.trim().is_empty() => {
+                if let Some(label) = parse_label(&p.text) {
+                    let level = match prose_levels.iter().position(|k| *k == label.kind) {
+                        Some(l) => l + 1,
+                        None => {
+                            prose_levels.push(label.kind);
+                            prose_levels.len()
+                        }
+                    };
+                    let text: String = p.text.chars().skip(label.len).collect();
+                    out.open_heading(level as u8, &label, &text, p.pos.clone());
+                    structure_started = true;
+                } else if !structure_started {
+                    meta.body.push(p.text.trim().to_owned());
+                } else {
+                    diagnostics.push(Diagnostic {
+                        code: DiagnosticCode::TextNotPlaced,
+                        message: "paragraph not placed in the outline".to_owned(),
+                        position: Some(p.pos.clone()),
+                        text: Some(p.text.clone()),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    let (outline, measures, numbering) = out.finish();
+    diagnostics.extend(numbering);
+    if outline.is_empty() && measures.is_empty() {
+        diagnostics.push(Diagnostic {
+            code: DiagnosticCode::NoStructure,
+            message: "no task table or numbered items found".to_owned(),
+            position: None,
+            text: None,
+        });
+    }
     Notice {
         schema: SCHEMA_ID.to_owned(),
-        meta: Meta::default(),
-        outline: Vec::new(),
-        measures: Vec::new(),
-        diagnostics: Vec::new(),
+        meta,
+        outline,
+        measures,
+        diagnostics,
         source,
     }
+}
+
+/// Document number, addressees, date, annotation and issuer.
+fn read_meta_lines(paragraphs: &[(usize, &Paragraph)], meta: &mut Meta, roles: &mut [Role]) {
+    for (k, (i, p)) in paragraphs.iter().enumerate() {
+        let Some(line) = classify(&p.text) else {
+            continue;
+        };
+        match line {
+            MetaLine::DocNumber(n) if meta.doc_number.is_none() => meta.doc_number = Some(n),
+            MetaLine::Addressees(a) if meta.addressees.is_empty() => meta.addressees = a,
+            MetaLine::Date(d) if meta.date.is_none() => {
+                meta.date = Some(d);
+                if let Some((j, prev)) = k.checked_sub(1).and_then(|k| paragraphs.get(k)) {
+                    if roles[*j] == Role::Unknown && looks_like_issuer(&prev.text) {
+                        meta.issuer = Some(prev.text.trim().to_owned());
+                        roles[*j] = Role::Issuer;
+                    }
+                }
+            }
+            MetaLine::Annotation(a) if meta.annotation.is_none() => meta.annotation = Some(a),
+            _ => continue,
+        }
+        roles[*i] = Role::Meta;
+    }
+}
+
+/// The title: the leading title lines above the document number or
+/// addressees (a title may wrap over several lines), or else the title line
+/// standing just before the first table (a plan's own title).
+fn find_title(
+    paragraphs: &[(usize, &Paragraph)],
+    first_table: usize,
+    meta: &mut Meta,
+    roles: &mut [Role],
+) {
+    let leading: Vec<&(usize, &Paragraph)> = paragraphs
+        .iter()
+        .take_while(|(i, p)| roles[*i] == Role::Unknown && no_sentence_end(&p.text))
+        .collect();
+    let first_meta = paragraphs.get(leading.len());
+    let before_meta = first_meta.is_some_and(|(i, _)| roles[*i] == Role::Meta);
+    if before_meta && !leading.is_empty() && leading.len() <= 3 {
+        let joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
+        if looks_like_title(&joined) {
+            meta.title = Some(joined);
+            for (i, _) in leading {
+                roles[*i] = Role::Title;
+            }
+            return;
+        }
+    }
+    if let Some((i, p)) = paragraphs.iter().rev().find(|(i, _)| *i < first_table) {
+        if *i + 1 == first_table && roles[*i] == Role::Unknown && looks_like_title(&p.text) {
+            meta.title = Some(p.text.trim().to_owned());
+            roles[*i] = Role::Title;
+        }
+    }
+}
+
+fn no_sentence_end(text: &str) -> bool {
+    !fold(text).contains(['。', ':', ';'])
 }

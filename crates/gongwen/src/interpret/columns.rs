@@ -1,0 +1,157 @@
+//! Column roles of a task-division table, found from its header row by
+//! synonyms (工作任务, 具体举措, 完成时限, 责任单位, 牵头单位, 序号, 备注 …).
+//!
+//! Only the header is read here; data rows are the business of
+//! [`super::table`].
+
+use crate::document::{Row, Table};
+use crate::model::Role;
+use crate::normalize::comparable;
+
+/// What a table column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ColumnRole {
+    /// A running number (序号).
+    Seq,
+    /// Tasks: the text measures are grouped under (工作任务, 重点任务).
+    Task,
+    /// Measures (具体举措, 工作措施).
+    Measure,
+    /// Deadlines (完成时限, 完成时间, 时间节点).
+    Deadline,
+    /// Responsible units with the role the header gives.
+    Units(Role),
+    /// Remarks (备注).
+    Note,
+    /// A column whose header was not recognized.
+    Other,
+}
+
+/// Classifies one header cell.
+pub fn role_of_header(text: &str) -> ColumnRole {
+    let h = comparable(text);
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if h.is_empty() {
+        ColumnRole::Other
+    } else if has(&["序号", "编号"]) && h.chars().count() <= 4 {
+        ColumnRole::Seq
+    } else if has(&["举措", "措施", "具体工作", "工作内容", "具体任务", "落实措施"]) {
+        ColumnRole::Measure
+    } else if has(&["时限", "时间", "时间节点", "期限", "进度安排", "完成日期"]) {
+        ColumnRole::Deadline
+    } else if has(&["牵头", "主要责任单位", "主责单位"]) {
+        ColumnRole::Units(Role::Lead)
+    } else if has(&["配合", "协同", "协办", "参与"]) {
+        ColumnRole::Units(Role::Support)
+    } else if has(&["指导单位"]) {
+        ColumnRole::Units(Role::Guide)
+    } else if has(&["单位", "部门", "责任处室", "责任主体", "负责"]) {
+        ColumnRole::Units(Role::Responsible)
+    } else if has(&["任务", "事项", "工作", "目标", "内容", "要求"]) {
+        ColumnRole::Task
+    } else if has(&["备注", "说明"]) {
+        ColumnRole::Note
+    } else {
+        ColumnRole::Other
+    }
+}
+
+/// The header of a task table: which row it is and each column's role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// Index of the header row in the table's rows.
+    pub row: usize,
+    /// Role of each grid column.
+    pub roles: Vec<ColumnRole>,
+}
+
+impl Header {
+    /// The first column with this role.
+    pub fn column(&self, role: ColumnRole) -> Option<usize> {
+        self.roles.iter().position(|r| *r == role)
+    }
+}
+
+/// Finds the header among the first rows of a table: the first row with at
+/// least two recognized columns, one of them holding text (task or measure)
+/// and one a deadline or units. Returns `None` for tables that are not task
+/// tables (layout tables, page metadata).
+pub fn find_header(table: &Table) -> Option<Header> {
+    for (i, row) in table.rows.iter().enumerate().take(4) {
+        let roles = header_roles(row, table.width() as usize);
+        let text = roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure));
+        let detail = roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
+        if text && detail {
+            let mut roles = roles;
+            // A table without a measure column lists measures in its text column.
+            if !roles.contains(&ColumnRole::Measure) {
+                if let Some(t) = roles.iter().position(|r| *r == ColumnRole::Task) {
+                    roles[t] = ColumnRole::Measure;
+                }
+            }
+            return Some(Header { row: i, roles });
+        }
+    }
+    None
+}
+
+fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
+    let mut roles = vec![ColumnRole::Other; width.max(row.cells.len())];
+    for cell in &row.cells {
+        let role = role_of_header(&cell.text);
+        let start = cell.col as usize;
+        let end = (start + cell.col_span.max(1) as usize).min(roles.len());
+        for slot in roles.iter_mut().take(end).skip(start) {
+            *slot = role;
+        }
+    }
+    // Only the first column of a repeated role keeps it (a header spanning
+    // two columns names one of them).
+    let mut seen: Vec<ColumnRole> = Vec::new();
+    for r in roles.iter_mut() {
+        if *r != ColumnRole::Other && seen.contains(r) {
+            *r = ColumnRole::Other;
+        } else {
+            seen.push(*r);
+        }
+    }
+    roles
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_synonyms() {
+        use ColumnRole::*;
+        for (h, r) in [
+            ("方案分解的工作任务与责任", Task),
+            ("省局贯彻落实具体举措", Measure),
+            ("工作措施", Measure),
+            ("完成时限", Deadline),
+            ("完成時間", Deadline),
+            ("时间节点", Deadline),
+            ("时限要求", Deadline),
+            ("責任單位", Units(Role::Responsible)),
+            ("责任部门", Units(Role::Responsible)),
+            ("牵头单位", Units(Role::Lead)),
+            ("主要责任单位", Units(Role::Lead)),
+            ("配合单位", Units(Role::Support)),
+            ("协同配合单位", Units(Role::Support)),
+            ("序号", Seq),
+            ("序　号", Seq),
+            ("重点任务", Task),
+            ("工作任务", Task),
+            ("备注", Note),
+            ("", Other),
+        ] {
+            assert_eq!(role_of_header(h), r, "{h}");
+        }
+    }
+}
