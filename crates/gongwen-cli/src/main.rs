@@ -1,5 +1,61 @@
-//! The `gongwen` command.
+//! The `gongwen` command: parses Chinese government notices into notice JSON,
+//! JSON lines or CSV, and prints the notice JSON schema.
+//!
+//! Exit status: 0 on success (also when the reader of stdout goes away
+//! early, as in `gongwen parse x | head`), 1 when the input cannot be parsed
+//! or the output cannot be written (one line `gongwen: <reason>` on stderr),
+//! 2 on usage errors.
 
-fn main() {
-    println!("gongwen");
+mod args;
+mod output;
+
+use std::io::{self, Read};
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+use output::Output;
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("gongwen: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs one command; the error is the one-line reason for failing.
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Parse {
+            file,
+            format,
+            output,
+        } => {
+            let bytes = read_input(&file).map_err(|e| e.to_string())?;
+            let notice = gongwen::parse_bytes(&bytes, &file).map_err(|e| e.to_string())?;
+            Output::open(output.as_deref())?.write(|w| output::write_notice(w, &notice, format))
+        }
+        Command::Schema { output } => Output::open(output.as_deref())?
+            .write(|w| output::write_json(w, &gongwen::json_schema())),
+    }
+}
+
+/// Reads the input file, or standard input for `-`.
+fn read_input(path: &Path) -> gongwen::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let read = if path == Path::new("-") {
+        io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::read(path).map(|b| bytes = b)
+    };
+    read.map_err(|source| gongwen::Error::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    Ok(bytes)
 }

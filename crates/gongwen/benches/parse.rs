@@ -1,4 +1,5 @@
 //! Criterion benchmark: parse the seed notice text.
+#![allow(missing_docs)] // criterion_group! generates undocumented items
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 

@@ -21,6 +21,7 @@ pub mod interpret;
 pub mod model;
 pub mod normalize;
 pub mod read;
+pub mod rows;
 
 use std::path::Path;
 

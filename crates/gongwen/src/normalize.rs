@@ -26,6 +26,25 @@ pub fn fold_width(c: char) -> char {
     }
 }
 
+/// Folds the variant characters that `fast2s`'s table leaves alone
+/// (e.g. 凈, common in Hong Kong and Taiwan texts, to 净).
+pub fn fold_variant(c: char) -> char {
+    match c {
+        '凈' => '净',
+        '爲' => '为',
+        '衆' => '众',
+        '綫' => '线',
+        '羣' => '群',
+        '峯' => '峰',
+        '啓' => '启',
+        '敎' => '教',
+        '眞' => '真',
+        '竝' | '幷' => '并',
+        '鷄' => '鸡',
+        _ => c,
+    }
+}
+
 /// The folded view of `s`: simplified script, half-width punctuation.
 /// Has exactly as many chars as `s`.
 pub fn fold(s: &str) -> String {
@@ -34,7 +53,10 @@ pub fn fold(s: &str) -> String {
     } else {
         fast2s::convert(s)
     };
-    let folded: String = simplified.chars().map(fold_width).collect();
+    let folded: String = simplified
+        .chars()
+        .map(|c| fold_width(fold_variant(c)))
+        .collect();
     debug_assert_eq!(folded.chars().count(), s.chars().count());
     folded
 }
@@ -83,6 +105,7 @@ mod tests {
         assert_eq!(fold("長期堅持（一）：，"), "长期坚持(一):,");
         assert_eq!(fold("責任單位\u{3000}Ａ"), "责任单位 A");
         assert_eq!(fold("abc"), "abc");
+        assert_eq!(fold("忠誠干凈"), "忠诚干净");
         assert_eq!(fold(""), "");
     }
 

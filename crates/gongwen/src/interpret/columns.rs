@@ -73,12 +73,16 @@ impl Header {
     }
 }
 
+/// How many rows from the top of a table the header may stand (title rows
+/// of a spreadsheet copied with the table come first).
+pub const HEADER_SEARCH_ROWS: usize = 12;
+
 /// Finds the header among the first rows of a table: the first row with at
 /// least two recognized columns, one of them holding text (task or measure)
 /// and one a deadline or units. Returns `None` for tables that are not task
 /// tables (layout tables, page metadata).
 pub fn find_header(table: &Table) -> Option<Header> {
-    for (i, row) in table.rows.iter().enumerate().take(4) {
+    for (i, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
         let roles = header_roles(row, table.width() as usize);
         let text = roles
             .iter()

@@ -21,6 +21,7 @@ use crate::normalize::fold;
 
 use meta::{classify, looks_like_issuer, looks_like_title, MetaLine};
 use outline::OutlineBuilder;
+use columns::find_header;
 use table::{interpret_table, TableContext};
 
 /// What a paragraph turned out to be.
@@ -34,6 +35,8 @@ enum Role {
 
 /// Interprets a document as a notice.
 pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
+    let lifted = lift_title_rows(doc);
+    let doc = lifted.as_ref().unwrap_or(doc);
     let paragraphs: Vec<(usize, &Paragraph)> = doc
         .blocks
         .iter()
@@ -123,6 +126,43 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         diagnostics,
         source,
     }
+}
+
+/// Rows above a task table's header (a spreadsheet's title, issuer and date
+/// rows, copied along with the table) become paragraphs before the table,
+/// so front matter is found in them. Returns `None` when no table has such
+/// rows.
+fn lift_title_rows(doc: &Document) -> Option<Document> {
+    let needs = doc.blocks.iter().any(|b| match b {
+        Block::Table(t) => find_header(t).is_some_and(|h| h.row > 0),
+        _ => false,
+    });
+    if !needs {
+        return None;
+    }
+    let mut blocks = Vec::with_capacity(doc.blocks.len() + 8);
+    for block in &doc.blocks {
+        let Block::Table(t) = block else {
+            blocks.push(block.clone());
+            continue;
+        };
+        let Some(h) = find_header(t).filter(|h| h.row > 0) else {
+            blocks.push(block.clone());
+            continue;
+        };
+        for row in &t.rows[..h.row] {
+            for cell in row.cells.iter().filter(|c| !c.text.trim().is_empty()) {
+                blocks.push(Block::Paragraph(Paragraph {
+                    text: cell.text.trim().to_owned(),
+                    pos: cell.pos.clone(),
+                }));
+            }
+        }
+        let mut rest = t.clone();
+        rest.rows.drain(..h.row);
+        blocks.push(Block::Table(rest));
+    }
+    Some(Document { blocks })
 }
 
 /// Document number, addressees, date, annotation and issuer.

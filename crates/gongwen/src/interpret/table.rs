@@ -1,9 +1,9 @@
 //! Task-division tables: rows to section headings, tasks and measures.
 //!
-//! Each data row is first laid on the header's columns as [`Slot`]s — a cell
+//! Each data row is first laid on the header's columns as slots — a cell
 //! of its own, a cell covered by a merge from above, or nothing. Grid tables
 //! take their columns from the reader; flattened text rows, which lost their
-//! merged cells, are aligned by content ([`align_by_content`]). Then a small
+//! merged cells, are aligned by content (see `align_by_content`). Then a small
 //! state machine reads the slots: a labelled row spanning the table opens a
 //! section, a labelled task cell opens a task, a labelled measure cell starts
 //! a measure; a deadline or unit cell that is empty or covered inherits the
