@@ -41,7 +41,11 @@ pub fn compare_to_gold(ours: &Value, gold: &Value) -> Vec<String> {
     compare(ours, gold, "$", &mut diffs);
     if let (Some(notes), Some(ours)) = (gold.get("measure_notes"), ours.as_object()) {
         let _ = ours;
-        compare_notes(ours_measures(&Value::Object(ours.clone())), notes, &mut diffs);
+        compare_notes(
+            ours_measures(&Value::Object(ours.clone())),
+            notes,
+            &mut diffs,
+        );
     }
     diffs
 }
@@ -137,6 +141,11 @@ pub fn assert_matches_gold(input: &str, gold: &str) {
         "{input} differs from {gold_name} in {n} places:\n{list}",
         gold_name = gold.get("meta").map(|_| "gold").unwrap_or("gold"),
         n = diffs.len(),
-        list = diffs.iter().take(60).cloned().collect::<Vec<_>>().join("\n")
+        list = diffs
+            .iter()
+            .take(60)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }

@@ -1184,7 +1184,8 @@ mod tests {
         let _ = parse_deadline(&near, Some(2024));
         let near = "年".repeat(100);
         assert_eq!(parse_deadline(&near, Some(2024)), None);
-        assert!(start.elapsed() < std::time::Duration::from_secs(2));
+        // A hang guard, not a speed target (criterion measures speed).
+        assert!(start.elapsed() < std::time::Duration::from_secs(30));
     }
 
     #[test]

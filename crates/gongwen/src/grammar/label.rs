@@ -109,9 +109,18 @@ mod tests {
     fn recognizes_each_form() {
         use LabelKind::*;
         assert_eq!(lab("一、全面"), Some((ChineseComma, 1, "一、".into(), 2)));
-        assert_eq!(lab("二十四、某"), Some((ChineseComma, 24, "二十四、".into(), 4)));
-        assert_eq!(lab("（一）加大"), Some((ChineseParen, 1, "（一）".into(), 3)));
-        assert_eq!(lab("(十五)某"), Some((ChineseParen, 15, "(十五)".into(), 4)));
+        assert_eq!(
+            lab("二十四、某"),
+            Some((ChineseComma, 24, "二十四、".into(), 4))
+        );
+        assert_eq!(
+            lab("（一）加大"),
+            Some((ChineseParen, 1, "（一）".into(), 3))
+        );
+        assert_eq!(
+            lab("(十五)某"),
+            Some((ChineseParen, 15, "(十五)".into(), 4))
+        );
         assert_eq!(lab("1.抓实"), Some((ArabicDot, 1, "1.".into(), 2)));
         assert_eq!(lab("12．某"), Some((ArabicDot, 12, "12．".into(), 3)));
         assert_eq!(lab("3、某"), Some((ArabicDot, 3, "3、".into(), 2)));

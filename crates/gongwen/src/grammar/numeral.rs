@@ -32,7 +32,9 @@ pub fn parse_number(s: &str) -> Option<u32> {
     if s.is_empty() {
         return None;
     }
-    if s.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+    if s.chars()
+        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    {
         let mut v: u32 = 0;
         for c in s.chars() {
             let d = if c.is_ascii_digit() {
@@ -47,7 +49,9 @@ pub fn parse_number(s: &str) -> Option<u32> {
     if !s.chars().all(is_numeral_char) {
         return None;
     }
-    let has_unit = s.chars().any(|c| matches!(c, '十' | '拾' | '百' | '佰' | '千' | '仟'));
+    let has_unit = s
+        .chars()
+        .any(|c| matches!(c, '十' | '拾' | '百' | '佰' | '千' | '仟'));
     if !has_unit {
         // Digit by digit: 二〇二四.
         let mut v: u32 = 0;

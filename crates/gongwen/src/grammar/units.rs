@@ -1442,7 +1442,7 @@ mod tests {
         let _ = parse_units(&mixed, Some(Role::Responsible));
         let _ = looks_like_units(&mixed);
         assert!(
-            start.elapsed() < std::time::Duration::from_secs(5),
+            start.elapsed() < std::time::Duration::from_secs(30), // a hang guard, not a speed target
             "took {:?}",
             start.elapsed()
         );

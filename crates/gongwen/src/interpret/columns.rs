@@ -36,7 +36,14 @@ pub fn role_of_header(text: &str) -> ColumnRole {
         ColumnRole::Other
     } else if has(&["序号", "编号"]) && h.chars().count() <= 4 {
         ColumnRole::Seq
-    } else if has(&["举措", "措施", "具体工作", "工作内容", "具体任务", "落实措施"]) {
+    } else if has(&[
+        "举措",
+        "措施",
+        "具体工作",
+        "工作内容",
+        "具体任务",
+        "落实措施",
+    ]) {
         ColumnRole::Measure
     } else if has(&["时限", "时间", "时间节点", "期限", "进度安排", "完成日期"]) {
         ColumnRole::Deadline

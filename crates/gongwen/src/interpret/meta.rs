@@ -74,9 +74,17 @@ fn annotation(text: &str, folded: &str) -> Option<String> {
     if n > 60 || inner_folded.contains(['(', ')']) && !balanced(inner_folded) {
         return None;
     }
-    let is_note = ["此件", "公开", "发布", "联系人", "联系电话", "删减", "依申请"]
-        .iter()
-        .any(|w| inner_folded.contains(w));
+    let is_note = [
+        "此件",
+        "公开",
+        "发布",
+        "联系人",
+        "联系电话",
+        "删减",
+        "依申请",
+    ]
+    .iter()
+    .any(|w| inner_folded.contains(w));
     if !is_note {
         return None;
     }
@@ -176,8 +184,8 @@ pub fn looks_like_title(text: &str) -> bool {
     (4..=120).contains(&n)
         && !folded.ends_with(['。', ':', ',', ';'])
         && [
-            "关于", "通知", "意见", "方案", "分工", "办法", "规划", "计划", "措施", "决定",
-            "要点", "清单", "细则", "规定", "通告", "公告",
+            "关于", "通知", "意见", "方案", "分工", "办法", "规划", "计划", "措施", "决定", "要点",
+            "清单", "细则", "规定", "通告", "公告",
         ]
         .iter()
         .any(|w| folded.contains(w))

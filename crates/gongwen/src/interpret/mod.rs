@@ -19,9 +19,9 @@ use crate::grammar::label::{parse_label, LabelKind};
 use crate::model::{Diagnostic, DiagnosticCode, Meta, Notice, SourceInfo, SCHEMA_ID};
 use crate::normalize::fold;
 
+use columns::find_header;
 use meta::{classify, looks_like_issuer, looks_like_title, MetaLine};
 use outline::OutlineBuilder;
-use columns::find_header;
 use table::{interpret_table, TableContext};
 
 /// What a paragraph turned out to be.

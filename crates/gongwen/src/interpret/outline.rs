@@ -189,7 +189,10 @@ mod tests {
         let codes: Vec<_> = diags.iter().map(|d| d.code).collect();
         assert_eq!(
             codes,
-            vec![DiagnosticCode::NumberingGap, DiagnosticCode::NumberingRepeat]
+            vec![
+                DiagnosticCode::NumberingGap,
+                DiagnosticCode::NumberingRepeat
+            ]
         );
         assert_eq!(diags[0].position, Some(pos(5)));
     }

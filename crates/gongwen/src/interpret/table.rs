@@ -233,9 +233,8 @@ fn align_by_content(cells: &[&Cell], roles: &[ColumnRole], kinds: &[Vec<LabelKin
         return (0..k).collect();
     }
     let shapes: Vec<CellShape> = cells.iter().map(|c| shape_of(&c.text)).collect();
-    let score = |i: usize, j: usize| {
-        fit(shapes[i], roles[j], &kinds[j]) + if i == j { 0.2 } else { 0.0 }
-    };
+    let score =
+        |i: usize, j: usize| fit(shapes[i], roles[j], &kinds[j]) + if i == j { 0.2 } else { 0.0 };
     // best[i][j]: best total placing cells i.. in columns j..
     let neg = f32::NEG_INFINITY;
     let mut best = vec![vec![neg; n + 1]; k + 1];
@@ -639,7 +638,11 @@ impl<'h> RowMachine<'h> {
 
 /// The text after a label, trimmed.
 fn after_label(text: &str, label: &Label) -> String {
-    text.chars().skip(label.len).collect::<String>().trim().to_owned()
+    text.chars()
+        .skip(label.len)
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 fn append_line(to: &mut Option<String>, text: &str) {

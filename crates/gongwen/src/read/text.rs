@@ -458,9 +458,55 @@ fn is_delimiter_row(line: &str) -> bool {
 }
 
 /// Splits a Markdown table row into trimmed cells: one leading and one
-/// trailing border separator are dropped and `\|` (or `\｜`) is a literal
-/// separator character.
+/// trailing border separator are dropped, `\|` (or `\｜`) is a literal
+/// separator character and an HTML line break (`<br>`, `<br/>`, `<br />`),
+/// the only way to break a line inside a Markdown cell, becomes `\n`.
 fn split_markdown(line: &str) -> Vec<String> {
+    split_markdown_raw(line)
+        .into_iter()
+        .map(|cell| {
+            if cell.contains('<') {
+                break_tags(&cell)
+            } else {
+                cell
+            }
+        })
+        .collect()
+}
+
+/// Replaces `<br>`-style tags (any case, optional `/`) with `\n`.
+fn break_tags(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut rest = cell;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let tag_len = tail
+            .find('>')
+            .filter(|&end| {
+                let inner: String = tail[1..end]
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && *c != '/')
+                    .collect();
+                inner.eq_ignore_ascii_case("br")
+            })
+            .map(|end| end + 1);
+        match tag_len {
+            Some(n) => {
+                out.push('\n');
+                rest = &tail[n..];
+            }
+            None => {
+                out.push('<');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn split_markdown_raw(line: &str) -> Vec<String> {
     let line = line.trim();
     let line = line.strip_prefix(is_sep).unwrap_or(line);
     let mut cells = Vec::new();
