@@ -8,13 +8,61 @@
 //! the model keeps. This module does no matching itself and never changes
 //! what the model outputs.
 //!
-//! Script folding uses the `fast2s` crate: a maintained character table
-//! (from simplet2s) applied one character at a time with a few context
-//! rules. It was chosen over OpenCC ports (`ferrous-opencc`, `hanconv`)
+//! Script folding uses the `fast2s` crate's character table (from
+//! simplet2s). It was chosen over OpenCC ports (`ferrous-opencc`, `hanconv`)
 //! because it keeps the one-char-to-one-char property that offset mapping
-//! needs (phrase-level conversion can change lengths) and is small and fast.
+//! needs (phrase-level conversion can change lengths) and is small. Calling
+//! `fast2s::convert` on every short cell text dominated parse time, so the
+//! table is read out of it once, for every CJK ideograph, into a flat array
+//! ([`fold_char`] is then one index); `fast2s`'s few context rules (乾坤 vs
+//! 乾燥) do not matter for matching.
+
+use std::sync::LazyLock;
 
 use crate::model::Script;
+
+/// First and last code points of the folding table: CJK Extension A and
+/// the basic CJK Unified Ideographs block (U+3400–U+9FFF).
+const TABLE_FIRST: u32 = 0x3400;
+const TABLE_LAST: u32 = 0x9FFF;
+
+/// Simplified form of every char from [`TABLE_FIRST`] to [`TABLE_LAST`].
+static SIMPLIFIED: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let chars: Vec<char> = (TABLE_FIRST..=TABLE_LAST)
+        .map(|u| char::from_u32(u).unwrap_or(' '))
+        .collect();
+    // One fast2s call over all chars, each between line breaks so that no
+    // context rule fires.
+    let mut all = String::with_capacity(chars.len() * 4);
+    for c in &chars {
+        all.push(*c);
+        all.push('\n');
+    }
+    let converted = fast2s::convert(&all);
+    let out: Vec<char> = converted.chars().step_by(2).collect();
+    if out.len() == chars.len() {
+        out
+    } else {
+        chars
+    }
+});
+
+/// Folds one char: traditional to simplified script, variant forms to the
+/// standard ones, full-width ASCII to ASCII, U+3000 to a space.
+pub fn fold_char(c: char) -> char {
+    let u = c as u32;
+    if u < 0x80 {
+        return c;
+    }
+    if (TABLE_FIRST..=TABLE_LAST).contains(&u) {
+        let s = SIMPLIFIED
+            .get((u - TABLE_FIRST) as usize)
+            .copied()
+            .unwrap_or(c);
+        return fold_variant(s);
+    }
+    fold_width(c)
+}
 
 /// Folds one character's width: full-width ASCII (U+FF01–U+FF5E) to ASCII,
 /// U+3000 to a space. Other characters are returned unchanged.
@@ -48,17 +96,7 @@ pub fn fold_variant(c: char) -> char {
 /// The folded view of `s`: simplified script, half-width punctuation.
 /// Has exactly as many chars as `s`.
 pub fn fold(s: &str) -> String {
-    let simplified = if s.is_ascii() {
-        s.to_owned()
-    } else {
-        fast2s::convert(s)
-    };
-    let folded: String = simplified
-        .chars()
-        .map(|c| fold_width(fold_variant(c)))
-        .collect();
-    debug_assert_eq!(folded.chars().count(), s.chars().count());
-    folded
+    s.chars().map(fold_char).collect()
 }
 
 /// Folds and removes all white space: the form texts are compared in.
@@ -66,14 +104,18 @@ pub fn comparable(s: &str) -> String {
     fold(s).chars().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// How many leading chars of a text [`detect_script`] looks at.
+const SCRIPT_SAMPLE_CHARS: usize = 4000;
+
 /// Guesses the script of `s` by comparing it with its simplified folding.
 pub fn detect_script(s: &str) -> Script {
+    // The first few thousand chars tell the script as well as the whole text.
     let mut han = 0usize;
     let mut changed = 0usize;
-    for (a, b) in s.chars().zip(fast2s::convert(s).chars()) {
+    for a in s.chars().take(SCRIPT_SAMPLE_CHARS) {
         if ('\u{4E00}'..='\u{9FFF}').contains(&a) {
             han += 1;
-            if a != b {
+            if fold_char(a) != a {
                 changed += 1;
             }
         }

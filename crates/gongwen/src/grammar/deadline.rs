@@ -550,12 +550,19 @@ pub fn parse_deadline(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTer
 /// merely contains a date (`于每年1月31日前将上年度…报送省司法厅。`) and unit
 /// lists (`法规处、人事处`) are not deadlines.
 pub fn looks_like_deadline(text: &str) -> bool {
+    is_deadline_sized(text) && parse_deadline(text, None).is_some()
+}
+
+/// Whether `text` is short enough to be a deadline cell (1 to 40 chars,
+/// white space aside): the length half of [`looks_like_deadline`], for
+/// callers that already hold the parse result.
+pub fn is_deadline_sized(text: &str) -> bool {
     let n = text
         .chars()
         .filter(|c| !ignorable(*c))
         .take(CELL_MAX_CHARS + 1)
         .count();
-    (1..=CELL_MAX_CHARS).contains(&n) && parse_deadline(text, None).is_some()
+    (1..=CELL_MAX_CHARS).contains(&n)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! label's [`LabelKind`] and the document's structure.
 
 use super::numeral::{is_numeral_char, parse_number};
-use crate::normalize::fold;
+use crate::normalize::fold_width;
 
 /// The printed form of a label. Forms nest in this order in most notices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,10 +36,23 @@ pub struct Label {
     pub len: usize,
 }
 
+/// How many leading chars of a text are looked at for a label: leading
+/// white space plus the longest label (`（一百二十三）`) fit well inside.
+const LABEL_HEAD_CHARS: usize = 32;
+
 /// Finds a label at the start of `text` (leading white space is skipped and
 /// counted in [`Label::len`]). Returns `None` when the text has no label.
 pub fn parse_label(text: &str) -> Option<Label> {
-    let folded: Vec<char> = fold(text).chars().collect();
+    // A label is a few chars long and made of digits, numerals and
+    // punctuation, which need width folding only (the numeral table knows
+    // traditional forms such as 兩 and 陸).
+    let mut head = ['\0'; LABEL_HEAD_CHARS];
+    let mut n = 0;
+    for (slot, c) in head.iter_mut().zip(text.chars()) {
+        *slot = fold_width(c);
+        n += 1;
+    }
+    let folded = &head[..n];
     let lead = folded.iter().take_while(|c| c.is_whitespace()).count();
     let s = &folded[lead..];
     let (kind, ordinal, len) = match_label(s)?;

@@ -125,7 +125,8 @@ pub fn parse_units(raw: &str, default_role: Option<Role>) -> UnitList {
 /// texts (`(1)深入开展…`).
 pub fn looks_like_units(text: &str) -> bool {
     let trimmed = text.trim();
-    if trimmed.is_empty() || trimmed.len() > 6000 {
+    // Cheap rejections first: a sentence end means prose.
+    if trimmed.is_empty() || trimmed.len() > 6000 || trimmed.contains(['。', '｡']) {
         return false;
     }
     if super::label::parse_label(trimmed).is_some() {

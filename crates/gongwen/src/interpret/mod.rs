@@ -8,6 +8,7 @@
 //! [`crate::grammar`].
 
 pub mod columns;
+pub mod memo;
 pub mod meta;
 pub mod outline;
 pub mod table;

@@ -13,12 +13,12 @@
 //! measures go to the [`OutlineBuilder`].
 
 use crate::document::{Cell, Position, Table, TableLayout};
-use crate::grammar::deadline::{looks_like_deadline, parse_deadline};
 use crate::grammar::label::{parse_label, Label, LabelKind};
-use crate::grammar::units::{looks_like_units, parse_units};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
+use crate::normalize::byte_offset;
 
 use super::columns::{find_header, ColumnRole, Header};
+use super::memo::GrammarMemo;
 use super::outline::OutlineBuilder;
 
 /// What sits in one column of one row.
@@ -60,11 +60,12 @@ pub fn interpret_table(
         return false;
     };
     let width = header.roles.len();
+    let mut memo = GrammarMemo::new(ctx.notice_year);
     let grid = match table.layout {
-        TableLayout::Flattened => flattened_slots(table, &header, diags),
+        TableLayout::Flattened => flattened_slots(table, &header, &mut memo, diags),
         _ => grid_slots(table, width),
     };
-    let mut machine = RowMachine::new(&header, ctx);
+    let mut machine = RowMachine::new(&header, memo);
     for (r, slots) in grid.iter().enumerate().skip(header.row + 1) {
         machine.row(slots, table.rows[r].pos.clone(), out, diags);
     }
@@ -98,6 +99,7 @@ fn grid_slots(table: &Table, width: usize) -> Vec<Vec<Slot<'_>>> {
 fn flattened_slots<'a>(
     table: &'a Table,
     header: &Header,
+    memo: &mut GrammarMemo,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<Slot<'a>>> {
     let width = header.roles.len();
@@ -117,9 +119,10 @@ fn flattened_slots<'a>(
                 .filter(|c| !c.text.trim().is_empty())
                 .collect();
             let (placed, extra) = cells.split_at(cells.len().min(width));
-            for (cell, col) in placed
-                .iter()
-                .zip(align_by_content(placed, &header.roles, &kinds))
+            for (cell, col) in
+                placed
+                    .iter()
+                    .zip(align_by_content(placed, &header.roles, &kinds, memo))
             {
                 slots[col] = Slot::Own(cell);
             }
@@ -171,16 +174,16 @@ enum CellShape {
     Prose,
 }
 
-fn shape_of(text: &str) -> CellShape {
+fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
     if let Some(label) = parse_label(text) {
         return CellShape::Labelled(label.kind);
     }
     let t = text.trim();
     if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
         CellShape::Number
-    } else if looks_like_deadline(t) {
+    } else if memo.looks_like_deadline(t) {
         CellShape::Deadline
-    } else if looks_like_units(t) {
+    } else if memo.looks_like_units(t) {
         CellShape::Units
     } else {
         CellShape::Prose
@@ -226,13 +229,19 @@ fn fit(shape: CellShape, role: ColumnRole, kinds: &[LabelKind]) -> f32 {
 /// Assigns each of `cells` (in order) a distinct, increasing column,
 /// maximizing how well contents fit the columns' roles; a small bonus keeps
 /// cells at their own index when contents do not decide.
-fn align_by_content(cells: &[&Cell], roles: &[ColumnRole], kinds: &[Vec<LabelKind>]) -> Vec<usize> {
+fn align_by_content(
+    cells: &[&Cell],
+    roles: &[ColumnRole],
+    kinds: &[Vec<LabelKind>],
+    memo: &mut GrammarMemo,
+) -> Vec<usize> {
     let k = cells.len();
     let n = roles.len();
-    if k == 0 || k > n {
+    // A full row (or an over-full one) has nothing to align.
+    if k == 0 || k >= n {
         return (0..k).collect();
     }
-    let shapes: Vec<CellShape> = cells.iter().map(|c| shape_of(&c.text)).collect();
+    let shapes: Vec<CellShape> = cells.iter().map(|c| shape_of(&c.text, memo)).collect();
     let score =
         |i: usize, j: usize| fit(shapes[i], roles[j], &kinds[j]) + if i == j { 0.2 } else { 0.0 };
     // best[i][j]: best total placing cells i.. in columns j..
@@ -291,7 +300,7 @@ struct Inheritable {
 /// Reads the rows of one table.
 struct RowMachine<'h> {
     header: &'h Header,
-    ctx: TableContext,
+    memo: GrammarMemo,
     task_col: Option<usize>,
     measure_col: Option<usize>,
     deadline_col: Option<usize>,
@@ -309,7 +318,7 @@ struct RowMachine<'h> {
 }
 
 impl<'h> RowMachine<'h> {
-    fn new(header: &'h Header, ctx: TableContext) -> Self {
+    fn new(header: &'h Header, memo: GrammarMemo) -> Self {
         let unit_cols: Vec<(usize, Role)> = header
             .roles
             .iter()
@@ -321,7 +330,7 @@ impl<'h> RowMachine<'h> {
             .collect();
         RowMachine {
             header,
-            ctx,
+            memo,
             task_col: header.column(ColumnRole::Task),
             measure_col: header.column(ColumnRole::Measure),
             deadline_col: header.column(ColumnRole::Deadline),
@@ -577,7 +586,7 @@ impl<'h> RowMachine<'h> {
             return;
         };
         let deadline = d.deadline.map(|v| {
-            let term = parse_deadline(&v.text, self.ctx.notice_year);
+            let term = self.memo.deadline(&v.text);
             if term.is_none() {
                 diags.push(Diagnostic {
                     code: DiagnosticCode::DeadlineNotUnderstood,
@@ -603,7 +612,7 @@ impl<'h> RowMachine<'h> {
         let mut raws = Vec::new();
         let mut all_inherited = !d.units.is_empty();
         for (v, role) in &d.units {
-            let list = parse_units(&v.text, Some(*role));
+            let list = self.memo.units(&v.text, Some(*role));
             units.extend(list.units);
             if !v.inherited {
                 if let Some(n) = list.note {
@@ -638,11 +647,7 @@ impl<'h> RowMachine<'h> {
 
 /// The text after a label, trimmed.
 fn after_label(text: &str, label: &Label) -> String {
-    text.chars()
-        .skip(label.len)
-        .collect::<String>()
-        .trim()
-        .to_owned()
+    text[byte_offset(text, label.len)..].trim().to_owned()
 }
 
 fn append_line(to: &mut Option<String>, text: &str) {

@@ -1,0 +1,74 @@
+//! Memoized grammar calls for one notice.
+//!
+//! Task tables repeat the same deadline and unit texts over and over
+//! (长期坚持, 法规处 …), and flattened rows ask for each cell's shape before
+//! its value is parsed. This cache keeps each distinct text's answer for the
+//! length of one interpretation, so every grammar runs once per distinct
+//! text. It adds no behaviour: answers are exactly the grammars'.
+
+use std::collections::HashMap;
+
+use crate::grammar::deadline::{is_deadline_sized, parse_deadline, DeadlineTerm};
+use crate::grammar::units::{looks_like_units, parse_units, UnitList};
+use crate::model::Role;
+
+/// Answers of the deadline and unit grammars, by text.
+#[derive(Debug, Default)]
+pub struct GrammarMemo {
+    notice_year: Option<i32>,
+    deadlines: HashMap<String, Option<DeadlineTerm>>,
+    unit_shapes: HashMap<String, bool>,
+    unit_lists: HashMap<(String, Option<Role>), UnitList>,
+}
+
+impl GrammarMemo {
+    /// A cache for a notice whose date falls in `notice_year`.
+    pub fn new(notice_year: Option<i32>) -> Self {
+        GrammarMemo {
+            notice_year,
+            ..Default::default()
+        }
+    }
+
+    /// [`parse_deadline`] with the notice's year.
+    pub fn deadline(&mut self, raw: &str) -> Option<DeadlineTerm> {
+        if let Some(t) = self.deadlines.get(raw) {
+            return t.clone();
+        }
+        let t = parse_deadline(raw, self.notice_year);
+        self.deadlines.insert(raw.to_owned(), t.clone());
+        t
+    }
+
+    /// [`looks_like_deadline`](crate::grammar::deadline::looks_like_deadline),
+    /// sharing the parse with [`GrammarMemo::deadline`] (whether a text is
+    /// understood does not depend on the year).
+    pub fn looks_like_deadline(&mut self, text: &str) -> bool {
+        is_deadline_sized(text) && self.deadline(text).is_some()
+    }
+
+    /// [`looks_like_units`].
+    pub fn looks_like_units(&mut self, text: &str) -> bool {
+        memo_bool(&mut self.unit_shapes, text, looks_like_units)
+    }
+
+    /// [`parse_units`].
+    pub fn units(&mut self, raw: &str, role: Option<Role>) -> UnitList {
+        let key = (raw.to_owned(), role);
+        if let Some(l) = self.unit_lists.get(&key) {
+            return l.clone();
+        }
+        let l = parse_units(raw, role);
+        self.unit_lists.insert(key, l.clone());
+        l
+    }
+}
+
+fn memo_bool(map: &mut HashMap<String, bool>, text: &str, f: fn(&str) -> bool) -> bool {
+    if let Some(b) = map.get(text) {
+        return *b;
+    }
+    let b = f(text);
+    map.insert(text.to_owned(), b);
+    b
+}
