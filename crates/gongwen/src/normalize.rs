@@ -105,7 +105,7 @@ pub fn comparable(s: &str) -> String {
 }
 
 /// How many leading chars of a text [`detect_script`] looks at.
-const SCRIPT_SAMPLE_CHARS: usize = 4000;
+const SCRIPT_SAMPLE_CHARS: usize = 1500;
 
 /// Guesses the script of `s` by comparing it with its simplified folding.
 pub fn detect_script(s: &str) -> Script {

@@ -226,6 +226,45 @@ fn fit(shape: CellShape, role: ColumnRole, kinds: &[LabelKind]) -> f32 {
     }
 }
 
+/// The alignment labels alone decide: each labelled cell goes to the one
+/// column where its label form was seen, and every stretch of unlabelled
+/// cells between them either is empty or exactly fills the columns of its
+/// stretch. `None` when contents must decide.
+fn forced_alignment(cells: &[&Cell], kinds: &[Vec<LabelKind>]) -> Option<Vec<usize>> {
+    let n = kinds.len();
+    let mut anchors = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        if let Some(label) = parse_label(&cell.text) {
+            let mut cols = (0..n).filter(|j| kinds[*j].contains(&label.kind));
+            match (cols.next(), cols.next()) {
+                (Some(col), None) => anchors.push((i, col)),
+                _ => return None,
+            }
+        }
+    }
+    if anchors.is_empty() {
+        return None;
+    }
+    anchors.push((cells.len(), n));
+    let mut out = Vec::with_capacity(cells.len());
+    let (mut next_cell, mut next_col) = (0, 0);
+    for (i, col) in anchors {
+        if col < next_col {
+            return None;
+        }
+        let gap_cells = i - next_cell;
+        if gap_cells != 0 && gap_cells != col - next_col {
+            return None;
+        }
+        out.extend(next_col..next_col + gap_cells);
+        if i < cells.len() {
+            out.push(col);
+        }
+        (next_cell, next_col) = (i + 1, col + 1);
+    }
+    Some(out)
+}
+
 /// Assigns each of `cells` (in order) a distinct, increasing column,
 /// maximizing how well contents fit the columns' roles; a small bonus keeps
 /// cells at their own index when contents do not decide.
@@ -240,6 +279,9 @@ fn align_by_content(
     // A full row (or an over-full one) has nothing to align.
     if k == 0 || k >= n {
         return (0..k).collect();
+    }
+    if let Some(cols) = forced_alignment(cells, kinds) {
+        return cols;
     }
     let shapes: Vec<CellShape> = cells.iter().map(|c| shape_of(&c.text, memo)).collect();
     let score =
