@@ -26,6 +26,8 @@ pub enum MetaLine {
     Date(NaiveDate),
     /// The annotation (附注), without its brackets.
     Annotation(String),
+    /// Copies to (抄送), split.
+    Cc(Vec<String>),
 }
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,6 +49,9 @@ pub fn classify(text: &str) -> Option<MetaLine> {
     }
     if let Some(date) = parse_date_line(&folded) {
         return Some(MetaLine::Date(date));
+    }
+    if let Some(list) = copies_to(trimmed, &folded) {
+        return Some(MetaLine::Cc(list));
     }
     if let Some(note) = annotation(trimmed, &folded) {
         return Some(MetaLine::Annotation(note));
@@ -106,6 +111,16 @@ fn balanced(s: &str) -> bool {
         }
     }
     depth == 0
+}
+
+/// `抄送:A,B,C。`: the organisations a notice is copied to.
+fn copies_to(text: &str, folded: &str) -> Option<Vec<String>> {
+    let rest = folded.strip_prefix("抄送")?.trim_start();
+    let rest = rest.strip_prefix(':')?;
+    let skip = text.chars().count() - rest.chars().count();
+    let list: String = text.chars().skip(skip).collect();
+    let list = list.trim().trim_end_matches(['。', '.']);
+    Some(split_outside_brackets(list, &[',', '，', '、', ';', '；']))
 }
 
 /// An addressee line: organisation names followed by a colon, nothing after.
@@ -219,8 +234,37 @@ mod tests {
             Some(MetaLine::Annotation("此件公开发布".into()))
         );
         assert_eq!(classify("(2023-2025年)"), None);
+        assert_eq!(
+            classify("抄送：省委办公厅，省人大常委会办公厅、省政协办公厅。"),
+            Some(MetaLine::Cc(vec![
+                "省委办公厅".into(),
+                "省人大常委会办公厅".into(),
+                "省政协办公厅".into()
+            ]))
+        );
         assert_eq!(classify("一、总体要求"), None);
         assert_eq!(classify(""), None);
+    }
+
+    #[test]
+    fn addressee_lines() {
+        assert_eq!(
+            classify("省局機關各處(室、局)、省市場監管質量安全檢查中心:"),
+            Some(MetaLine::Addressees(vec![
+                "省局機關各處(室、局)".into(),
+                "省市場監管質量安全檢查中心".into()
+            ]))
+        );
+        assert_eq!(
+            classify("各省、自治区、直辖市人民政府，国务院各部委、各直属机构："),
+            Some(MetaLine::Addressees(vec![
+                "各省、自治区、直辖市人民政府".into(),
+                "国务院各部委".into(),
+                "各直属机构".into()
+            ]))
+        );
+        assert_eq!(classify("为此，提出以下意见："), None);
+        assert_eq!(classify("具体要求如下:"), None);
     }
 
     #[test]

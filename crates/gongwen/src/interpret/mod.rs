@@ -185,6 +185,7 @@ fn read_meta_lines(paragraphs: &[(usize, &Paragraph)], meta: &mut Meta, roles: &
                 }
             }
             MetaLine::Annotation(a) if meta.annotation.is_none() => meta.annotation = Some(a),
+            MetaLine::Cc(list) if meta.cc.is_empty() => meta.cc = list,
             _ => continue,
         }
         roles[*i] = Role::Meta;

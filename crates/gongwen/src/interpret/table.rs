@@ -402,11 +402,16 @@ impl<'h> RowMachine<'h> {
         out: &mut OutlineBuilder,
         diags: &mut Vec<Diagnostic>,
     ) {
-        let owned: Vec<(usize, &Cell)> = slots
-            .iter()
-            .enumerate()
-            .filter_map(|(i, s)| s.own_text().map(|c| (i, c)))
-            .collect();
+        // A cell spanning several columns fills each of their slots; it
+        // counts once, at its first column.
+        let mut owned: Vec<(usize, &Cell)> = Vec::with_capacity(slots.len());
+        for (i, slot) in slots.iter().enumerate() {
+            if let Some(c) = slot.own_text() {
+                if !owned.last().is_some_and(|(_, prev)| std::ptr::eq(*prev, c)) {
+                    owned.push((i, c));
+                }
+            }
+        }
         if owned.is_empty() {
             return;
         }
@@ -444,8 +449,13 @@ impl<'h> RowMachine<'h> {
 
         // Measure column.
         let mut new_measure = false;
+        // A cell spanning the task and measure columns was read as a task.
+        let task_cell = self.task_col.and_then(|c| slots[c].own_text());
         match self.measure_col.map(|c| slots[c]) {
-            Some(Slot::Own(cell)) if !cell.text.trim().is_empty() => {
+            Some(Slot::Own(cell))
+                if !cell.text.trim().is_empty()
+                    && !task_cell.is_some_and(|t| std::ptr::eq(t, cell)) =>
+            {
                 let label = parse_label(&cell.text);
                 if label.is_none() && self.labelled_measures && self.draft.is_some() {
                     if let Some(d) = self.draft.as_mut() {

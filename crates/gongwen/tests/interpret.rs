@@ -1,0 +1,340 @@
+//! The interpreter on small hand-written notices: table layouts other than
+//! the seed's, merge inheritance on grid tables, diagnostics, and inputs
+//! with no structure at all. Every expected value here is written by hand.
+#![allow(clippy::unwrap_used)]
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use gongwen::document::{Block, Cell, Document, Paragraph, Position, Row, Table, TableLayout};
+use gongwen::model::{
+    DiagnosticCode, Format, Frequency, Measure, Notice, Role, Script, SourceInfo,
+};
+
+fn codes(n: &Notice) -> Vec<DiagnosticCode> {
+    n.diagnostics.iter().map(|d| d.code).collect()
+}
+
+fn all_measures(n: &Notice) -> Vec<&Measure> {
+    n.measures_with_path().into_iter().map(|(_, m)| m).collect()
+}
+
+fn unit_names(m: &Measure) -> Vec<&str> {
+    m.units.iter().map(|u| u.name.as_str()).collect()
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn markdown_table_with_seq_lead_and_support_columns() {
+    let text = "\
+关于印发2025年重点工作任务分工的通知
+各县（市、区）人民政府，市直各单位：
+现将任务分工印发给你们，请认真贯彻落实。
+某某市人民政府办公室
+2025年1月10日
+（此件公开发布）
+
+| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+|---|---|---|---|---|
+| 1 | 推进政务服务“一网通办”。 | 市政务服务局 | 市大数据中心、市财政局 | 6月底前 |
+| 2 | 开展营商环境评价。 | 市发展改革委 | 各县（市、区）人民政府 | 每季度 |
+| 3 | 完善信用监管制度。 | 市市场监管局 |  | 持续推进 |
+";
+    let n = gongwen::parse_str(text);
+    assert_eq!(
+        n.meta.title.as_deref(),
+        Some("关于印发2025年重点工作任务分工的通知")
+    );
+    assert_eq!(
+        n.meta.addressees,
+        vec!["各县（市、区）人民政府", "市直各单位"]
+    );
+    assert_eq!(n.meta.issuer.as_deref(), Some("某某市人民政府办公室"));
+    assert_eq!(n.meta.date, date(2025, 1, 10));
+    assert_eq!(n.meta.annotation.as_deref(), Some("此件公开发布"));
+    // No measure column: the task column holds the measures, unlabelled.
+    assert!(n.outline.is_empty());
+    let ms = &n.measures;
+    assert_eq!(ms.len(), 3);
+    assert_eq!(ms[0].text, "推进政务服务“一网通办”。");
+    assert_eq!(ms[0].label, None);
+    assert_eq!(
+        unit_names(&ms[0]),
+        vec!["市政务服务局", "市大数据中心", "市财政局"]
+    );
+    let roles: Vec<_> = ms[0].units.iter().map(|u| u.role).collect();
+    assert_eq!(
+        roles,
+        vec![Some(Role::Lead), Some(Role::Support), Some(Role::Support)]
+    );
+    let d0 = ms[0].deadline.as_ref().unwrap();
+    assert_eq!(d0.due, date(2025, 6, 30), "6月底前 takes the notice's year");
+    assert!(!d0.inherited);
+    let d1 = ms[1].deadline.as_ref().unwrap();
+    assert_eq!(
+        d1.recurrence.as_ref().map(|r| r.freq),
+        Some(Frequency::Quarterly)
+    );
+    assert_eq!(
+        unit_names(&ms[1]),
+        vec!["市发展改革委", "各县（市、区）人民政府"]
+    );
+    // An empty support cell in a grid table inherits the one above.
+    assert_eq!(
+        unit_names(&ms[2]),
+        vec!["市市场监管局", "各县（市、区）人民政府"]
+    );
+    assert!(ms[2].deadline.as_ref().unwrap().ongoing);
+    assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
+}
+
+fn cell(text: &str, row: u32, col: u32, rows: u32, cols: u32) -> Cell {
+    Cell {
+        text: text.to_owned(),
+        col,
+        row_span: rows,
+        col_span: cols,
+        pos: Position::Cell {
+            table: 0,
+            row,
+            col,
+            line: None,
+        },
+    }
+}
+
+fn row(cells: Vec<Cell>, r: u32) -> Row {
+    Row {
+        cells,
+        pos: Position::Cell {
+            table: 0,
+            row: r,
+            col: 0,
+            line: None,
+        },
+    }
+}
+
+fn source() -> SourceInfo {
+    SourceInfo {
+        format: Format::Text,
+        script: Script::Simplified,
+        path: None,
+    }
+}
+
+/// A grid table as a word processor has it: a section row spanning all
+/// columns, a task cell merged down three rows, a deadline merged down two.
+#[test]
+fn grid_table_with_row_and_column_spans() {
+    let table = Table {
+        index: 0,
+        layout: TableLayout::Grid,
+        rows: vec![
+            row(
+                vec![
+                    cell("工作任务", 0, 0, 1, 1),
+                    cell("具体措施", 0, 1, 1, 1),
+                    cell("完成时间", 0, 2, 1, 1),
+                    cell("责任单位", 0, 3, 1, 1),
+                ],
+                0,
+            ),
+            row(vec![cell("一、强化监管", 1, 0, 1, 4)], 1),
+            row(
+                vec![
+                    cell("1.加强抽检。", 2, 0, 3, 1),
+                    cell("(1)制定抽检计划。", 2, 1, 1, 1),
+                    cell("2024年第一季度", 2, 2, 1, 1),
+                    cell("食品抽检处", 2, 3, 1, 1),
+                ],
+                2,
+            ),
+            row(
+                vec![
+                    cell("(2)组织开展抽检。", 3, 1, 1, 1),
+                    cell("2024年12月", 3, 2, 2, 1),
+                    cell("食品抽检处、\n各设区市局", 3, 3, 1, 1),
+                ],
+                3,
+            ),
+            row(
+                vec![
+                    cell("(3)公布抽检结果。", 4, 1, 1, 1),
+                    cell("新闻宣传处", 4, 3, 1, 1),
+                ],
+                4,
+            ),
+        ],
+    };
+    let doc = Document {
+        blocks: vec![
+            Block::Paragraph(Paragraph {
+                text: "2024年1月5日".to_owned(),
+                pos: Position::Paragraph { index: 0 },
+            }),
+            Block::Table(table),
+        ],
+    };
+    let n = gongwen::interpret::interpret(&doc, source());
+    assert_eq!(n.outline.len(), 1);
+    let section = &n.outline[0];
+    assert_eq!(
+        (section.label.as_str(), section.title.as_str()),
+        ("一、", "强化监管")
+    );
+    assert_eq!(section.children.len(), 1);
+    let task = &section.children[0];
+    assert_eq!(
+        (task.level, task.ordinal, task.title.as_str()),
+        (2, 1, "加强抽检")
+    );
+    assert_eq!(task.text, "加强抽检。", "a merged task cell is read once");
+    let ms = &task.measures;
+    assert_eq!(ms.len(), 3);
+    let q = ms[0].deadline.as_ref().unwrap();
+    assert_eq!((q.due, q.inherited), (date(2024, 3, 31), false));
+    assert_eq!(unit_names(&ms[1]), vec!["食品抽检处", "各设区市局"]);
+    let d2 = ms[2].deadline.as_ref().unwrap();
+    assert_eq!((d2.raw.as_str(), d2.inherited), ("2024年12月", true));
+    assert_eq!(
+        d2.position,
+        Some(Position::Cell {
+            table: 0,
+            row: 3,
+            col: 2,
+            line: None
+        }),
+        "an inherited deadline points at the merged cell"
+    );
+    assert!(!ms[2].units_inherited);
+    assert_eq!(unit_names(&ms[2]), vec!["新闻宣传处"]);
+    assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
+}
+
+#[test]
+fn diagnostics_for_gaps_unknown_deadlines_and_missing_units() {
+    let text = "\
+工作任务 | 具体举措 | 完成时限 | 责任单位 |
+一、总体要求 | |||
+1.加强领导。 | (1)成立领导小组。 | 视情况而定 | 办公室 |
+(3)建立工作机制。 | 2024年6月 | ||
+";
+    let n = gongwen::parse_str(text);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 2);
+    let d = ms[0].deadline.as_ref().unwrap();
+    assert_eq!(
+        (d.raw.as_str(), d.due, d.ongoing),
+        ("视情况而定", None, false)
+    );
+    let c = codes(&n);
+    assert!(c.contains(&DiagnosticCode::DeadlineNotUnderstood), "{c:?}");
+    assert!(c.contains(&DiagnosticCode::NumberingGap), "{c:?}");
+    // The second measure inherits 办公室 from the row above: it has units.
+    assert!(!c.contains(&DiagnosticCode::MeasureWithoutUnits), "{c:?}");
+    assert!(ms[1].units_inherited);
+
+    let bare = "工作任务 | 具体举措 | 完成时限 | 责任单位 |\n1.加强领导。 | (1)成立领导小组。 | 2024年3月 | |\n";
+    let n = gongwen::parse_str(bare);
+    assert_eq!(codes(&n), vec![DiagnosticCode::MeasureWithoutUnits]);
+}
+
+#[test]
+fn extra_cells_and_header_less_tables_are_reported_not_dropped() {
+    let text = "\
+索引号 | 000014349/2024-00001 | 发布机构 | 某某局 |
+工作任务 | 具体举措 | 完成时限 | 责任单位 |
+1.加强领导。 | (1)成立领导小组。 | 2024年3月 | 办公室 | 多出的格子 | 又一个 |
+";
+    let n = gongwen::parse_str(text);
+    let not_placed: Vec<&str> = n
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::TextNotPlaced)
+        .filter_map(|d| d.text.as_deref())
+        .collect();
+    // The layout row above the header is lifted out as paragraphs; its
+    // cells end in the body, so nothing is lost.
+    assert!(
+        n.meta.body.iter().any(|p| p == "000014349/2024-00001"),
+        "{:?}",
+        n.meta.body
+    );
+    assert_eq!(not_placed, vec!["多出的格子", "又一个"]);
+    assert_eq!(all_measures(&n).len(), 1);
+}
+
+#[test]
+fn text_with_no_table_is_paragraphs_and_labelled_headings() {
+    let n = gongwen::parse_str("总体要求\n一、提高认识\n二、加强领导\n");
+    assert_eq!(n.outline.len(), 2);
+    assert_eq!(n.outline[1].title, "加强领导");
+    assert_eq!(n.meta.body, vec!["总体要求"]);
+
+    let n = gongwen::parse_str("这是一段没有任何结构的文字。\n第二段。");
+    assert!(n.outline.is_empty() && n.measures.is_empty());
+    assert_eq!(n.meta.body.len(), 2);
+    assert_eq!(codes(&n), vec![DiagnosticCode::NoStructure]);
+}
+
+#[test]
+fn empty_and_blank_inputs_give_an_empty_notice_with_a_diagnostic() {
+    for text in ["", "\n\n  \n", "\u{FEFF}", "|||\n| |"] {
+        let n = gongwen::parse_str(text);
+        assert_eq!(n.measure_count(), 0, "{text:?}");
+        assert_eq!(codes(&n), vec![DiagnosticCode::NoStructure], "{text:?}");
+    }
+}
+
+#[test]
+fn binary_input_is_a_typed_error_naming_the_file() {
+    let path = Path::new("archive/notice.txt");
+    let err = gongwen::parse_bytes(b"\x00\x01\x02garbage", path).unwrap_err();
+    assert!(
+        matches!(err, gongwen::Error::Binary { offset: 0, .. }),
+        "{err:?}"
+    );
+    assert!(err.to_string().starts_with("archive/notice.txt: "), "{err}");
+
+    let err = gongwen::parse_bytes(b"\xE6\xB1\x9F\xFF\xFE", path).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            gongwen::Error::InvalidEncoding {
+                offset: 3,
+                line: 1,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    let err = gongwen::parse_path(Path::new("/no/such/file.txt")).unwrap_err();
+    assert!(matches!(err, gongwen::Error::Io { .. }), "{err:?}");
+}
+
+#[test]
+fn random_text_never_panics() {
+    // A small deterministic generator over the characters that matter to
+    // the grammars: labels, separators, brackets, digits and dates.
+    let alphabet: Vec<char> =
+        "一二十、.()（）|｜\t\n\"年月日每季度长期坚持处局、,，:：;；《》〔〕0123456789负责牵头配合 "
+            .chars()
+            .collect();
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..2000 {
+        let len = (state % 120) as usize;
+        let mut s = String::new();
+        for _ in 0..len {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            s.push(alphabet[(state % alphabet.len() as u64) as usize]);
+        }
+        let n = gongwen::parse_str(&s);
+        assert_eq!(n.schema, gongwen::model::SCHEMA_ID);
+    }
+}
