@@ -37,3 +37,29 @@ fn seed_as_spreadsheet_clipboard_matches_gold() {
 fn seed_as_markdown_table_matches_gold() {
     assert_matches_gold("seed/renderings/seed-hant.md", "seed/seed.gold.json");
 }
+
+/// The comparison itself must catch a wrong answer: change one unit name,
+/// one due date and drop one measure, and each shows up as a difference.
+#[test]
+fn comparison_catches_wrong_answers() {
+    use gongwen_tests::{compare_to_gold, fixture, read_gold};
+    let notice = gongwen::parse_path(&fixture("seed/seed-hans.txt")).expect("seed parses");
+    let mut ours = serde_json::to_value(&notice).expect("serializes");
+    let gold = read_gold("seed/seed.gold.json");
+    assert!(compare_to_gold(&ours, &gold).is_empty());
+
+    let first = "/outline/0/children/0/measures/0";
+    *ours
+        .pointer_mut(&format!("{first}/units/0/name"))
+        .expect("unit") = "别的单位".into();
+    *ours
+        .pointer_mut("/outline/0/children/2/measures/0/deadline/due")
+        .expect("due") = "2024-06-29".into();
+    ours.pointer_mut("/outline/6/children/2/measures")
+        .and_then(|m| m.as_array_mut())
+        .expect("measures")
+        .pop();
+    let diffs = compare_to_gold(&ours, &gold);
+    assert_eq!(diffs.len(), 3, "{diffs:#?}");
+    assert!(diffs[0].contains("units[0].name"), "{diffs:#?}");
+}

@@ -134,6 +134,15 @@ fn compare(ours: &Value, gold: &Value, path: &str, diffs: &mut Vec<String>) {
 pub fn assert_matches_gold(input: &str, gold: &str) {
     let notice = gongwen::parse_path(&fixture(input)).expect("fixture parses");
     let ours = serde_json::to_value(&notice).expect("notice serializes");
+    let errors: Vec<String> = validator()
+        .iter_errors(&ours)
+        .map(|e| format!("{}: {e}", e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{input}: output does not fit the schema:\n{}",
+        errors.join("\n")
+    );
     let gold = read_gold(gold);
     let diffs = compare_to_gold(&ours, &gold);
     assert!(
@@ -148,4 +157,28 @@ pub fn assert_matches_gold(input: &str, gold: &str) {
             .collect::<Vec<_>>()
             .join("\n")
     );
+}
+
+/// How to regenerate the committed schema file.
+pub const REGENERATE: &str = "cargo run -q -p gongwen-cli -- schema > schema/notice-v1.schema.json";
+
+/// The committed JSON Schema of notice JSON v1.
+pub fn committed_schema() -> Value {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schema/notice-v1.schema.json");
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}; generate it with: {REGENERATE}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "{}: not JSON ({e}); regenerate it with: {REGENERATE}",
+            path.display()
+        )
+    })
+}
+
+/// A validator for the committed schema, checking formats (dates) too.
+pub fn validator() -> jsonschema::Validator {
+    jsonschema::options()
+        .should_validate_formats(true)
+        .build(&committed_schema())
+        .expect("the committed schema compiles")
 }

@@ -2,34 +2,13 @@
 //! model derives, and it accepts real notices and rejects broken ones.
 #![allow(clippy::unwrap_used)]
 
-use std::path::PathBuf;
-
 use gongwen::model::{
     Deadline, Format, Frequency, Heading, Measure, Meta, Notice, Position, Precision, Recurrence,
     Role, Script, SourceInfo, Unit, SCHEMA_ID,
 };
 use serde_json::{json, Value};
 
-const REGENERATE: &str = "cargo run -q -p gongwen-cli -- schema > schema/notice-v1.schema.json";
-
-fn committed_schema() -> Value {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../schema/notice-v1.schema.json");
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; generate it with: {REGENERATE}", path.display()));
-    serde_json::from_str(&text).unwrap_or_else(|e| {
-        panic!(
-            "{}: not JSON ({e}); regenerate it with: {REGENERATE}",
-            path.display()
-        )
-    })
-}
-
-fn validator() -> jsonschema::Validator {
-    jsonschema::options()
-        .should_validate_formats(true)
-        .build(&committed_schema())
-        .unwrap()
-}
+use gongwen_tests::{committed_schema, validator, REGENERATE};
 
 /// A notice with every kind of value: meta, a two-level outline, measures
 /// with and without deadlines, units, a loose measure and a diagnostic.
