@@ -18,7 +18,8 @@ pub struct GrammarMemo {
     notice_year: Option<i32>,
     deadlines: HashMap<String, Option<DeadlineTerm>>,
     unit_shapes: HashMap<String, bool>,
-    unit_lists: HashMap<(String, Option<Role>), UnitList>,
+    /// Parsed lists, per default role.
+    unit_lists: Vec<(Option<Role>, HashMap<String, UnitList>)>,
 }
 
 impl GrammarMemo {
@@ -54,12 +55,19 @@ impl GrammarMemo {
 
     /// [`parse_units`].
     pub fn units(&mut self, raw: &str, role: Option<Role>) -> UnitList {
-        let key = (raw.to_owned(), role);
-        if let Some(l) = self.unit_lists.get(&key) {
+        let i = match self.unit_lists.iter().position(|(r, _)| *r == role) {
+            Some(i) => i,
+            None => {
+                self.unit_lists.push((role, HashMap::new()));
+                self.unit_lists.len() - 1
+            }
+        };
+        let map = &mut self.unit_lists[i].1;
+        if let Some(l) = map.get(raw) {
             return l.clone();
         }
         let l = parse_units(raw, role);
-        self.unit_lists.insert(key, l.clone());
+        map.insert(raw.to_owned(), l.clone());
         l
     }
 }
