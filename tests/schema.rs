@@ -101,6 +101,7 @@ fn notice() -> Notice {
         source: SourceInfo {
             format: Format::Text,
             script: Script::Simplified,
+            encoding: None,
             path: Some("notice.txt".into()),
         },
     }

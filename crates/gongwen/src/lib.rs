@@ -31,28 +31,40 @@ pub use model::Notice;
 
 use model::{Format, SourceInfo};
 
+/// Options of [`parse_bytes_with`].
+pub type ParseOptions = read::ReadOptions;
+
 /// Parses a notice given as text.
 pub fn parse_str(text: &str) -> Notice {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let doc = read::text::read_text(text);
     let source = SourceInfo {
         format: Format::Text,
         script: normalize::detect_script(text),
+        encoding: None,
         path: None,
     };
-    interpret::interpret(&doc, source)
+    interpret::interpret(&read::text::read_text(text), source)
 }
 
-/// Parses a notice from bytes; `path` names the input in errors and in
-/// [`SourceInfo::path`].
+/// Parses a notice from bytes in any supported format, detected from the
+/// bytes; `path` names the input in errors and in [`SourceInfo::path`].
 pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<Notice> {
-    let text = read::decode::decode_text(bytes, path)?;
-    let mut notice = parse_str(text);
-    notice.source.path = Some(path.display().to_string());
-    Ok(notice)
+    parse_bytes_with(bytes, path, &ParseOptions::default())
 }
 
-/// Reads and parses a notice file.
+/// [`parse_bytes`] with options (a forced format, resource limits).
+pub fn parse_bytes_with(bytes: &[u8], path: &Path, options: &ParseOptions) -> Result<Notice> {
+    let out = read::read(bytes, path, options)?;
+    let source = SourceInfo {
+        format: out.format,
+        script: normalize::detect_script_of(&out.document),
+        encoding: out.encoding,
+        path: Some(path.display().to_string()),
+    };
+    Ok(interpret::interpret(&out.document, source))
+}
+
+/// Reads and parses a notice file of any supported format.
 pub fn parse_path(path: &Path) -> Result<Notice> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io {
         path: path.to_owned(),

@@ -274,6 +274,9 @@ pub struct SourceInfo {
     pub format: Format,
     /// The script the notice is written in.
     pub script: Script,
+    /// The text encoding of a text or HTML input (e.g. `UTF-8`, `GBK`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<String>,
     /// The file's path, when parsed from a file.
     pub path: Option<String>,
 }
@@ -283,8 +286,45 @@ pub struct SourceInfo {
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Format {
-    /// Plain or pasted text.
+    /// Plain or pasted text (also tab-separated and Markdown tables).
     Text,
+    /// A Word document (Office Open XML, `.docx`).
+    Docx,
+    /// An Excel workbook (Office Open XML, `.xlsx`, `.xlsm`).
+    Xlsx,
+    /// A legacy Excel workbook (BIFF8, `.xls`).
+    Xls,
+    /// An OpenDocument spreadsheet (`.ods`).
+    Ods,
+    /// A web page (`.html`, `.htm`).
+    Html,
+}
+
+impl Format {
+    /// The format's usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+            Format::Html => "html",
+        }
+    }
+
+    /// The format a file extension names (case-insensitive), if any.
+    pub fn from_extension(ext: &str) -> Option<Format> {
+        Some(match ext.to_ascii_lowercase().as_str() {
+            "txt" | "text" | "md" | "markdown" | "tsv" | "csv" => Format::Text,
+            "docx" | "docm" => Format::Docx,
+            "xlsx" | "xlsm" => Format::Xlsx,
+            "xls" => Format::Xls,
+            "ods" => Format::Ods,
+            "html" | "htm" | "xhtml" | "shtml" => Format::Html,
+            _ => return None,
+        })
+    }
 }
 
 /// The script of Chinese text.

@@ -130,6 +130,29 @@ pub fn detect_script(s: &str) -> Script {
     }
 }
 
+/// [`detect_script`] over a document's blocks, sampling from its start.
+pub fn detect_script_of(doc: &crate::document::Document) -> Script {
+    use crate::document::Block;
+    let mut sample = String::new();
+    'blocks: for block in &doc.blocks {
+        let texts: Box<dyn Iterator<Item = &str>> = match block {
+            Block::Paragraph(p) => Box::new(std::iter::once(p.text.as_str())),
+            Block::Table(t) => Box::new(
+                t.rows
+                    .iter()
+                    .flat_map(|r| r.cells.iter().map(|c| c.text.as_str())),
+            ),
+        };
+        for t in texts {
+            sample.push_str(t);
+            if sample.len() > SCRIPT_SAMPLE_CHARS * 3 {
+                break 'blocks;
+            }
+        }
+    }
+    detect_script(&sample)
+}
+
 /// Converts a char offset into a byte offset of `s` (clamped to the end).
 pub fn byte_offset(s: &str, char_offset: usize) -> usize {
     s.char_indices()

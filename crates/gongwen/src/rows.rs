@@ -329,6 +329,7 @@ mod tests {
             source: SourceInfo {
                 format: Format::Text,
                 script: Script::Simplified,
+                encoding: None,
                 path: None,
             },
         }

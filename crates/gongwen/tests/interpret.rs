@@ -122,6 +122,7 @@ fn source() -> SourceInfo {
     SourceInfo {
         format: Format::Text,
         script: Script::Simplified,
+        encoding: None,
         path: None,
     }
 }

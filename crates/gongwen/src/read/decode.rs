@@ -12,10 +12,7 @@ use crate::error::{Error, Result};
 pub fn decode_text<'a>(bytes: &'a [u8], path: &Path) -> Result<&'a str> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     for (magic, what) in [
-        (
-            &b"PK\x03\x04"[..],
-            "a ZIP archive (DOCX/XLSX are not read yet)",
-        ),
+        (&b"PK\x03\x04"[..], "a ZIP archive"),
         (
             &b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"[..],
             "an OLE2 compound file (.doc/.xls)",
