@@ -28,6 +28,10 @@ pub enum Command {
         /// Write to this file instead of standard output.
         #[arg(short, long, value_name = "OUT")]
         output: Option<PathBuf>,
+        /// Read the input as this format instead of detecting it from its
+        /// content.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        from: Option<InputFormat>,
     },
     /// Print the JSON Schema of notice JSON v1.
     Schema {
@@ -46,4 +50,38 @@ pub enum OutputFormat {
     Jsonl,
     /// One row per measure, with a header line.
     Csv,
+    /// A Word document holding the notice as one task table (binary: give
+    /// `-o FILE` or redirect standard output).
+    Docx,
+}
+
+/// Input formats for `gongwen parse --from`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Plain or pasted text (also tab-separated and Markdown tables).
+    Text,
+    /// A Word document (.docx).
+    Docx,
+    /// An Excel workbook (.xlsx).
+    Xlsx,
+    /// A legacy Excel workbook (.xls).
+    Xls,
+    /// An OpenDocument spreadsheet (.ods).
+    Ods,
+    /// A web page (.html).
+    Html,
+}
+
+impl From<InputFormat> for gongwen::model::Format {
+    fn from(f: InputFormat) -> Self {
+        use gongwen::model::Format;
+        match f {
+            InputFormat::Text => Format::Text,
+            InputFormat::Docx => Format::Docx,
+            InputFormat::Xlsx => Format::Xlsx,
+            InputFormat::Xls => Format::Xls,
+            InputFormat::Ods => Format::Ods,
+            InputFormat::Html => Format::Html,
+        }
+    }
 }

@@ -9,13 +9,13 @@
 mod args;
 mod output;
 
-use std::io::{self, Read};
+use std::io::{self, IsTerminal, Read};
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{Cli, Command};
+use args::{Cli, Command, OutputFormat};
 use output::Output;
 
 fn main() -> ExitCode {
@@ -35,9 +35,20 @@ fn run(cli: Cli) -> Result<(), String> {
             file,
             format,
             output,
+            from,
         } => {
+            if format == OutputFormat::Docx && output.is_none() && io::stdout().is_terminal() {
+                return Err(
+                    "refusing to write a binary DOCX file to the terminal; use -o FILE".to_owned(),
+                );
+            }
             let bytes = read_input(&file).map_err(|e| e.to_string())?;
-            let notice = gongwen::parse_bytes(&bytes, &file).map_err(|e| e.to_string())?;
+            let options = gongwen::ParseOptions {
+                format: from.map(Into::into),
+                ..Default::default()
+            };
+            let notice =
+                gongwen::parse_bytes_with(&bytes, &file, &options).map_err(|e| e.to_string())?;
             Output::open(output.as_deref())?.write(|w| output::write_notice(w, &notice, format))
         }
         Command::Schema { output } => Output::open(output.as_deref())?

@@ -71,6 +71,10 @@ pub fn write_notice(w: &mut dyn Write, notice: &Notice, format: OutputFormat) ->
             }
             csv.flush()
         }
+        OutputFormat::Docx => {
+            let bytes = gongwen::write::docx::notice_to_docx(notice).map_err(io::Error::other)?;
+            w.write_all(&bytes)
+        }
     }
 }
 

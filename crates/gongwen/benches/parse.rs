@@ -8,6 +8,14 @@ fn parse_seed(c: &mut Criterion) {
     let mut group = c.benchmark_group("parse");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("seed_text", |b| b.iter(|| gongwen::parse_str(text)));
+    for (name, bytes) in [
+        ("seed_docx", &include_bytes!("../../../fixtures/seed/seed.docx")[..]),
+        ("seed_xlsx", &include_bytes!("../../../fixtures/seed/seed.xlsx")[..]),
+    ] {
+        let path = std::path::Path::new(name);
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(name, |b| b.iter(|| gongwen::parse_bytes(bytes, path)));
+    }
     group.finish();
     // The layers on their own, to see where parse time goes.
     let mut group = c.benchmark_group("layers");

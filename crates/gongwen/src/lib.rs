@@ -22,6 +22,7 @@ pub mod model;
 pub mod normalize;
 pub mod read;
 pub mod rows;
+pub mod write;
 
 use std::path::Path;
 
