@@ -149,7 +149,10 @@ impl Grammar {
                 "|基本完成|全面完成|初步完成|完成|启动|开始|起",
                 "|截止到|截止|截至|为止|止|以内|之内|内|左右|份|于|在",
                 "|最迟|最晚|不晚于|不迟于|力争|争取|确保",
-                "|实施|推进|开展|进行|到位|见效|建成|一次|[0-9]次)"
+                "|实施|推进|开展|进行|到位|见效|建成|一次|[0-9]次",
+                // A time of day after a date (a spreadsheet date-time cell):
+                // 09:00, 09:00:00, 18时, 18时30分, 18点.
+                "|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}[时点](?:[0-9]{1,2}分)?)"
             )),
             events: [
                 re(&format!(
@@ -1174,6 +1177,20 @@ mod tests {
         assert_eq!(t.and_then(|t| t.event), Some("主題教育".to_owned()));
         let t = parse_deadline("2024年６月，全國兩會召開前", None);
         assert_eq!(t.and_then(|t| t.event), Some("全國兩會".to_owned()));
+    }
+
+    #[test]
+    fn time_of_day_after_a_date_is_ignored() {
+        for raw in [
+            "2024年12月31日 09:00",
+            "2024年12月31日09:00:00",
+            "2024年12月31日18时前",
+            "2024年12月31日18时30分前",
+        ] {
+            let t = parse_deadline(raw, None);
+            assert_eq!(t.and_then(|t| t.due), date(2024, 12, 31), "{raw}");
+        }
+        assert_eq!(parse_deadline("09:00", None).and_then(|t| t.due), None);
     }
 
     #[test]
