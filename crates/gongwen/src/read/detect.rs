@@ -201,7 +201,7 @@ fn looks_like_html(bytes: &[u8]) -> bool {
         || starts(b"<head")
         || starts(b"<body")
         || starts(b"<meta")
-        || (starts(b"<!--") && contains(b"<html"))
+        || ((starts(b"<!--") || starts(b"<?xml")) && contains(b"<html"))
         || contains(b"<table")
         || contains(b"<p>")
         || contains(b"<p ")
@@ -270,6 +270,10 @@ mod tests {
     fn html_sniffing() {
         assert!(looks_like_html(b"\xEF\xBB\xBF  <!DOCTYPE html><html>"));
         assert!(looks_like_html(b"<TABLE><tr><td>x</td></tr></TABLE>"));
+        assert!(looks_like_html(
+            b"<?xml version=\"1.0\"?>\n<!DOCTYPE html PUBLIC \"x\"><html xmlns=\"http://www.w3.org/1999/xhtml\">"
+        ));
+        assert!(!looks_like_html(b"<?xml version=\"1.0\"?><w:document/>"));
         assert!(!looks_like_html(b"<<not html>> just text"));
         assert!(!looks_like_html(b"plain"));
     }
