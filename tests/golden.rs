@@ -63,3 +63,64 @@ fn comparison_catches_wrong_answers() {
     assert_eq!(diffs.len(), 3, "{diffs:#?}");
     assert!(diffs[0].contains("units[0].name"), "{diffs:#?}");
 }
+
+/// `--format docx` output read back by the DOCX reader gives the seed's
+/// gold answer again, and the same notice as the text it was made from.
+#[test]
+fn seed_round_trips_through_the_docx_writer() {
+    use gongwen_tests::{compare_to_gold, fixture, read_gold};
+    let original = gongwen::parse_path(&fixture("seed/seed-hant.txt")).expect("seed parses");
+    let bytes = gongwen::write::docx::notice_to_docx(&original).expect("writes");
+    let back = gongwen::parse_bytes(&bytes, std::path::Path::new("round-trip.docx"))
+        .expect("written DOCX parses");
+    let ours = serde_json::to_value(&back).expect("serializes");
+    let diffs = compare_to_gold(&ours, &read_gold("seed/seed.gold.json"));
+    assert!(diffs.is_empty(), "{diffs:#?}");
+
+    let mut want = serde_json::to_value(&original).expect("serializes");
+    let mut got = ours;
+    for v in [&mut want, &mut got] {
+        strip(v, &["position", "source", "diagnostics", "units_raw"]);
+    }
+    let diffs = compare_to_gold(&got, &want);
+    assert!(diffs.is_empty(), "{diffs:#?}");
+}
+
+/// Removes `keys` from every object in `v`.
+fn strip(v: &mut serde_json::Value, keys: &[&str]) {
+    match v {
+        serde_json::Value::Object(map) => {
+            for k in keys {
+                map.remove(*k);
+            }
+            for child in map.values_mut() {
+                strip(child, keys);
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for child in items {
+                strip(child, keys);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every other rendering of the seed — the original DOCX and XLSX and what
+/// LibreOffice made of them (DOCX, XLSX, ODS, XLS, HTML) — gives the gold.
+#[test]
+fn seed_in_every_office_format_matches_gold() {
+    for input in [
+        "seed/seed.docx",
+        "seed/seed.xlsx",
+        "seed/renderings/seed-lo.docx",
+        "seed/renderings/seed-lo.xlsx",
+        "seed/renderings/seed.ods",
+        "seed/renderings/seed.xls",
+        "seed/renderings/seed-xlsx.html",
+        "seed/renderings/seed-docx.html",
+        "seed/renderings/seed-docx-xhtml.html",
+    ] {
+        assert_matches_gold(input, "seed/seed.gold.json");
+    }
+}

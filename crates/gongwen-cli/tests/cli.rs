@@ -199,3 +199,40 @@ fn help_and_version_succeed() {
     // No subcommand: usage on stderr, status 2.
     gongwen().assert().code(2);
 }
+
+/// Hostile and legacy files (see `fixtures/hostile/README.md`): exit status
+/// 1 and one stderr line naming the file, or success for the files that
+/// must give a bounded result.
+#[test]
+fn hostile_files_fail_in_one_line_naming_the_file() {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures");
+    let cases = [
+        ("hostile/truncated.docx", false),
+        ("hostile/truncated.xlsx", false),
+        ("hostile/not-a-docx.docx", false),
+        ("hostile/missing-document.docx", false),
+        ("hostile/zip-bomb.docx", false),
+        ("hostile/encrypted.docx", false),
+        ("hostile/encrypted.xlsx", false),
+        ("hostile/nul-bytes.txt", false),
+        ("hostile/invalid-utf8.txt", false),
+        ("seed/renderings/seed.doc", false),
+        ("hostile/huge-dimension.xlsx", true),
+        ("hostile/whole-sheet-merge.xlsx", true),
+        ("hostile/overlapping-merges.xlsx", true),
+    ];
+    for (file, ok) in cases {
+        let path = fixtures.join(file);
+        let out = gongwen()
+            .args(["parse", "--format", "csv"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        if ok {
+            assert!(out.status.success(), "{file}: {err}");
+        } else {
+            assert_fails_naming(&out, &path);
+        }
+    }
+}

@@ -9,8 +9,14 @@ fn parse_seed(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("seed_text", |b| b.iter(|| gongwen::parse_str(text)));
     for (name, bytes) in [
-        ("seed_docx", &include_bytes!("../../../fixtures/seed/seed.docx")[..]),
-        ("seed_xlsx", &include_bytes!("../../../fixtures/seed/seed.xlsx")[..]),
+        (
+            "seed_docx",
+            &include_bytes!("../../../fixtures/seed/seed.docx")[..],
+        ),
+        (
+            "seed_xlsx",
+            &include_bytes!("../../../fixtures/seed/seed.xlsx")[..],
+        ),
     ] {
         let path = std::path::Path::new(name);
         group.throughput(Throughput::Bytes(bytes.len() as u64));

@@ -13,9 +13,7 @@
 
 use std::io::Cursor;
 
-use docx_rs::{
-    Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType, WidthType,
-};
+use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType, WidthType};
 
 use crate::model::{Heading, Measure, Meta, Notice, Role, Unit};
 
@@ -121,9 +119,10 @@ fn columns_for(notice: &Notice) -> Vec<Column> {
         .into_iter()
         .map(|(_, m)| m)
         .collect();
-    let split_roles = measures.iter().flat_map(|m| &m.units).any(|u| {
-        matches!(u.role, Some(Role::Lead | Role::Support))
-    });
+    let split_roles = measures
+        .iter()
+        .flat_map(|m| &m.units)
+        .any(|u| matches!(u.role, Some(Role::Lead | Role::Support)));
     let mut cols = vec![Column::Task, Column::Measure, Column::Deadline];
     if split_roles {
         cols.extend([Column::Lead, Column::Support]);
@@ -212,10 +211,7 @@ fn measure_rows(columns: &[Column], task: Option<&str>, measures: &[Measure]) ->
 fn value(column: Column, m: &Measure) -> (String, bool) {
     match column {
         Column::Task => (String::new(), false),
-        Column::Measure => (
-            labelled(m.label.as_deref().unwrap_or(""), &m.text),
-            false,
-        ),
+        Column::Measure => (labelled(m.label.as_deref().unwrap_or(""), &m.text), false),
         Column::Deadline => m
             .deadline
             .as_ref()
@@ -297,7 +293,10 @@ mod tests {
             unit_text(&units),
             "双随机执法检查：信用监管处，案管系统数据推送：执法稽查局，省局机关各有关执法处(室、局)"
         );
-        assert_eq!(unit_text(&[unit("法规处", None), unit("人事处", None)]), "法规处、人事处");
+        assert_eq!(
+            unit_text(&[unit("法规处", None), unit("人事处", None)]),
+            "法规处、人事处"
+        );
         assert_eq!(unit_text(&[]), "");
     }
 }
