@@ -51,15 +51,28 @@ impl Column {
         }
     }
 
-    /// Width in twentieths of a point (a landscape-friendly A4 split).
-    fn width(self) -> usize {
+    /// Relative width of the column.
+    fn weight(self) -> usize {
         match self {
-            Column::Task | Column::Measure => 3600,
-            Column::Deadline => 1500,
-            Column::Units | Column::Lead | Column::Support => 2200,
-            Column::Note => 1500,
+            Column::Task | Column::Measure => 6,
+            Column::Deadline => 3,
+            Column::Units | Column::Lead | Column::Support => 4,
+            Column::Note => 3,
         }
     }
+}
+
+/// The width of A4 paper less 2.5 cm margins, in twentieths of a point: the
+/// table is spread over it.
+const TEXT_WIDTH: usize = 9000;
+
+/// Column widths (twentieths of a point) filling [`TEXT_WIDTH`].
+fn widths(columns: &[Column]) -> Vec<usize> {
+    let total: usize = columns.iter().map(|c| c.weight()).sum::<usize>().max(1);
+    columns
+        .iter()
+        .map(|c| TEXT_WIDTH * c.weight() / total)
+        .collect()
 }
 
 /// One measure row before merging: each cell's text, and whether the value
@@ -76,10 +89,12 @@ pub fn notice_to_docx(notice: &Notice) -> Result<Vec<u8>, WriteError> {
     for text in front_matter(&notice.meta) {
         doc = doc.add_paragraph(paragraph(&text));
     }
+    let widths = widths(&columns);
     let mut rows = vec![TableRow::new(
         columns
             .iter()
-            .map(|c| cell(c.header()).width(c.width(), WidthType::Dxa))
+            .zip(&widths)
+            .map(|(c, w)| cell(c.header()).width(*w, WidthType::Dxa))
             .collect(),
     )];
     rows.extend(measure_rows(&columns, None, &notice.measures));
@@ -99,7 +114,9 @@ pub fn notice_to_docx(notice: &Notice) -> Result<Vec<u8>, WriteError> {
             }
         }
     }
-    let table = Table::new(rows).set_grid(columns.iter().map(|c| c.width()).collect());
+    let table = Table::new(rows)
+        .set_grid(widths)
+        .width(TEXT_WIDTH, WidthType::Dxa);
     doc = doc.add_table(table);
     if !notice.meta.cc.is_empty() {
         doc = doc.add_paragraph(paragraph(&format!("抄送：{}。", notice.meta.cc.join("，"))));
