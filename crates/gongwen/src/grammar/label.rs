@@ -43,6 +43,15 @@ const LABEL_HEAD_CHARS: usize = 32;
 /// Finds a label at the start of `text` (leading white space is skipped and
 /// counted in [`Label::len`]). Returns `None` when the text has no label.
 pub fn parse_label(text: &str) -> Option<Label> {
+    // Most texts start with a char no label starts with: answer at once.
+    let first = text.trim_start().chars().next().map(fold_width)?;
+    if !(first == '('
+        || first.is_ascii_digit()
+        || is_numeral_char(first)
+        || circled(first).is_some())
+    {
+        return None;
+    }
     // A label is a few chars long and made of digits, numerals and
     // punctuation, which need width folding only (the numeral table knows
     // traditional forms such as 兩 and 陸).

@@ -69,7 +69,7 @@
 //! unit. [`looks_like_units`] is a cheap, strict guess, not a parser.
 
 use crate::model::{Role, Unit};
-use crate::normalize::{fold, fold_width};
+use crate::normalize::fold_char;
 
 /// A parsed unit list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -310,12 +310,8 @@ struct Text {
 impl Text {
     fn new(raw: &str) -> Self {
         let orig: Vec<char> = raw.chars().collect();
-        let mut folded: Vec<char> = fold(raw).chars().collect();
-        if folded.len() != orig.len() {
-            // `fold` promises one char per char; if it ever breaks that
-            // promise, fall back to width folding so offsets stay true.
-            folded = orig.iter().map(|&c| fold_width(c)).collect();
-        }
+        // Folding is one char per char, so offsets stay true.
+        let folded: Vec<char> = orig.iter().map(|&c| fold_char(c)).collect();
         let top = outside_brackets(&folded);
         Text {
             orig,
@@ -967,11 +963,11 @@ mod tests {
             out.push_str(n);
         }
         let mut have: std::collections::HashMap<char, isize> = Default::default();
-        for c in fold(&out).chars() {
+        for c in crate::normalize::fold(&out).chars() {
             *have.entry(c).or_default() += 1;
         }
         let dropped = "、,;:。等负责按职分工牵头配合协同参与助指导由单位部门责任";
-        for c in fold(raw).chars() {
+        for c in crate::normalize::fold(raw).chars() {
             if c.is_whitespace()
                 || opener(c).is_some()
                 || closer(c).is_some()
