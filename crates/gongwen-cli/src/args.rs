@@ -32,6 +32,9 @@ pub enum Command {
         /// content.
         #[arg(long, value_enum, value_name = "FORMAT")]
         from: Option<InputFormat>,
+        /// Read a workbook's hidden sheets too (they are skipped by default).
+        #[arg(long)]
+        hidden_sheets: bool,
     },
     /// Print the JSON Schema of notice JSON v1.
     Schema {

@@ -36,6 +36,7 @@ fn run(cli: Cli) -> Result<(), String> {
             format,
             output,
             from,
+            hidden_sheets,
         } => {
             if format == OutputFormat::Docx && output.is_none() && io::stdout().is_terminal() {
                 return Err(
@@ -45,6 +46,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let bytes = read_input(&file).map_err(|e| e.to_string())?;
             let options = gongwen::ParseOptions {
                 format: from.map(Into::into),
+                hidden_sheets,
                 ..Default::default()
             };
             let notice =
