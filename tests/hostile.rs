@@ -20,7 +20,7 @@ pub const CASES: &[(&str, Option<&str>)] = &[
     ("hostile/whole-sheet-merge.xlsx", None),
     ("hostile/overlapping-merges.xlsx", None),
     ("hostile/nul-bytes.txt", Some("binary")),
-    ("hostile/invalid-utf8.txt", Some("invalid_encoding")),
+    ("hostile/invalid-utf8.txt", None),
     ("seed/renderings/seed.doc", Some("unsupported_format")),
 ];
 
@@ -45,6 +45,19 @@ fn hostile_files_give_typed_errors_or_bounded_results() {
             (Err(e), None) => panic!("{file}: expected a result, got {e}"),
         }
     }
+}
+
+/// Stray bytes in UTF-8 text are replaced and reported, not a failure.
+#[test]
+fn invalid_utf8_bytes_are_a_diagnostic() {
+    let n = gongwen::parse_path(&fixture("hostile/invalid-utf8.txt")).expect("parses");
+    assert_eq!(n.source.encoding.as_deref(), Some("UTF-8"));
+    let d = n
+        .diagnostics
+        .iter()
+        .find(|d| d.code == gongwen::model::DiagnosticCode::InvalidText)
+        .expect("an invalid_text diagnostic");
+    assert!(d.message.contains("byte 332"), "{}", d.message);
 }
 
 /// The seed.doc error says what to do.

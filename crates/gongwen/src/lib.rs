@@ -62,7 +62,13 @@ pub fn parse_bytes_with(bytes: &[u8], path: &Path, options: &ParseOptions) -> Re
         encoding: out.encoding,
         path: Some(path.display().to_string()),
     };
-    Ok(interpret::interpret(&out.document, source))
+    let mut notice = interpret::interpret(&out.document, source);
+    if !out.diagnostics.is_empty() {
+        let mut diagnostics = out.diagnostics;
+        diagnostics.append(&mut notice.diagnostics);
+        notice.diagnostics = diagnostics;
+    }
+    Ok(notice)
 }
 
 /// Reads and parses a notice file of any supported format.

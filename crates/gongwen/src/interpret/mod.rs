@@ -47,11 +47,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
             _ => None,
         })
         .collect();
-    let first_table = doc
-        .blocks
-        .iter()
-        .position(|b| matches!(b, Block::Table(_)))
-        .unwrap_or(doc.blocks.len());
+    let first_table = doc.blocks.iter().position(|b| matches!(b, Block::Table(_)));
 
     let mut meta = Meta::default();
     let mut roles = vec![Role::Unknown; doc.blocks.len()];
@@ -197,7 +193,7 @@ fn read_meta_lines(paragraphs: &[(usize, &Paragraph)], meta: &mut Meta, roles: &
 /// standing just before the first table (a plan's own title).
 fn find_title(
     paragraphs: &[(usize, &Paragraph)],
-    first_table: usize,
+    first_table: Option<usize>,
     meta: &mut Meta,
     roles: &mut [Role],
 ) {
@@ -217,8 +213,18 @@ fn find_title(
             return;
         }
     }
-    if let Some((i, p)) = paragraphs.iter().rev().find(|(i, _)| *i < first_table) {
-        if *i + 1 == first_table && roles[*i] == Role::Unknown && looks_like_title(&p.text) {
+    // Only a paragraph right before a table, and never a labelled one.
+    let Some(first_table) = first_table else {
+        return;
+    };
+    let before_table = paragraphs
+        .iter()
+        .rev()
+        .find(|(i, _)| *i < first_table)
+        .filter(|(i, _)| *i + 1 == first_table);
+    if let Some((i, p)) = before_table {
+        if roles[*i] == Role::Unknown && parse_label(&p.text).is_none() && looks_like_title(&p.text)
+        {
             meta.title = Some(p.text.trim().to_owned());
             roles[*i] = Role::Title;
         }

@@ -18,7 +18,7 @@ use std::path::Path;
 
 use crate::document::Document;
 use crate::error::Result;
-use crate::model::Format;
+use crate::model::{Diagnostic, DiagnosticCode, Format};
 
 /// Resource limits for readers. Exceeding one is an
 /// [`Error::Limit`](crate::Error::Limit), never a hang or unbounded memory.
@@ -61,6 +61,8 @@ pub struct ReadOutput {
     pub format: Format,
     /// The text encoding, for text and HTML inputs.
     pub encoding: Option<String>,
+    /// Problems the reader met that did not stop it (undecodable bytes).
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 /// Options of [`read`].
@@ -87,10 +89,25 @@ pub fn read(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<ReadOutp
         Some(f) => f,
         None => detect::detect(bytes, path)?,
     };
+    let mut diagnostics = Vec::new();
     let (document, encoding) = match format {
         Format::Text => {
-            let text = decode::decode_text(bytes, path)?;
-            (text::read_text(text), Some("UTF-8".to_owned()))
+            let decoded = decode::decode_text(bytes, path)?;
+            if let Some((count, offset)) = decoded.replaced {
+                diagnostics.push(Diagnostic {
+                    code: DiagnosticCode::InvalidText,
+                    message: format!(
+                        "{count} byte sequence(s) not valid {} replaced by U+FFFD; the first at byte {offset}",
+                        decoded.encoding.name()
+                    ),
+                    position: None,
+                    text: None,
+                });
+            }
+            (
+                text::read_text(&decoded.text),
+                Some(decoded.encoding.name().to_owned()),
+            )
         }
         Format::Docx => (docx::read_docx(bytes, path, &options.limits)?, None),
         Format::Xlsx | Format::Xls | Format::Ods => {
@@ -105,5 +122,6 @@ pub fn read(bytes: &[u8], path: &Path, options: &ReadOptions) -> Result<ReadOutp
         document,
         format,
         encoding,
+        diagnostics,
     })
 }

@@ -43,7 +43,7 @@ use encoding_rs::Encoding;
 pub const PRESCAN_BYTES: usize = 4096;
 
 /// How many leading bytes the encoding guesser looks at.
-pub const GUESS_BYTES: usize = 1 << 20;
+pub use crate::read::decode::GUESS_BYTES;
 
 /// Decodes a page: the text (without a byte order mark) and the encoding
 /// used. See the [module documentation](self) for the rules.
@@ -71,23 +71,7 @@ pub fn sniff(bytes: &[u8]) -> (&'static Encoding, usize) {
     if utf8() {
         return (encoding_rs::UTF_8, 0);
     }
-    let sample = bytes.get(..GUESS_BYTES).unwrap_or(bytes);
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(sample, true);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    let chinese = [encoding_rs::GBK, encoding_rs::GB18030, encoding_rs::BIG5];
-    if chinese.contains(&guess) {
-        return (guess, 0);
-    }
-    let clean = |e: &'static Encoding| {
-        e.decode_without_bom_handling_and_without_replacement(sample)
-            .is_some()
-    };
-    let encoding = [encoding_rs::GBK, encoding_rs::BIG5]
-        .into_iter()
-        .find(|&e| clean(e))
-        .unwrap_or(guess);
-    (encoding, 0)
+    (crate::read::decode::guess_legacy(bytes), 0)
 }
 
 /// The encoding declared by the first `<meta>` tag of `head` that declares
