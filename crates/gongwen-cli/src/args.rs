@@ -36,6 +36,33 @@ pub enum Command {
         #[arg(long)]
         hidden_sheets: bool,
     },
+    /// Convert many notices (files and directories) into one JSON-lines or
+    /// CSV table of measures, or a directory of notice JSON files. Failed
+    /// files go to `errors.jsonl` beside the output; exit status 1 when any
+    /// failed.
+    Convert {
+        /// Notice files and directories (walked for known extensions).
+        #[arg(value_name = "PATH", required = true)]
+        inputs: Vec<PathBuf>,
+        /// The output file (jsonl, csv) or directory (json-dir).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// The output format.
+        #[arg(short, long, value_enum, default_value_t = ConvertFormat::Jsonl)]
+        format: ConvertFormat,
+        /// Parallel jobs (default: one per core).
+        #[arg(short, long, value_name = "N", default_value_t = 0)]
+        jobs: usize,
+        /// With json-dir: keep notices whose JSON file exists (resume a run).
+        #[arg(long)]
+        skip_existing: bool,
+        /// No progress bar.
+        #[arg(short, long)]
+        quiet: bool,
+        /// Read every input as this format instead of detecting it.
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        from: Option<InputFormat>,
+    },
     /// Print the JSON Schema of notice JSON v1.
     Schema {
         /// Write to this file instead of standard output.
@@ -56,6 +83,17 @@ pub enum OutputFormat {
     /// A Word document holding the notice as one task table (binary: give
     /// `-o FILE` or redirect standard output).
     Docx,
+}
+
+/// Output formats of `gongwen convert`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConvertFormat {
+    /// One JSON object per measure and line, with a `file` field first.
+    Jsonl,
+    /// One row per measure with a `file` column first, and a header line.
+    Csv,
+    /// One notice JSON file per input, under the output directory.
+    JsonDir,
 }
 
 /// Input formats for `gongwen parse --from`.

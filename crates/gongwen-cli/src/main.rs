@@ -7,6 +7,7 @@
 //! 2 on usage errors.
 
 mod args;
+mod convert;
 mod output;
 
 use std::io::{self, IsTerminal, Read};
@@ -19,7 +20,36 @@ use args::{Cli, Command, OutputFormat};
 use output::Output;
 
 fn main() -> ExitCode {
-    match run(Cli::parse()) {
+    let cli = Cli::parse();
+    if let Command::Convert {
+        inputs,
+        output,
+        format,
+        jobs,
+        skip_existing,
+        quiet,
+        from,
+    } = cli.command
+    {
+        let job = convert::Convert {
+            inputs,
+            output,
+            format,
+            jobs,
+            skip_existing,
+            quiet,
+            from,
+        };
+        return match convert::run(&job) {
+            Ok(summary) if summary.failed == 0 => ExitCode::SUCCESS,
+            Ok(_) => ExitCode::FAILURE,
+            Err(message) => {
+                eprintln!("gongwen: {message}");
+                ExitCode::from(2)
+            }
+        };
+    }
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
             eprintln!("gongwen: {message}");
@@ -55,6 +85,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Schema { output } => Output::open(output.as_deref())?
             .write(|w| output::write_json(w, &gongwen::json_schema())),
+        Command::Convert { .. } => Err("convert is run by main".to_owned()),
     }
 }
 

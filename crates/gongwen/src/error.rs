@@ -94,6 +94,19 @@ impl Error {
         }
     }
 
+    /// Where in the file the error is, when known: `byte N` (with the line
+    /// for text), or the damaged part (`word/document.xml at byte 1024`).
+    pub fn position(&self) -> Option<String> {
+        match self {
+            Error::InvalidEncoding { offset, line, .. } => {
+                Some(format!("byte {offset} (line {line})"))
+            }
+            Error::Binary { offset, .. } => Some(format!("byte {offset}")),
+            Error::Corrupt { part, .. } => Some(part.clone()),
+            _ => None,
+        }
+    }
+
     /// A short, stable name of the error's kind (for error logs and bindings).
     pub fn kind(&self) -> &'static str {
         match self {
