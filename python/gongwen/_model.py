@@ -1,0 +1,240 @@
+"""The typed, read-only notice model, built from notice JSON v1.
+
+Every class is a frozen dataclass (with ``__slots__`` on Python 3.10+). The
+field names and meanings are those of notice JSON v1
+(``schema/notice-v1.schema.json``); dates are :class:`datetime.date`,
+positions stay plain dicts such as ``{"kind": "line", "line": 12}``.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+import datetime as _dt
+from typing import Any, Dict, List, Optional, Tuple
+
+__all__ = [
+    "Meta",
+    "Heading",
+    "Measure",
+    "Deadline",
+    "Recurrence",
+    "Unit",
+    "Diagnostic",
+    "Source",
+    "Position",
+]
+
+#: A position as in notice JSON: ``{"kind": "line", "line": 3}``,
+#: ``{"kind": "cell", "table": 0, "row": 2, "col": 1}``,
+#: ``{"kind": "paragraph", "index": 5}`` or
+#: ``{"kind": "sheet_cell", "sheet": "Sheet1", "cell": "B3"}``.
+Position = Dict[str, Any]
+
+_SLOTS: Dict[str, bool] = {"slots": True} if sys.version_info >= (3, 10) else {}
+
+
+def _date(value: Optional[str]) -> Optional[_dt.date]:
+    return None if value is None else _dt.date.fromisoformat(value)
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Recurrence:
+    """A repeating deadline: ``freq`` is ``yearly``, ``half_yearly``,
+    ``quarterly``, ``monthly`` or ``weekly``; ``month`` (1–12), ``quarter``
+    (1–4) and ``day`` are set when the notice names them (每年12月 →
+    ``Recurrence("yearly", month=12)``)."""
+
+    freq: str
+    month: Optional[int] = None
+    quarter: Optional[int] = None
+    day: Optional[int] = None
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> Recurrence:
+        """Builds it from its notice JSON object."""
+        return cls(d["freq"], d.get("month"), d.get("quarter"), d.get("day"))
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Deadline:
+    """A deadline as printed (``raw``) and as understood: ``due`` is the last
+    day of the named period, ``precision`` how precise it is (``day``,
+    ``month``, ``quarter``, ``half_year``, ``year``); ``ongoing`` for work that
+    continues indefinitely, ``recurrence`` for a repeating deadline, ``event``
+    for one that follows an event; ``inherited`` if it came from a merged cell
+    above."""
+
+    raw: str
+    due: Optional[_dt.date]
+    precision: Optional[str]
+    ongoing: bool
+    recurrence: Optional[Recurrence]
+    event: Optional[str]
+    inherited: bool
+    position: Optional[Position]
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> Deadline:
+        """Builds it from its notice JSON object."""
+        rec = d.get("recurrence")
+        return cls(
+            raw=d["raw"],
+            due=_date(d.get("due")),
+            precision=d.get("precision"),
+            ongoing=d.get("ongoing", False),
+            recurrence=None if rec is None else Recurrence.from_dict(rec),
+            event=d.get("event"),
+            inherited=d.get("inherited", False),
+            position=d.get("position"),
+        )
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Unit:
+    """A responsible unit: its ``name`` as printed, its ``role`` (``lead``,
+    ``support``, ``guide``, ``responsible`` or ``None``) and the ``scope`` of
+    the measure it answers for."""
+
+    name: str
+    role: Optional[str] = None
+    scope: Optional[str] = None
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> Unit:
+        """Builds it from its notice JSON object."""
+        return cls(d["name"], d.get("role"), d.get("scope"))
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Measure:
+    """The smallest item a deadline or a responsibility applies to.
+
+    ``path`` holds the headings above the measure, outermost first (empty for
+    a measure under no heading); it is left out of ``repr`` and ``==``.
+    """
+
+    label: Optional[str]
+    ordinal: Optional[int]
+    text: str
+    deadline: Optional[Deadline]
+    units: List[Unit]
+    units_raw: Optional[str]
+    units_inherited: bool
+    note: Optional[str]
+    position: Optional[Position]
+    path: Tuple[Heading, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any], path: Tuple[Heading, ...] = ()) -> Measure:
+        """Builds it from its notice JSON object, standing under ``path``."""
+        deadline = d.get("deadline")
+        return cls(
+            label=d.get("label"),
+            ordinal=d.get("ordinal"),
+            text=d["text"],
+            deadline=None if deadline is None else Deadline.from_dict(deadline),
+            units=[Unit.from_dict(u) for u in d.get("units", [])],
+            units_raw=d.get("units_raw"),
+            units_inherited=d.get("units_inherited", False),
+            note=d.get("note"),
+            position=d.get("position"),
+            path=path,
+        )
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Heading:
+    """A heading of the outline (一、 / 1. / （一） …) with its sub-headings
+    (``children``) and the measures directly under it."""
+
+    level: int
+    label: str
+    ordinal: int
+    title: str
+    text: str
+    children: List[Heading]
+    measures: List[Measure]
+    position: Optional[Position]
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any], path: Tuple[Heading, ...] = ()) -> Heading:
+        """Builds it (and its subtree) from its notice JSON object; ``path``
+        is the headings above it, outermost first."""
+        children: List[Heading] = []
+        measures: List[Measure] = []
+        heading = cls(
+            level=d["level"],
+            label=d["label"],
+            ordinal=d["ordinal"],
+            title=d["title"],
+            text=d["text"],
+            children=children,
+            measures=measures,
+            position=d.get("position"),
+        )
+        inner = path + (heading,)
+        children.extend(Heading.from_dict(c, inner) for c in d.get("children", []))
+        measures.extend(Measure.from_dict(m, inner) for m in d.get("measures", []))
+        return heading
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Meta:
+    """The notice's document elements (GB/T 9704), as far as it has them."""
+
+    title: Optional[str]
+    doc_number: Optional[str]
+    addressees: List[str]
+    issuer: Optional[str]
+    date: Optional[_dt.date]
+    annotation: Optional[str]
+    cc: List[str]
+    body: List[str]
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> Meta:
+        """Builds it from its notice JSON object."""
+        return cls(
+            title=d.get("title"),
+            doc_number=d.get("doc_number"),
+            addressees=list(d.get("addressees", [])),
+            issuer=d.get("issuer"),
+            date=_date(d.get("date")),
+            annotation=d.get("annotation"),
+            cc=list(d.get("cc", [])),
+            body=list(d.get("body", [])),
+        )
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Diagnostic:
+    """Something the parser could not understand or place: a ``code``, a
+    human-readable ``message``, where, and the text concerned."""
+
+    code: str
+    message: str
+    position: Optional[Position]
+    text: Optional[str]
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> Diagnostic:
+        """Builds it from its notice JSON object."""
+        return cls(d["code"], d["message"], d.get("position"), d.get("text"))
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Source:
+    """What the input was: its ``format`` (``text``, ``docx``, ``xlsx``,
+    ``xls``, ``ods``, ``html``), ``script`` (``simplified``, ``traditional``,
+    ``unknown``), text ``encoding`` and ``path``."""
+
+    format: str
+    script: str
+    encoding: Optional[str]
+    path: Optional[str]
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> Source:
+        """Builds it from its notice JSON object."""
+        return cls(d["format"], d["script"], d.get("encoding"), d.get("path"))
