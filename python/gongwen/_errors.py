@@ -20,13 +20,13 @@ class GongwenError(Exception):
     Attributes:
         kind: the short, stable name of the error's kind, as in the Rust
             library's ``Error::kind()``: ``"corrupt"``, ``"limit_exceeded"``,
-            ``"binary"``, ``"invalid_encoding"``, ``"unsupported_format"``,
+            ``"binary"``, ``"unsupported_format"``,
             ``"encrypted"``; ``"internal"`` for a bug in gongwen (a Rust
             panic) and ``"invalid_json"`` for :meth:`Notice.from_json`.
         path: the input's name (file path, or the name given for bytes),
             or ``None``.
         position: where in the input, as available: a byte offset (``int``)
-            for ``binary`` and ``invalid_encoding``, the damaged part (``str``,
+            for ``binary``, the damaged part (``str``,
             e.g. ``"word/document.xml"``) for ``corrupt``, the line for
             ``invalid_json``; else ``None``.
 

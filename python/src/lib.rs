@@ -154,7 +154,7 @@ fn to_pyerr(py: Python<'_>, failure: Failure) -> PyErr {
             Some(path),
             None,
         ),
-        gongwen::Error::InvalidEncoding { offset, .. } | gongwen::Error::Binary { offset, .. } => {
+        gongwen::Error::Binary { offset, .. } => {
             let position = offset.into_pyobject(py).ok().map(|o| o.into_any().unbind());
             gongwen_error(py, "ParseError", message, kind, Some(path), position)
         }

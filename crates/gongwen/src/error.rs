@@ -18,16 +18,6 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// The input is not text in a supported encoding.
-    #[error("{path}: not UTF-8 text: invalid byte at offset {offset} (line {line})")]
-    InvalidEncoding {
-        /// The file (`-` for standard input, `<bytes>` for a buffer).
-        path: PathBuf,
-        /// Byte offset of the first invalid byte.
-        offset: usize,
-        /// 1-based line of that byte.
-        line: usize,
-    },
     /// The input is a known format gongwen does not read (a legacy `.doc`,
     /// a PDF …); `hint` says what to do instead.
     #[error("{path}: {what} is not supported; {hint}")]
@@ -85,7 +75,6 @@ impl Error {
     pub fn path(&self) -> &std::path::Path {
         match self {
             Error::Io { path, .. }
-            | Error::InvalidEncoding { path, .. }
             | Error::Binary { path, .. }
             | Error::Unsupported { path, .. }
             | Error::Encrypted { path }
@@ -98,9 +87,6 @@ impl Error {
     /// for text), or the damaged part (`word/document.xml at byte 1024`).
     pub fn position(&self) -> Option<String> {
         match self {
-            Error::InvalidEncoding { offset, line, .. } => {
-                Some(format!("byte {offset} (line {line})"))
-            }
             Error::Binary { offset, .. } => Some(format!("byte {offset}")),
             Error::Corrupt { part, .. } => Some(part.clone()),
             _ => None,
@@ -111,7 +97,6 @@ impl Error {
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Io { .. } => "io",
-            Error::InvalidEncoding { .. } => "invalid_encoding",
             Error::Binary { .. } => "binary",
             Error::Unsupported { .. } => "unsupported_format",
             Error::Encrypted { .. } => "encrypted",

@@ -96,7 +96,10 @@ pub fn fold_variant(c: char) -> char {
 /// The folded view of `s`: simplified script, half-width punctuation.
 /// Has exactly as many chars as `s`.
 pub fn fold(s: &str) -> String {
-    s.chars().map(fold_char).collect()
+    // Folded chars are never longer in UTF-8 than the originals.
+    let mut out = String::with_capacity(s.len());
+    out.extend(s.chars().map(fold_char));
+    out
 }
 
 /// Folds and removes all white space: the form texts are compared in.
