@@ -124,3 +124,41 @@ fn seed_in_every_office_format_matches_gold() {
         assert_matches_gold(input, "seed/seed.gold.json");
     }
 }
+
+/// A real State Council opinion: five sections, fifteen measures each
+/// ending in a responsibility note, and the 列第一位者为牵头单位 rule.
+#[test]
+fn real_jiuye_text_matches_gold() {
+    assert_matches_gold(
+        "real/govcn_guofa_2018_39_jiuye.txt",
+        "real/govcn_guofa_2018_39_jiuye.gold.json",
+    );
+}
+
+/// The same notice as the gov.cn HTML content.
+#[test]
+fn real_jiuye_html_matches_gold() {
+    assert_matches_gold(
+        "real/govcn_guofa_2018_39_jiuye.html",
+        "real/govcn_guofa_2018_39_jiuye.gold.json",
+    );
+}
+
+/// A real General Office notice: thirty top-level measures, each ending in
+/// （X负责） or （X会同Y负责）, and no headings.
+#[test]
+fn real_jili_text_matches_gold() {
+    assert_matches_gold(
+        "real/govcn_guobanfa_2018_117_jili.txt",
+        "real/govcn_guobanfa_2018_117_jili.gold.json",
+    );
+}
+
+/// The same notice as the gov.cn HTML content.
+#[test]
+fn real_jili_html_matches_gold() {
+    assert_matches_gold(
+        "real/govcn_guobanfa_2018_117_jili.html",
+        "real/govcn_guobanfa_2018_117_jili.gold.json",
+    );
+}

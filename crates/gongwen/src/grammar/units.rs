@@ -18,7 +18,11 @@
 //!    breaks, never inside brackets (`()` `[]` `〔〕` `《》` `〈〉` `“”` `‘’`
 //!    `「」` `『』` `【】` `〖〗` `{}`, nested or not). An unclosed bracket is
 //!    closed at the end of the text; a stray closing bracket is ignored. A line
-//!    break right after a `、` is a wrapped line, not a new group.
+//!    break right after a `、` is a wrapped line, not a new group. Join
+//!    words split pieces too, when the text before them ends like a unit's
+//!    name (rule 5's `unit_like`): `X会同Y`, `X及Y` (not `及其`, `及时`), and
+//!    `X等有关部门` / `X等相关单位`, which gives `X` (its `等` dropped) and the
+//!    group `有关部门`.
 //! 2. **Names.** Pieces are trimmed; empty pieces are dropped. A trailing
 //!    `等`, `负责`, `按职责分工负责`, `分别负责`, `。` or `:` is not part of a name.
 //! 3. **Roles.** A unit's role is, first of all, its own role word: a suffix
@@ -57,14 +61,14 @@
 //!    unit-like head goes wholly (from the piece's start, or its label's
 //!    start) to the note.
 //!
-//! Nothing is dropped except white space, separators, brackets of a
-//! bracketed role, role words and role labels, and the trailing words of rule 2:
-//! every other char ends up in a unit name, a scope or the note.
+//! Nothing is dropped except white space, separators, join words, brackets
+//! of a bracketed role, role words and role labels, and the trailing words
+//! of rule 2: every other char ends up in a unit name, a scope or the note.
 //!
 //! # What it does not do
 //!
-//! It does not split on join words (`会同`, `及`, `和`), does not expand
-//! `X等有关部门` into two units, does not know "the first-listed unit leads"
+//! It does not split on `和` (`有关部门和单位` is one name), does not give
+//! `会同` a role, does not know "the first-listed unit leads"
 //! conventions (`列第一位者为牵头单位`), and does not check that a name is a real
 //! unit. [`looks_like_units`] is a cheap, strict guess, not a parser.
 
@@ -478,20 +482,29 @@ fn split(t: &Text) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut run = Run::default();
     let mut start = 0usize;
-    for i in 0..=n {
-        let sep = if i == n {
-            Sep::End
+    let mut i = 0usize;
+    while i <= n {
+        // A separator covers `i..i + len`; the piece before it ends at `end`.
+        let (sep, end, len) = if i == n {
+            (Sep::End, i, 1)
         } else if !t.is_top(i) {
+            i += 1;
             continue;
         } else {
             match t.at(i) {
-                '、' | '﹑' | '､' => Sep::Unit,
-                ',' | ';' | '﹐' | '﹔' => Sep::Group,
-                c if is_line_break(c) => Sep::Line,
-                _ => continue,
+                '、' | '﹑' | '､' => (Sep::Unit, i, 1),
+                ',' | ';' | '﹐' | '﹔' => (Sep::Group, i, 1),
+                c if is_line_break(c) => (Sep::Line, i, 1),
+                _ => match join_word(t, start, i) {
+                    Some((end, len)) => (Sep::Unit, end, len),
+                    None => {
+                        i += 1;
+                        continue;
+                    }
+                },
             }
         };
-        let (s, e) = t.trim(start, i);
+        let (s, e) = t.trim(start, end);
         if s < e {
             let first = out.is_empty();
             let wrapped = run.newline && !run.group && run.dun_last_before_newline;
@@ -521,9 +534,34 @@ fn split(t: &Text) -> Vec<Span> {
             Sep::Line => run.newline = true,
             Sep::End => {}
         }
-        start = i + 1;
+        start = i + len;
+        i += len;
     }
     out
+}
+
+/// A join word at `i` that separates two units, for a piece that started
+/// at `start`: `X会同Y`, `X及Y`, and `X等有关部门` (split after `等`, which
+/// then drops as a trailing word, so `有关部门` is a unit of its own). The
+/// text before must end like a unit's name and a unit must follow; returns
+/// where the piece before ends and how far after `i` the next one starts.
+fn join_word(t: &Text, start: usize, i: usize) -> Option<(usize, usize)> {
+    let c = t.at(i);
+    if !matches!(c, '会' | '及' | '等') || !unit_like(t, start, i) {
+        return None;
+    }
+    let (end, len) = match c {
+        '会' if t.at(i + 1) == '同' => (i, 2),
+        '及' if !matches!(t.at(i + 1), '其' | '时') => (i, 1),
+        '等' if t.starts_with(i + 1, t.len(), "有关") || t.starts_with(i + 1, t.len(), "相关") => {
+            (i + 1, 1)
+        }
+        _ => return None,
+    };
+    // Something that can start a name must follow.
+    let next = t.at(i + len);
+    (i + len < t.len() && !next.is_whitespace() && opener(next).is_none() && next != '、')
+        .then_some((end, len))
 }
 
 // ---------------------------------------------------------------------------
@@ -966,7 +1004,7 @@ mod tests {
         for c in crate::normalize::fold(&out).chars() {
             *have.entry(c).or_default() += 1;
         }
-        let dropped = "、,;:。等负责按职分工牵头配合协同参与助指导由单位部门责任";
+        let dropped = "、,;:。等负责按职分工牵头配合协同参与助指导由单位部门责任会及";
         for c in crate::normalize::fold(raw).chars() {
             if c.is_whitespace()
                 || opener(c).is_some()
@@ -1568,5 +1606,43 @@ mod tests {
             }
         }
         assert!(unit_cells > 40, "{unit_cells}");
+    }
+
+    #[test]
+    fn huitong_splits_units() {
+        let raw = "国家发展改革委、财政部会同有关部门负责";
+        let l = parse_units(raw, Some(Role::Responsible));
+        assert_eq!(names(&l), ["国家发展改革委", "财政部", "有关部门"]);
+        assert_eq!(roles(&l), [Some(Role::Responsible); 3]);
+        assert_eq!(l.note, None);
+        assert_no_text_lost(raw, &l);
+    }
+
+    #[test]
+    fn ji_splits_units_but_not_jiqi() {
+        let l = parse_units("省发展改革委及省财政厅负责", None);
+        assert_eq!(names(&l), ["省发展改革委", "省财政厅"]);
+        // 及其 / 及时 are not join words; prose stays prose.
+        let l = parse_units("省财政厅及其下属单位", None);
+        assert_eq!(names(&l), ["省财政厅及其下属单位"]);
+        let l = parse_units("自查评估及改进完善", None);
+        assert!(!names(&l).contains(&"改进完善"), "{l:?}");
+    }
+
+    #[test]
+    fn deng_youguan_gives_the_group_its_own_unit() {
+        let raw = "财政部、人力资源社会保障部、民政部等有关部门和单位按职责分工负责";
+        let l = parse_units(raw, None);
+        assert_eq!(
+            names(&l),
+            ["财政部", "人力资源社会保障部", "民政部", "有关部门和单位"]
+        );
+        assert_eq!(l.note, None);
+        assert_no_text_lost(raw, &l);
+        let l = parse_units("人力资源社会保障部等相关单位负责", None);
+        assert_eq!(names(&l), ["人力资源社会保障部", "相关单位"]);
+        // A name that itself starts with 各有关 stays whole.
+        let l = parse_units("各有关部门和单位，各省级人民政府按职责分工负责", None);
+        assert_eq!(names(&l), ["各有关部门和单位", "各省级人民政府"]);
     }
 }

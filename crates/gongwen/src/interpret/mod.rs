@@ -2,15 +2,17 @@
 //!
 //! It finds the notice's front matter (addressees, title, issuer, date,
 //! annotation) among the paragraphs, reads task-division tables into
-//! headings and measures, turns labelled paragraphs into headings, and
-//! records anything it cannot place as a diagnostic. It does not read bytes
-//! (see [`crate::read`]) and leaves the parsing of single values to
-//! [`crate::grammar`].
+//! headings and measures, turns paragraphs that end in a responsibility
+//! note into measures (see [`prose`]) and other labelled paragraphs into
+//! headings, and records anything it cannot place as a diagnostic. It does
+//! not read bytes (see [`crate::read`]) and leaves the parsing of single
+//! values to [`crate::grammar`].
 
 pub mod columns;
 pub mod memo;
 pub mod meta;
 pub mod outline;
+pub mod prose;
 pub mod table;
 
 use chrono::Datelike;
@@ -23,6 +25,7 @@ use crate::normalize::fold;
 use columns::find_header;
 use meta::{classify, looks_like_issuer, looks_like_title, MetaLine};
 use outline::OutlineBuilder;
+use prose::{find_note, NoteFind, ProseReader};
 use table::{interpret_table, TableContext};
 
 /// What a paragraph turned out to be.
@@ -60,6 +63,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut diagnostics = Vec::new();
     let mut out = OutlineBuilder::default();
     let mut prose_levels: Vec<LabelKind> = Vec::new();
+    let mut prose = ProseReader::default();
     let mut structure_started = false;
     for (i, block) in doc.blocks.iter().enumerate() {
         match block {
@@ -80,7 +84,31 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 }
             }
             Block::Paragraph(p) if roles[i] == Role::Unknown && !p.text.trim().is_empty() => {
-                if let Some(label) = parse_label(&p.text) {
+                let label = parse_label(&p.text);
+                match find_note(&p.text) {
+                    NoteFind::Found(note) => {
+                        // A measure sits under the innermost open heading,
+                        // closing a heading of its own label form.
+                        if let Some(l) = label
+                            .as_ref()
+                            .and_then(|label| prose_levels.iter().position(|k| *k == label.kind))
+                        {
+                            out.close_to(l);
+                        }
+                        let m = prose.measure(label.as_ref(), &p.text, note, p.pos.clone());
+                        out.push_measure(m, label.as_ref());
+                        structure_started = true;
+                        continue;
+                    }
+                    NoteFind::NotUnderstood(raw) => diagnostics.push(Diagnostic {
+                        code: DiagnosticCode::TextNotPlaced,
+                        message: "responsibility note not understood".to_owned(),
+                        position: Some(p.pos.clone()),
+                        text: Some(raw),
+                    }),
+                    NoteFind::None => {}
+                }
+                if let Some(label) = label {
                     let level = match prose_levels.iter().position(|k| *k == label.kind) {
                         Some(l) => l + 1,
                         None => {
