@@ -212,6 +212,31 @@ impl Region {
     }
 }
 
+/// The non-empty cells of a calamine range, in absolute sheet coordinates,
+/// counted against the budget (XLS and ODS; XLSX streams its cells).
+fn range_cells(
+    range: &calamine::Range<calamine::Data>,
+    name: &str,
+    budget: &mut Budget<'_>,
+) -> Result<Vec<RawCell>> {
+    let (top, left) = range.start().unwrap_or((0, 0));
+    let mut cells = Vec::new();
+    for (r, c, value) in range.used_cells() {
+        let text = value::display_data(value);
+        if text.is_empty() {
+            continue;
+        }
+        budget.text(text.len() as u64)?;
+        budget.store(name)?;
+        cells.push(RawCell {
+            row: top.saturating_add(r as u32),
+            col: left.saturating_add(c as u32),
+            text: text.into_owned(),
+        });
+    }
+    Ok(cells)
+}
+
 /// What a read may still spend: grid cells and text bytes, each checked
 /// against [`Limits`] with a typed error naming the culprit.
 #[derive(Debug)]

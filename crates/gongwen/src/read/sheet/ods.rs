@@ -35,8 +35,7 @@ use calamine::{Ods, OdsError, Reader};
 use quick_xml::events::{BytesStart, Event};
 
 use super::package::check_package;
-use super::value::display_data;
-use super::{corrupt, guard, wanted, Budget, RawCell, RawSheet, Region};
+use super::{corrupt, guard, range_cells, wanted, Budget, RawSheet, Region};
 use crate::error::{Error, Result};
 use crate::read::{Limits, ReadOptions};
 
@@ -76,21 +75,7 @@ pub(super) fn read(
             let range = workbook
                 .worksheet_range(&name)
                 .map_err(|e| error(path, &name, e))?;
-            let (top, left) = range.start().unwrap_or((0, 0));
-            let mut cells = Vec::new();
-            for (r, c, value) in range.used_cells() {
-                let text = display_data(value);
-                if text.is_empty() {
-                    continue;
-                }
-                budget.text(text.len() as u64)?;
-                budget.store(&name)?;
-                cells.push(RawCell {
-                    row: top.saturating_add(r as u32),
-                    col: left.saturating_add(c as u32),
-                    text: text.into_owned(),
-                });
-            }
+            let cells = range_cells(&range, &name, budget)?;
             let merges = spans.get_mut(i).map(std::mem::take).unwrap_or_default();
             out.push(RawSheet {
                 name,

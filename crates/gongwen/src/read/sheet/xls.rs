@@ -39,8 +39,7 @@ use std::path::Path;
 
 use calamine::{Reader, SheetType, Xls, XlsError};
 
-use super::value::display_data;
-use super::{corrupt, guard, wanted, Budget, RawCell, RawSheet, Region};
+use super::{corrupt, guard, range_cells, wanted, Budget, RawSheet, Region};
 use crate::error::{Error, Result};
 use crate::read::{Limits, ReadOptions};
 
@@ -74,21 +73,7 @@ pub(super) fn read(
                 .into_iter()
                 .filter_map(|d| Region::from_corners(d.start, d.end))
                 .collect();
-            let (top, left) = range.start().unwrap_or((0, 0));
-            let mut cells = Vec::new();
-            for (r, c, value) in range.used_cells() {
-                let text = display_data(value);
-                if text.is_empty() {
-                    continue;
-                }
-                budget.text(text.len() as u64)?;
-                budget.store(&name)?;
-                cells.push(RawCell {
-                    row: top.saturating_add(r as u32),
-                    col: left.saturating_add(c as u32),
-                    text: text.into_owned(),
-                });
-            }
+            let cells = range_cells(&range, &name, budget)?;
             out.push(RawSheet {
                 name,
                 cells,
