@@ -3,7 +3,9 @@
 //! It finds the notice's front matter (addressees, title, issuer, date,
 //! annotation) among the paragraphs, reads task-division tables into
 //! headings and measures, turns paragraphs that end in a responsibility
-//! note into measures (see [`prose`]) and other labelled paragraphs into
+//! note into measures (see [`prose`]), as well as labelled paragraphs
+//! followed by label lines (`牵头单位：X`, `完成时限：…`) and items followed by a
+//! paragraph that is only a note, and other labelled paragraphs into
 //! headings, and records anything it cannot place as a diagnostic. It does
 //! not read bytes (see [`crate::read`]) and leaves the parsing of single
 //! values to [`crate::grammar`].
@@ -25,7 +27,7 @@ use crate::normalize::fold;
 use columns::find_header;
 use meta::{classify, looks_like_issuer, looks_like_title, MetaLine};
 use outline::OutlineBuilder;
-use prose::{find_note, NoteFind, ProseReader};
+use prose::{find_note, label_line, NoteFind, ProseReader};
 use table::{interpret_table, TableContext};
 
 /// What a paragraph turned out to be.
@@ -35,6 +37,8 @@ enum Role {
     Title,
     Meta,
     Issuer,
+    /// A label line read with the item above it.
+    Consumed,
 }
 
 /// Interprets a document as a notice.
@@ -63,7 +67,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut diagnostics = Vec::new();
     let mut out = OutlineBuilder::default();
     let mut prose_levels: Vec<LabelKind> = Vec::new();
-    let mut prose = ProseReader::default();
+    let mut prose = ProseReader::new(ctx.notice_year);
     let mut structure_started = false;
     for (i, block) in doc.blocks.iter().enumerate() {
         match block {
@@ -84,9 +88,20 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 }
             }
             Block::Paragraph(p) if roles[i] == Role::Unknown && !p.text.trim().is_empty() => {
+                prose.read_conventions(&p.text);
                 let label = parse_label(&p.text);
                 match find_note(&p.text) {
                     NoteFind::Found(note) => {
+                        // A paragraph that is only a note answers for the
+                        // items just before it.
+                        let alone = label.is_none()
+                            && p.text.chars().take(note.start).all(char::is_whitespace);
+                        if alone
+                            && out
+                                .headings_to_measures(|h| prose.measure_for_item(h, &note, &p.pos))
+                        {
+                            continue;
+                        }
                         // A measure sits under the innermost open heading,
                         // closing a heading of its own label form.
                         if let Some(l) = label
@@ -107,6 +122,19 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         text: Some(raw),
                     }),
                     NoteFind::None => {}
+                }
+                if let Some(label) = label.as_ref() {
+                    let lines = label_lines_after(doc, i, &mut roles);
+                    if !lines.is_empty() {
+                        if let Some(l) = prose_levels.iter().position(|k| *k == label.kind) {
+                            out.close_to(l);
+                        }
+                        let m =
+                            prose.measure_with_lines(Some(label), &p.text, lines, p.pos.clone());
+                        out.push_measure(m, Some(label));
+                        structure_started = true;
+                        continue;
+                    }
                 }
                 if let Some(label) = label {
                     let level = match prose_levels.iter().position(|k| *k == label.kind) {
@@ -134,6 +162,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         }
     }
     let (outline, measures, numbering) = out.finish();
+    diagnostics.append(&mut prose.diagnostics);
     diagnostics.extend(numbering);
     if outline.is_empty() && measures.is_empty() {
         diagnostics.push(Diagnostic {
@@ -151,6 +180,33 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         diagnostics,
         source,
     }
+}
+
+/// The label lines (`牵头单位：X`, `完成时限：X` …) standing right after the
+/// paragraph at block `i`, marked as consumed.
+fn label_lines_after(
+    doc: &Document,
+    i: usize,
+    roles: &mut [Role],
+) -> Vec<(prose::LabelLine, crate::document::Position)> {
+    let mut lines = Vec::new();
+    for (j, block) in doc.blocks.iter().enumerate().skip(i + 1) {
+        let Block::Paragraph(p) = block else {
+            break;
+        };
+        if p.text.trim().is_empty() {
+            continue;
+        }
+        if roles[j] != Role::Unknown {
+            break;
+        }
+        let Some(line) = label_line(&p.text) else {
+            break;
+        };
+        roles[j] = Role::Consumed;
+        lines.push((line, p.pos.clone()));
+    }
+    lines
 }
 
 /// Rows above a task table's header (a spreadsheet's title, issuer and date

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use crate::document::Position;
-use crate::grammar::label::{Label, LabelKind};
+use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::model::{Diagnostic, DiagnosticCode, Heading, Measure};
 
 /// Accumulates headings and measures into a tree.
@@ -90,6 +90,44 @@ impl OutlineBuilder {
         }
     }
 
+    /// Turns the innermost open heading, together with the headings of the
+    /// same label form just before it under the same parent that hold
+    /// nothing, into measures of that parent (a note standing alone after
+    /// sub-items answers for each of them). `to_measure` makes each measure.
+    /// Returns `false`, changing nothing, when no heading is open or the
+    /// innermost one holds sub-headings or measures.
+    pub fn headings_to_measures(
+        &mut self,
+        mut to_measure: impl FnMut(&Heading) -> Measure,
+    ) -> bool {
+        let empty = |h: &Heading| h.children.is_empty() && h.measures.is_empty();
+        if !self.stack.last().is_some_and(empty) {
+            return false;
+        }
+        let Some(last) = self.stack.pop() else {
+            return false;
+        };
+        let kind = parse_label(&last.label).map(|l| l.kind);
+        let mut items = Vec::new();
+        if let Some(parent) = self.stack.last_mut() {
+            let run = parent
+                .children
+                .iter()
+                .rev()
+                .take_while(|h| empty(h) && parse_label(&h.label).map(|l| l.kind) == kind)
+                .count();
+            let from = parent.children.len() - run;
+            items.extend(parent.children.drain(from..));
+        }
+        items.push(last);
+        let measures = items.iter().map(&mut to_measure);
+        match self.stack.last_mut() {
+            Some(parent) => parent.measures.extend(measures),
+            None => self.loose.extend(measures),
+        }
+        true
+    }
+
     /// Closes everything and returns the outline and the loose measures.
     pub fn finish(mut self) -> (Vec<Heading>, Vec<Measure>, Vec<Diagnostic>) {
         self.close_to(0);
@@ -165,7 +203,6 @@ impl Numbering {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::grammar::label::parse_label;
 
     fn pos(line: u32) -> Position {
         Position::Line { line }
@@ -195,6 +232,40 @@ mod tests {
             ]
         );
         assert_eq!(diags[0].position, Some(pos(5)));
+    }
+
+    #[test]
+    fn trailing_empty_sub_headings_become_measures() {
+        let mut b = OutlineBuilder::default();
+        let l = |s: &str| parse_label(s).expect("label");
+        let to_measure = |h: &Heading| Measure {
+            label: Some(h.label.clone()),
+            ordinal: Some(h.ordinal),
+            text: h.text.clone(),
+            deadline: None,
+            units: Vec::new(),
+            units_raw: None,
+            units_inherited: false,
+            note: None,
+            position: h.position.clone(),
+        };
+        assert!(!b.headings_to_measures(to_measure));
+        b.open_heading(1, &l("1."), "加强监管。", pos(1));
+        b.open_heading(2, &l("（1）"), "甲。", pos(2));
+        b.open_heading(2, &l("（2）"), "乙。", pos(3));
+        assert!(b.headings_to_measures(to_measure));
+        // The parent now holds measures: it is not turned into one.
+        assert!(!b.headings_to_measures(to_measure));
+        let (roots, loose, diags) = b.finish();
+        assert!(loose.is_empty() && diags.is_empty());
+        assert_eq!(roots.len(), 1);
+        assert!(roots[0].children.is_empty());
+        let labels: Vec<_> = roots[0]
+            .measures
+            .iter()
+            .map(|m| m.label.as_deref())
+            .collect();
+        assert_eq!(labels, [Some("（1）"), Some("（2）")]);
     }
 
     #[test]

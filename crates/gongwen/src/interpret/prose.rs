@@ -11,21 +11,46 @@
 //! A note may also state the notice-wide convention `列第一位者为牵头单位，下同`
 //! (the first-listed unit leads, here and in every later note). This module
 //! keeps that as state in [`ProseReader`]; it knows nothing of the outline.
+//! So does the rule `无牵头单位的，责任单位即为牵头单位`, stated once anywhere in
+//! the text (the cover, a 说明 paragraph): from then on, a measure with no
+//! lead unit has its responsible units as leads.
+//!
+//! A note may also hold the measure's deadline as a clause of its own:
+//! `（市发展改革委负责，6月底前完成）`, `（责任单位：市财政局；完成时限：2024年12月底前）`.
+//! That clause is the measure's deadline (read by [`parse_deadline`] with
+//! the notice's year) and no unit. Dates in the measure's own text are never
+//! its deadline.
+//!
+//! Two more layouts give measures: an item followed by label lines
+//! (`牵头单位：X`, `责任单位：Y`, `配合单位：Z`, `完成时限：…`, `牵头负责领导：…`; see
+//! [`label_line`] and [`ProseReader::measure_with_lines`]), and items
+//! followed by a paragraph that is only a note, which answers for each of
+//! them ([`ProseReader::measure_for_item`]). The interpreter finds both.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::document::Position;
+use crate::grammar::deadline::{is_deadline_sized, parse_deadline};
 use crate::grammar::label::Label;
 use crate::grammar::units::{looks_like_units, parse_units};
-use crate::model::{Measure, Role, Unit};
+use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role, Unit};
 use crate::normalize::fold;
 
 /// The convention `列第一位者为牵头单位，下同` at the end of a note (folded text).
 static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"[。,;]?\s*列(?:在)?第一位(?:的)?(?:者|单位|部门)?为牵头(?:单位|部门)?\s*(?:[,(]?\s*下同\s*\)?)?\s*[。]?\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// The notice-wide rule `无牵头单位的，责任单位即为牵头单位` (folded text).
+static RESPONSIBLE_LEADS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:无|没有|未(?:明确|注明|列明|列)?)牵头(?:单位|部门)(?:的)?\s*,?\s*(?:其)?责任(?:单位|部门)(?:即|均|即均|就)?(?:为|是|视为|作为)牵头(?:单位|部门)",
     )
     .expect("valid regex")
 });
@@ -45,6 +70,24 @@ const ROLE_LABELS: [&str; 6] = [
     "主办单位:",
 ];
 
+/// A line such as `牵头单位：X` or `完成时限：2024年6月底前` after an item (folded).
+static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(牵头单位|牵头部门|责任单位|责任部门|主办单位|承办单位|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时限要求|时间要求|牵头负责领导|牵头领导|负责领导|责任领导|分管领导)\s*:\s*\S",
+    )
+    .expect("valid regex")
+});
+
+/// Labels that introduce a deadline clause inside a note (folded text).
+const DEADLINE_LABELS: [&str; 6] = [
+    "完成时限:",
+    "完成时间:",
+    "完成期限:",
+    "时限要求:",
+    "时间要求:",
+    "时限:",
+];
+
 /// A responsibility note found at the end of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Note {
@@ -56,6 +99,8 @@ pub struct Note {
     pub units: Vec<Unit>,
     /// Whether the note states that the first-listed unit leads.
     pub first_leads: bool,
+    /// The deadline clause of the note (without a `完成时限：` label), as printed.
+    pub deadline: Option<String>,
 }
 
 /// What the end of a paragraph holds.
@@ -68,6 +113,46 @@ pub enum NoteFind {
     /// A final bracket group with a responsibility word whose units were not
     /// understood (its content).
     NotUnderstood(String),
+}
+
+/// A line after an item that states one of its attributes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LabelLine {
+    /// `牵头单位：X` (lead), `责任单位：X` (responsible), `配合单位：X`
+    /// (support): the role and the units as printed.
+    Units(Role, String),
+    /// `完成时限：X`: the deadline as printed.
+    Deadline(String),
+    /// `牵头负责领导：X`: the whole line as printed (a leader is no unit).
+    Leader(String),
+}
+
+/// Reads a label line (`牵头单位：X`, `完成时限：X`, `牵头负责领导：X` …, full- or
+/// half-width colon); `None` for any other text.
+pub fn label_line(text: &str) -> Option<LabelLine> {
+    let folded = fold(text);
+    if folded.chars().count() != text.chars().count() {
+        return None;
+    }
+    let caps = LABEL_LINE.captures(&folded)?;
+    let label = caps.get(1)?.as_str();
+    // The value starts at the match's last char (the first non-space one).
+    let skip = folded[..caps.get(0)?.end()].chars().count() - 1;
+    let value: String = text.chars().skip(skip).collect();
+    let value = value.trim().to_owned();
+    Some(match label {
+        "牵头单位" | "牵头部门" => LabelLine::Units(Role::Lead, value),
+        "责任单位" | "责任部门" | "主办单位" | "承办单位" => {
+            LabelLine::Units(Role::Responsible, value)
+        }
+        "配合单位" | "配合部门" | "协办单位" | "参与单位" => {
+            LabelLine::Units(Role::Support, value)
+        }
+        "完成时限" | "完成时间" | "完成期限" | "时限要求" | "时间要求" => {
+            LabelLine::Deadline(value)
+        }
+        _ => LabelLine::Leader(text.trim().to_owned()),
+    })
 }
 
 /// Finds the responsibility note that ends `text`, if any.
@@ -109,7 +194,21 @@ pub fn find_note(text: &str) -> NoteFind {
         Some(m) => (content[..m.start()].chars().count(), true),
         None => (close - open - 1, false),
     };
-    let unit_folded: String = folded[open + 1..open + 1 + units_len].iter().collect();
+    let seg = open + 1..open + 1 + units_len;
+    let (cut, deadline) = match deadline_clause(&folded[seg.clone()]) {
+        Some((cut, d)) => {
+            let text: String = orig[seg.start + d.start..seg.start + d.end]
+                .iter()
+                .collect();
+            let text = text.trim().trim_end_matches(['。', '，', ',', '；', ';']);
+            (cut, Some(text.to_owned()))
+        }
+        None => (0..0, None),
+    };
+    // The segment's chars without the deadline clause.
+    let seg_start = seg.start;
+    let keep = |k: &usize| !cut.contains(&(k - seg_start));
+    let unit_folded: String = seg.clone().filter(keep).map(|k| folded[k]).collect();
     let unit_folded = unit_folded.trim_end_matches(['。', ',', ';', ' ']).trim();
     let has_verb = VERBS.iter().any(|v| unit_folded.ends_with(v))
         || ROLE_LABELS.iter().any(|l| unit_folded.contains(l))
@@ -117,7 +216,7 @@ pub fn find_note(text: &str) -> NoteFind {
     if !has_verb {
         return NoteFind::None;
     }
-    let unit_raw: String = orig[open + 1..open + 1 + units_len].iter().collect();
+    let unit_raw: String = seg.filter(keep).map(|k| orig[k]).collect();
     let unit_raw = unit_raw
         .trim()
         .trim_end_matches(['。', '，', ',', '；', ';']);
@@ -133,7 +232,52 @@ pub fn find_note(text: &str) -> NoteFind {
         raw,
         units: list.units,
         first_leads,
+        deadline,
     })
+}
+
+/// The deadline clause of a note's unit text (folded chars), if any: the
+/// chars to cut from the unit text (the clause and one separator next to it)
+/// and where the deadline text stands. A clause is a deadline when it starts
+/// with a deadline label or when [`parse_deadline`] understands all of it.
+fn deadline_clause(folded: &[char]) -> Option<(Range<usize>, Range<usize>)> {
+    // Clause boundaries: separators outside brackets.
+    let mut seps = Vec::new();
+    let mut depth = 0usize;
+    for (k, c) in folded.iter().enumerate() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            ',' | ';' | '。' if depth == 0 => seps.push(k),
+            _ => {}
+        }
+    }
+    let mut start = 0;
+    for (n, end) in seps.iter().copied().chain([folded.len()]).enumerate() {
+        let clause: String = folded[start..end].iter().collect();
+        let lead = clause.len() - clause.trim_start().len();
+        let lead = clause[..lead].chars().count();
+        let body = clause.trim();
+        let label = DEADLINE_LABELS.iter().find(|l| body.starts_with(*l));
+        let found = match label {
+            Some(l) if body.len() > l.len() => Some(start + lead + l.chars().count()..end),
+            Some(_) => None,
+            None if is_deadline_sized(body) && parse_deadline(body, None).is_some() => {
+                Some(start + lead..end)
+            }
+            None => None,
+        };
+        if let Some(d) = found {
+            let cut = if n > 0 {
+                seps[n - 1]..end
+            } else {
+                start..seps.first().map_or(end, |s| s + 1)
+            };
+            return Some((cut, d));
+        }
+        start = end + 1;
+    }
+    None
 }
 
 /// Reads prose measures in document order, keeping notice-wide conventions.
@@ -141,9 +285,56 @@ pub fn find_note(text: &str) -> NoteFind {
 pub struct ProseReader {
     /// Whether a note has said the first-listed unit leads (from then on).
     first_leads: bool,
+    /// The notice's year, for deadlines that name none (`6月底前`).
+    notice_year: Option<i32>,
+    /// Whether the text has said that, where no unit leads, the responsible
+    /// units lead (from then on).
+    responsible_leads: bool,
+    /// Deadlines in notes or label lines that were not understood.
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 impl ProseReader {
+    /// A reader for a notice written in `notice_year`.
+    pub fn new(notice_year: Option<i32>) -> Self {
+        ProseReader {
+            notice_year,
+            ..Self::default()
+        }
+    }
+
+    /// Reads the notice-wide conventions a paragraph states (any paragraph,
+    /// in document order, before it is interpreted).
+    pub fn read_conventions(&mut self, text: &str) {
+        if !self.responsible_leads && RESPONSIBLE_LEADS.is_match(&fold(text)) {
+            self.responsible_leads = true;
+        }
+    }
+
+    /// The deadline a note or a `完成时限：` line states.
+    pub fn deadline(&mut self, raw: &str, position: &Position) -> Deadline {
+        let term = parse_deadline(raw, self.notice_year);
+        if term.is_none() {
+            self.diagnostics.push(Diagnostic {
+                code: DiagnosticCode::DeadlineNotUnderstood,
+                message: format!("deadline not understood: {raw}"),
+                position: Some(position.clone()),
+                text: Some(raw.to_owned()),
+            });
+        }
+        let term = term.unwrap_or_default();
+        Deadline {
+            raw: raw.to_owned(),
+            due: term.due,
+            precision: term.precision,
+            ongoing: term.ongoing,
+            recurrence: term.recurrence,
+            event: term.event,
+            inherited: false,
+            position: Some(position.clone()),
+        }
+    }
+
     /// The measure a paragraph ending in `note` gives: its text after the
     /// label and before the note, its units with their roles.
     pub fn measure(
@@ -153,7 +344,6 @@ impl ProseReader {
         note: Note,
         position: Position,
     ) -> Measure {
-        self.first_leads |= note.first_leads;
         let skip = label.map_or(0, |l| l.len);
         let body: String = text
             .chars()
@@ -162,12 +352,121 @@ impl ProseReader {
             .collect::<String>()
             .trim()
             .to_owned();
-        let stated = note
-            .units
+        let deadline = note
+            .deadline
+            .as_deref()
+            .map(|d| self.deadline(d, &position));
+        let units = self.units(note.units, note.first_leads);
+        Measure {
+            label: label.map(|l| l.text.clone()),
+            ordinal: label.map(|l| l.ordinal),
+            text: body,
+            deadline,
+            units,
+            units_raw: Some(note.raw),
+            units_inherited: false,
+            note: None,
+            position: Some(position),
+        }
+    }
+
+    /// The measure an item that a note standing alone after it answers for
+    /// gives: the item's label and text, the note's units and deadline.
+    pub fn measure_for_item(
+        &mut self,
+        item: &Heading,
+        note: &Note,
+        note_pos: &Position,
+    ) -> Measure {
+        let deadline = note.deadline.as_deref().map(|d| self.deadline(d, note_pos));
+        let units = self.units(note.units.clone(), note.first_leads);
+        Measure {
+            label: Some(item.label.clone()),
+            ordinal: Some(item.ordinal),
+            text: item.text.clone(),
+            deadline,
+            units,
+            units_raw: Some(note.raw.clone()),
+            units_inherited: false,
+            note: None,
+            position: item.position.clone(),
+        }
+    }
+
+    /// The measure an item paragraph followed by label lines gives: the
+    /// units of its `牵头单位：` / `责任单位：` / `配合单位：` lines, the deadline of
+    /// its `完成时限：` line. The model has no field for a leader, so
+    /// `牵头负责领导：X` lines go to the measure's note, as printed.
+    pub fn measure_with_lines(
+        &mut self,
+        label: Option<&Label>,
+        text: &str,
+        lines: Vec<(LabelLine, Position)>,
+        position: Position,
+    ) -> Measure {
+        let skip = label.map_or(0, |l| l.len);
+        let body = text
+            .chars()
+            .skip(skip)
+            .collect::<String>()
+            .trim()
+            .to_owned();
+        let mut units = Vec::new();
+        let mut raws = Vec::new();
+        let mut notes = Vec::new();
+        let mut deadline = None;
+        for (line, pos) in lines {
+            match line {
+                LabelLine::Units(role, raw) => {
+                    let list = parse_units(&raw, Some(role));
+                    units.extend(list.units);
+                    notes.extend(list.note);
+                    raws.push(raw);
+                }
+                LabelLine::Deadline(raw) => {
+                    if deadline.is_none() {
+                        deadline = Some(self.deadline(&raw, &pos));
+                    }
+                }
+                LabelLine::Leader(line) => notes.push(line),
+            }
+        }
+        let units = self.units(units, false);
+        Measure {
+            label: label.map(|l| l.text.clone()),
+            ordinal: label.map(|l| l.ordinal),
+            text: body,
+            deadline,
+            units,
+            units_raw: (!raws.is_empty()).then(|| raws.join("\n")),
+            units_inherited: false,
+            note: (!notes.is_empty()).then(|| notes.join("\n")),
+            position: Some(position),
+        }
+    }
+
+    /// Gives each unit its role: a stated lead, support or guide role makes
+    /// the others responsible; otherwise the first-listed-leads convention
+    /// (once stated, here or before) makes the first unit lead. Then, once
+    /// the text has said so, responsible units lead where none does.
+    fn units(&mut self, units: Vec<Unit>, first_leads: bool) -> Vec<Unit> {
+        let mut units = self.stated_roles(units, first_leads);
+        if self.responsible_leads && !units.iter().any(|u| u.role == Some(Role::Lead)) {
+            for u in &mut units {
+                if u.role == Some(Role::Responsible) {
+                    u.role = Some(Role::Lead);
+                }
+            }
+        }
+        units
+    }
+
+    fn stated_roles(&mut self, units: Vec<Unit>, first_leads: bool) -> Vec<Unit> {
+        self.first_leads |= first_leads;
+        let stated = units
             .iter()
             .any(|u| matches!(u.role, Some(Role::Lead | Role::Support | Role::Guide)));
-        let units = note
-            .units
+        units
             .into_iter()
             .enumerate()
             .map(|(k, u)| {
@@ -182,18 +481,7 @@ impl ProseReader {
                     ..u
                 }
             })
-            .collect();
-        Measure {
-            label: label.map(|l| l.text.clone()),
-            ordinal: label.map(|l| l.ordinal),
-            text: body,
-            deadline: None,
-            units,
-            units_raw: Some(note.raw),
-            units_inherited: false,
-            note: None,
-            position: Some(position),
-        }
+            .collect()
     }
 }
 
@@ -280,6 +568,55 @@ mod tests {
         assert_eq!(roles(&n), [Some(Role::Guide)]);
         let n = found("推进改革。（市发展改革委牵头）");
         assert_eq!(roles(&n), [Some(Role::Lead)]);
+    }
+
+    #[test]
+    fn deadline_clauses_are_cut_from_the_units() {
+        let n = found("推进改革。（市发展改革委负责，6月底前完成）");
+        assert_eq!(names(&n), ["市发展改革委"]);
+        assert_eq!(n.deadline.as_deref(), Some("6月底前完成"));
+        let n = found("推进改革。（完成时限：2024年底；责任单位：市财政局、市税务局）");
+        assert_eq!(names(&n), ["市财政局", "市税务局"]);
+        assert_eq!(n.deadline.as_deref(), Some("2024年底"));
+        let n = found("推进改革。（甲部、乙部负责）");
+        assert_eq!(n.deadline, None);
+    }
+
+    #[test]
+    fn label_lines() {
+        assert_eq!(
+            label_line("牵头单位：市政务服务局"),
+            Some(LabelLine::Units(Role::Lead, "市政务服务局".to_owned()))
+        );
+        assert_eq!(
+            label_line("配合单位: 各区人民政府"),
+            Some(LabelLine::Units(Role::Support, "各区人民政府".to_owned()))
+        );
+        assert_eq!(
+            label_line("完成时限：2024年6月底前"),
+            Some(LabelLine::Deadline("2024年6月底前".to_owned()))
+        );
+        assert_eq!(
+            label_line("牵头负责领导：张三"),
+            Some(LabelLine::Leader("牵头负责领导：张三".to_owned()))
+        );
+        assert_eq!(label_line("责任单位："), None);
+        assert_eq!(label_line("（1）开展检查。"), None);
+    }
+
+    #[test]
+    fn reader_makes_responsible_units_lead_once_told() {
+        let mut r = ProseReader::default();
+        let text = "（一）加强领导。（甲部、乙部负责）";
+        let roles = |m: &Measure| m.units.iter().map(|u| u.role).collect::<Vec<_>>();
+        let m = r.measure(parse_label(text).as_ref(), text, found(text), pos());
+        assert_eq!(roles(&m), [Some(Role::Responsible); 2]);
+        r.read_conventions("无牵头单位的，责任单位即为牵头单位。");
+        let m = r.measure(parse_label(text).as_ref(), text, found(text), pos());
+        assert_eq!(roles(&m), [Some(Role::Lead); 2]);
+        let text = "（二）完善制度。（甲部指导，乙部负责）";
+        let m = r.measure(parse_label(text).as_ref(), text, found(text), pos());
+        assert_eq!(roles(&m), [Some(Role::Guide), Some(Role::Lead)]);
     }
 
     #[test]

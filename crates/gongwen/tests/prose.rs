@@ -1,0 +1,270 @@
+//! Prose notices: deadlines inside responsibility notes, label lines after
+//! an item, a note standing alone after sub-items, and the notice-wide rule
+//! 无牵头单位的，责任单位即为牵头单位. Every expected value here is written by hand.
+#![allow(clippy::unwrap_used)]
+
+use chrono::NaiveDate;
+use gongwen::model::{DiagnosticCode, Measure, Notice, Precision, Role};
+
+fn all_measures(n: &Notice) -> Vec<&Measure> {
+    n.measures_with_path().into_iter().map(|(_, m)| m).collect()
+}
+
+fn units(m: &Measure) -> Vec<(&str, Option<Role>)> {
+    m.units.iter().map(|u| (u.name.as_str(), u.role)).collect()
+}
+
+fn codes(n: &Notice) -> Vec<DiagnosticCode> {
+    n.diagnostics.iter().map(|d| d.code).collect()
+}
+
+fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, d)
+}
+
+#[test]
+fn deadline_inside_the_note() {
+    let text = "\
+关于做好2024年重点工作的通知
+各区人民政府，市直各单位：
+现将有关事项通知如下。
+一、重点任务
+（一）推进项目建设，2025年3月前启动二期工程。（市发展改革委负责，6月底前完成）
+（二）加强资金保障。（责任单位：市财政局；完成时限：2024年12月底前）
+（三）优化营商环境。（市政务服务局牵头，市市场监管局配合）
+某某市人民政府
+2024年2月1日
+";
+    let n = gongwen::parse_str(text);
+    assert_eq!(n.meta.date, date(2024, 2, 1));
+    assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 3);
+
+    // The date in the item's own text is not its deadline.
+    assert_eq!(ms[0].text, "推进项目建设，2025年3月前启动二期工程。");
+    assert_eq!(units(ms[0]), [("市发展改革委", Some(Role::Responsible))]);
+    let d = ms[0].deadline.as_ref().unwrap();
+    assert_eq!(d.raw, "6月底前完成");
+    assert_eq!(
+        d.due,
+        date(2024, 6, 30),
+        "a bare month takes the notice's year"
+    );
+    assert_eq!(d.precision, Some(Precision::Month));
+    assert!(!d.ongoing);
+
+    assert_eq!(ms[1].text, "加强资金保障。");
+    assert_eq!(units(ms[1]), [("市财政局", Some(Role::Responsible))]);
+    let d = ms[1].deadline.as_ref().unwrap();
+    assert_eq!(d.raw, "2024年12月底前");
+    assert_eq!(d.due, date(2024, 12, 31));
+
+    assert_eq!(
+        units(ms[2]),
+        [
+            ("市政务服务局", Some(Role::Lead)),
+            ("市市场监管局", Some(Role::Support))
+        ]
+    );
+    assert_eq!(ms[2].deadline, None);
+}
+
+#[test]
+fn label_lines_after_an_item() {
+    let text = "\
+关于印发重点任务清单的通知
+各区人民政府：
+现将重点任务清单印发给你们。
+一、深化改革
+1.推进“一件事一次办”改革，2023年已完成的事项继续巩固。
+牵头单位：市政务服务局
+责任单位：市公安局、市人社局
+配合单位:各区人民政府
+完成时限：2024年6月底前
+牵头负责领导：张三
+2.完善公共资源交易平台。
+责任单位：市财政局
+完成时限:9月底前
+二、保障措施
+某某市人民政府办公室
+2024年3月5日
+";
+    let n = gongwen::parse_str(text);
+    assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
+    assert_eq!(n.outline.len(), 2);
+    assert_eq!(n.outline[0].title, "深化改革");
+    assert_eq!(n.outline[1].title, "保障措施");
+    let ms = &n.outline[0].measures;
+    assert_eq!(ms.len(), 2);
+
+    assert_eq!(ms[0].label.as_deref(), Some("1."));
+    assert_eq!(ms[0].ordinal, Some(1));
+    assert_eq!(
+        ms[0].text,
+        "推进“一件事一次办”改革，2023年已完成的事项继续巩固。"
+    );
+    assert_eq!(
+        units(&ms[0]),
+        [
+            ("市政务服务局", Some(Role::Lead)),
+            ("市公安局", Some(Role::Responsible)),
+            ("市人社局", Some(Role::Responsible)),
+            ("各区人民政府", Some(Role::Support)),
+        ]
+    );
+    let d = ms[0].deadline.as_ref().unwrap();
+    assert_eq!(d.raw, "2024年6月底前");
+    assert_eq!(d.due, date(2024, 6, 30));
+    // The leader is no unit: the model has no leader field, so it is the note.
+    assert_eq!(ms[0].note.as_deref(), Some("牵头负责领导：张三"));
+
+    assert_eq!(ms[1].text, "完善公共资源交易平台。");
+    assert_eq!(units(&ms[1]), [("市财政局", Some(Role::Responsible))]);
+    let d = ms[1].deadline.as_ref().unwrap();
+    assert_eq!(d.raw, "9月底前");
+    assert_eq!(d.due, date(2024, 9, 30));
+    assert_eq!(ms[1].note, None);
+}
+
+#[test]
+fn a_note_standing_alone_after_sub_items() {
+    let text = "\
+关于加强食品安全工作的通知
+各县（市、区）人民政府：
+现就有关事项通知如下。
+1.加强监管。
+（1）开展食品安全专项检查。
+（2）严厉打击违法行为，2024年5月起集中整治。
+（3）完善追溯体系。
+（市场监管局负责，年底前完成）
+2.强化保障。（市财政局负责）
+某某市人民政府
+2024年4月1日
+";
+    let n = gongwen::parse_str(text);
+    assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
+    assert_eq!(n.outline.len(), 1, "{:#?}", n.outline);
+    let h = &n.outline[0];
+    assert_eq!(h.label, "1.");
+    assert_eq!(h.title, "加强监管");
+    assert!(h.children.is_empty(), "the sub-items are measures");
+    assert_eq!(h.measures.len(), 3);
+    let texts: Vec<_> = h.measures.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "开展食品安全专项检查。",
+            "严厉打击违法行为，2024年5月起集中整治。",
+            "完善追溯体系。"
+        ]
+    );
+    for (k, m) in h.measures.iter().enumerate() {
+        assert_eq!(m.label.as_deref(), Some(["（1）", "（2）", "（3）"][k]));
+        assert_eq!(m.ordinal, Some(k as u32 + 1));
+        assert_eq!(units(m), [("市场监管局", Some(Role::Responsible))]);
+        let d = m.deadline.as_ref().unwrap();
+        assert_eq!(d.raw, "年底前完成");
+        assert_eq!(d.due, date(2024, 12, 31));
+    }
+    // The next item with its own note is a measure of its own.
+    assert_eq!(n.measures.len(), 1);
+    assert_eq!(n.measures[0].label.as_deref(), Some("2."));
+    assert_eq!(
+        units(&n.measures[0]),
+        [("市财政局", Some(Role::Responsible))]
+    );
+}
+
+#[test]
+fn responsible_units_lead_where_no_unit_does() {
+    let text = "\
+关于印发2024年工作要点的通知
+各区人民政府，市直各单位：
+现将工作要点印发给你们。无牵头单位的，责任单位即为牵头单位。
+一、主要任务
+（一）推进数字政府建设。（市大数据局、市财政局负责）
+（二）深化“放管服”改革。（牵头单位：市政务服务局；配合单位：市司法局）
+（三）加强督查考核。（责任单位：市委督查室；配合单位：各区人民政府）
+（四）优化审批流程。
+责任单位：市行政审批局
+完成时限：年底前
+某某市人民政府
+2024年1月8日
+";
+    let n = gongwen::parse_str(text);
+    assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);
+    assert_eq!(
+        n.meta.body,
+        ["现将工作要点印发给你们。无牵头单位的，责任单位即为牵头单位。"]
+    );
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 4);
+    assert_eq!(
+        units(ms[0]),
+        [
+            ("市大数据局", Some(Role::Lead)),
+            ("市财政局", Some(Role::Lead))
+        ]
+    );
+    assert_eq!(
+        units(ms[1]),
+        [
+            ("市政务服务局", Some(Role::Lead)),
+            ("市司法局", Some(Role::Support))
+        ]
+    );
+    assert_eq!(
+        units(ms[2]),
+        [
+            ("市委督查室", Some(Role::Lead)),
+            ("各区人民政府", Some(Role::Support))
+        ]
+    );
+    assert_eq!(units(ms[3]), [("市行政审批局", Some(Role::Lead))]);
+    assert_eq!(ms[3].deadline.as_ref().unwrap().due, date(2024, 12, 31));
+}
+
+#[test]
+fn the_lead_rule_holds_from_where_it_is_stated() {
+    let text = "\
+关于做好安全生产工作的通知
+各镇人民政府：
+现将有关事项通知如下。
+1.开展隐患排查。（应急管理局、住建局负责）
+说明：未明确牵头单位的，责任单位即为牵头单位。
+2.加强宣传教育。（宣传部、教育局负责）
+";
+    let n = gongwen::parse_str(text);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 2);
+    assert_eq!(
+        units(ms[0]),
+        [
+            ("应急管理局", Some(Role::Responsible)),
+            ("住建局", Some(Role::Responsible))
+        ]
+    );
+    assert_eq!(
+        units(ms[1]),
+        [("宣传部", Some(Role::Lead)), ("教育局", Some(Role::Lead))]
+    );
+    // The 说明 paragraph itself stands in no measure or heading.
+    assert_eq!(codes(&n), [DiagnosticCode::TextNotPlaced]);
+}
+
+/// A deadline in a note that the grammar does not understand is kept as
+/// printed and reported, as in tables.
+#[test]
+fn unknown_deadline_in_a_note_is_reported() {
+    let n =
+        gongwen::parse_str("一、总体要求\n（一）加强领导。（办公室负责，完成时限：视情况而定）\n");
+    let ms: Vec<_> = n.measures_with_path().into_iter().map(|(_, m)| m).collect();
+    assert_eq!(ms.len(), 1);
+    let d = ms[0].deadline.as_ref().expect("a deadline");
+    assert_eq!((d.raw.as_str(), d.due), ("视情况而定", None));
+    assert!(n
+        .diagnostics
+        .iter()
+        .any(|d| d.code == gongwen::model::DiagnosticCode::DeadlineNotUnderstood));
+}
