@@ -68,13 +68,7 @@ fn paragraphs(doc: &Document) -> Vec<(&str, u32)> {
 }
 
 fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 /// `(text, col, row_span, col_span)` of every cell, row by row.

@@ -36,24 +36,12 @@ fn read_bytes(bytes: &[u8]) -> (Document, String) {
 
 /// The texts of the paragraphs, in order.
 fn paragraphs(doc: &Document) -> Vec<&str> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.text.as_str()),
-            _ => None,
-        })
-        .collect()
+    doc.paragraphs().map(|p| p.text.as_str()).collect()
 }
 
 /// The tables, in order.
 fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 /// The one table of `doc` (fails when there is not exactly one).

@@ -7,7 +7,7 @@
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
-use gongwen::document::{Block, Cell, Document, Position, Table, TableLayout};
+use gongwen::document::{Cell, Document, Position, Table, TableLayout};
 use gongwen::model::Format;
 use gongwen::normalize::comparable;
 use gongwen::read::{read, Limits, ReadOptions};
@@ -48,13 +48,7 @@ fn read_with(bytes: &[u8], options: ReadOptions) -> Result<Document, Error> {
 
 /// The tables of a document.
 fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 /// The one block of a document, a table.

@@ -51,24 +51,12 @@ fn read(body: &str) -> Document {
 
 /// The paragraphs' texts.
 fn texts(doc: &Document) -> Vec<&str> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(p.text.as_str()),
-            _ => None,
-        })
-        .collect()
+    doc.paragraphs().map(|p| p.text.as_str()).collect()
 }
 
 /// The tables.
 fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 /// `(text, col, row_span, col_span)` of each row's cells.

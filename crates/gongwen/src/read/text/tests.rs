@@ -15,13 +15,7 @@ const SEED_ROW_WIDTHS: &str =
 
 /// The document's tables.
 fn tables(doc: &Document) -> Vec<&Table> {
-    doc.blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
+    doc.tables().collect()
 }
 
 /// The document's paragraphs as (text, line).
