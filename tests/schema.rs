@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 use gongwen::model::{
-    Deadline, Format, Frequency, Heading, Measure, Meta, Notice, Position, Precision, Recurrence,
-    Role, Script, SourceInfo, Unit, SCHEMA_ID,
+    Deadline, DefaultUnits, Format, Frequency, Heading, Measure, Meta, Notice, Passage, Position,
+    Precision, Recurrence, Role, Script, SourceInfo, Unit, SCHEMA_ID,
 };
 use serde_json::{json, Value};
 
@@ -45,6 +45,7 @@ fn notice() -> Notice {
         units_raw: Some("办公室牵头".into()),
         units_inherited: false,
         note: None,
+        leader: Some("张三".into()),
         position: Some(Position::Line { line: 9 }),
     };
     let loose = Measure {
@@ -56,6 +57,7 @@ fn notice() -> Notice {
         units_raw: None,
         units_inherited: true,
         note: Some("按职责分工负责".into()),
+        leader: None,
         position: None,
     };
     let h2 = Heading {
@@ -66,6 +68,7 @@ fn notice() -> Notice {
         text: "加强领导。".into(),
         children: vec![],
         measures: vec![measure],
+        body: vec![],
         position: Some(Position::Line { line: 8 }),
     };
     let h1 = Heading {
@@ -76,6 +79,10 @@ fn notice() -> Notice {
         text: "总体要求".into(),
         children: vec![h2],
         measures: vec![],
+        body: vec![Passage {
+            text: "各地要高度重视。".into(),
+            position: Some(Position::Line { line: 10 }),
+        }],
         position: Some(Position::Line { line: 7 }),
     };
     Notice {
@@ -89,6 +96,16 @@ fn notice() -> Notice {
             annotation: Some("此件公开发布".into()),
             cc: vec![],
             body: vec!["现印发给你们，请遵照执行。".into()],
+            plan_title: Some("2024年工作要点".into()),
+            default_units: Some(DefaultUnits {
+                raw: "以下均需各设区市落实，不再列出".into(),
+                units: vec![Unit {
+                    name: "各设区市".into(),
+                    role: None,
+                    scope: None,
+                }],
+                position: Some(Position::Line { line: 6 }),
+            }),
         },
         outline: vec![h1],
         measures: vec![loose],

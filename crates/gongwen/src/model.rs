@@ -88,8 +88,39 @@ pub struct Meta {
     pub annotation: Option<String>,
     /// Copies to (抄送), in printed order.
     pub cc: Vec<String>,
-    /// Body paragraphs of the cover notice that are not structure.
+    /// Body paragraphs of the cover notice that are not structure: the
+    /// paragraphs before the first heading or measure, and a cover's own
+    /// numbered instructions to its recipients once the plan it sends
+    /// starts (see [`Meta::plan_title`]).
     pub body: Vec<String>,
+    /// The title of the plan the notice sends (`附件` … `XX实施方案`), when
+    /// it stands apart from the cover's title.
+    #[serde(default)]
+    pub plan_title: Option<String>,
+    /// Units the notice names once for every measure (`以下均需各设区市落实，不再列出`),
+    /// kept here rather than copied into each measure.
+    #[serde(default)]
+    pub default_units: Option<DefaultUnits>,
+}
+
+/// Units a notice names once for all its measures.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct DefaultUnits {
+    /// The sentence as printed.
+    pub raw: String,
+    /// The units it names, in printed order.
+    pub units: Vec<Unit>,
+    /// Where the sentence stands.
+    pub position: Option<Position>,
+}
+
+/// A paragraph of running text kept where it stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Passage {
+    /// The paragraph's text as printed.
+    pub text: String,
+    /// Where it stands.
+    pub position: Option<Position>,
 }
 
 /// A heading of the notice's outline (一、 / 1. / （一） …) with what stands under it.
@@ -109,6 +140,10 @@ pub struct Heading {
     pub children: Vec<Heading>,
     /// Measures directly under this heading.
     pub measures: Vec<Measure>,
+    /// Paragraphs under this heading that are neither sub-headings nor
+    /// measures (a section's introduction, a closing section's prose).
+    #[serde(default)]
+    pub body: Vec<Passage>,
     /// Where the heading's label stands.
     pub position: Option<Position>,
 }
@@ -132,6 +167,10 @@ pub struct Measure {
     pub units_inherited: bool,
     /// Prose found among the units that names no unit (e.g. how the work is split).
     pub note: Option<String>,
+    /// The leading official named for the measure (`牵头负责领导：X`), as printed;
+    /// a person, never a unit.
+    #[serde(default)]
+    pub leader: Option<String>,
     /// Where the measure's text came from.
     pub position: Option<Position>,
 }

@@ -53,6 +53,7 @@ pub const COLUMNS: &[&str] = &[
     "lead_unit",
     "units_inherited",
     "note",
+    "leader",
     "position",
 ];
 
@@ -127,6 +128,8 @@ pub struct MeasureRow {
     pub units_inherited: bool,
     /// Prose found among the units that names no unit.
     pub note: Option<String>,
+    /// The leading official named for the measure (a person, no unit).
+    pub leader: Option<String>,
     /// Where the measure's text came from, in words (e.g. `line 12`,
     /// `table 1 row 3 column 2 (line 9)`).
     pub position: Option<String>,
@@ -173,6 +176,7 @@ impl MeasureRow {
             lead_unit,
             units_inherited: measure.units_inherited,
             note: measure.note.clone(),
+            leader: measure.leader.clone(),
             position: measure.position.as_ref().map(ToString::to_string),
         }
     }
@@ -216,6 +220,7 @@ impl MeasureRow {
             opt(&self.lead_unit),
             self.units_inherited.to_string(),
             opt(&self.note),
+            opt(&self.leader),
             opt(&self.position),
         ]
     }
@@ -294,6 +299,7 @@ mod tests {
             text: format!("{title}。"),
             children: vec![],
             measures: vec![],
+            body: vec![],
             position: Some(Position::Line { line: ordinal }),
         }
     }
@@ -354,6 +360,7 @@ mod tests {
             units_raw: Some("财务科配合，办公室牵头".into()),
             units_inherited: false,
             note: None,
+            leader: None,
             position: Some(Position::Cell {
                 table: 0,
                 row: 1,
@@ -378,6 +385,7 @@ mod tests {
             units_raw: Some("办公室".into()),
             units_inherited: false,
             note: None,
+            leader: None,
             position: Some(Position::Line { line: 6 }),
         };
         let m3 = Measure {
@@ -396,6 +404,7 @@ mod tests {
             units_raw: Some("市场监管局、公安局".into()),
             units_inherited: true,
             note: Some("按职责分工负责".into()),
+            leader: None,
             position: None,
         };
         let mut h2a = heading(2, "（一）", 1, "加强组织领导");
@@ -438,6 +447,7 @@ mod tests {
                 lead_unit: Some("办公室".into()),
                 units_inherited: false,
                 note: None,
+                leader: None,
                 position: Some("table 1 row 2 column 2 (line 5)".into()),
             }
         );
@@ -490,6 +500,7 @@ mod tests {
                 "support、lead",
                 "办公室",
                 "false",
+                "",
                 "",
                 "table 1 row 2 column 2 (line 5)",
             ]
@@ -544,6 +555,7 @@ mod tests {
             units_raw: None,
             units_inherited: false,
             note: None,
+            leader: None,
             position: None,
         };
         let mut h4 = heading(4, "(1)", 1, "丁");

@@ -116,8 +116,9 @@ fn label_lines_after_an_item() {
     let d = ms[0].deadline.as_ref().unwrap();
     assert_eq!(d.raw, "2024年6月底前");
     assert_eq!(d.due, date(2024, 6, 30));
-    // The leader is no unit: the model has no leader field, so it is the note.
-    assert_eq!(ms[0].note.as_deref(), Some("牵头负责领导：张三"));
+    // The leader is a person, no unit, and not a note.
+    assert_eq!(ms[0].leader.as_deref(), Some("张三"));
+    assert_eq!(ms[0].note, None);
 
     assert_eq!(ms[1].text, "完善公共资源交易平台。");
     assert_eq!(units(&ms[1]), [("市财政局", Some(Role::Responsible))]);
@@ -249,8 +250,13 @@ fn the_lead_rule_holds_from_where_it_is_stated() {
         units(ms[1]),
         [("宣传部", Some(Role::Lead)), ("教育局", Some(Role::Lead))]
     );
-    // The 说明 paragraph itself stands in no measure or heading.
-    assert_eq!(codes(&n), [DiagnosticCode::TextNotPlaced]);
+    // The 说明 paragraph stands under no heading: it is kept in the body.
+    assert_eq!(codes(&n), []);
+    assert!(
+        n.meta.body.iter().any(|p| p.starts_with("说明：")),
+        "{:?}",
+        n.meta.body
+    );
 }
 
 /// A deadline in a note that the grammar does not understand is kept as

@@ -207,11 +207,13 @@ const SINGLE_HEADS: [char; 18] = [
 
 /// Head nouns of several chars that end a unit's name.
 #[rustfmt::skip]
-const MULTI_HEADS: [&str; 42] = [
+const MULTI_HEADS: [&str; 53] = [
     "中心", "政府", "单位", "部门", "机关", "机构", "党委", "党组", "公司", "集团", "协会", "法院",
     "检察院", "企业", "大学", "学校", "党校", "银行", "分行", "支行", "总行", "海关", "电视台",
     "广播电台", "妇联", "侨联", "文联", "残联", "工商联", "科协", "政协", "专班", "监狱", "小组",
-    "共青团", "团委", "艺术团", "指挥部", "委员会", "联合会", "合作社", "办公室",
+    "共青团", "团中央", "团委", "艺术团", "指挥部", "委员会", "联合会", "合作社", "办公室",
+    // Regions that answer for a measure as a whole (`各区、县级市负责`).
+    "县级市", "设区市", "自治区", "直辖市", "自治州", "自治县", "开发区", "新区", "园区", "兵团",
 ];
 
 /// Endings that look like a head noun but end ordinary words.
@@ -541,8 +543,9 @@ fn split(t: &Text) -> Vec<Span> {
 }
 
 /// A join word at `i` that separates two units, for a piece that started
-/// at `start`: `X会同Y`, `X及Y`, and `X等有关部门` (split after `等`, which
-/// then drops as a trailing word, so `有关部门` is a unit of its own). The
+/// at `start`: `X会同Y`, `X及Y`, `X等有关部门` (split after `等`, which
+/// then drops as a trailing word, so `有关部门` is a unit of its own) and
+/// `X等和Y` (`等和` dropped). The
 /// text before must end like a unit's name and a unit must follow; returns
 /// where the piece before ends and how far after `i` the next one starts.
 fn join_word(t: &Text, start: usize, i: usize) -> Option<(usize, usize)> {
@@ -556,6 +559,8 @@ fn join_word(t: &Text, start: usize, i: usize) -> Option<(usize, usize)> {
         '等' if t.starts_with(i + 1, t.len(), "有关") || t.starts_with(i + 1, t.len(), "相关") => {
             (i + 1, 1)
         }
+        // `X等和Y` / `X等及Y`: `X` (its `等` dropped), then `Y`.
+        '等' if matches!(t.at(i + 1), '和' | '及' | '与') => (i, 2),
         _ => return None,
     };
     // Something that can start a name must follow.

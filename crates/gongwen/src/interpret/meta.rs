@@ -137,7 +137,12 @@ fn addressees(text: &str, folded: &str) -> Option<Vec<String>> {
         let pieces = split_outside_brackets(&group, &['、']);
         // Keep a 、-joined group whole when its first pieces are bare regions
         // sharing one head noun (各省、自治区、直辖市人民政府).
-        if pieces.iter().all(|p| looks_like_units(p)) {
+        let shared_head = pieces.len() > 1
+            && pieces[..pieces.len() - 1].iter().all(|p| bare_region(p))
+            && !pieces.last().is_some_and(|p| bare_region(p));
+        if shared_head {
+            out.push(group);
+        } else if pieces.iter().all(|p| looks_like_units(p)) {
             out.extend(pieces);
         } else if looks_like_units(&group) || pieces.last().is_some_and(|p| looks_like_units(p)) {
             out.push(group);
@@ -168,6 +173,32 @@ pub fn split_outside_brackets(s: &str, seps: &[char]) -> Vec<String> {
     }
     push_trimmed(&mut out, &cur);
     out
+}
+
+/// Whether a piece of an addressee group is a bare region word (`各省`,
+/// `自治区`, `县级市`) that shares the group's last head noun.
+fn bare_region(piece: &str) -> bool {
+    const REGIONS: [&str; 16] = [
+        "省",
+        "市",
+        "县",
+        "区",
+        "州",
+        "盟",
+        "自治区",
+        "直辖市",
+        "县级市",
+        "设区市",
+        "自治州",
+        "自治县",
+        "计划单列市",
+        "市县",
+        "县区",
+        "县(市、区)",
+    ];
+    let folded = fold(piece.trim());
+    let bare = folded.strip_prefix('各').unwrap_or(&folded);
+    REGIONS.contains(&bare)
 }
 
 fn fold_char(c: char) -> char {

@@ -11,6 +11,8 @@
 //! values to [`crate::grammar`].
 
 pub mod columns;
+pub mod conventions;
+pub mod cover;
 pub mod memo;
 pub mod meta;
 pub mod outline;
@@ -21,7 +23,10 @@ use chrono::Datelike;
 
 use crate::document::{Block, Document, Paragraph};
 use crate::grammar::label::{parse_label, LabelKind};
-use crate::model::{Diagnostic, DiagnosticCode, Meta, Notice, SourceInfo, SCHEMA_ID};
+use crate::grammar::units::parse_units;
+use crate::model::{
+    DefaultUnits, Diagnostic, DiagnosticCode, Meta, Notice, Position, SourceInfo, SCHEMA_ID,
+};
 use crate::normalize::fold;
 
 use columns::find_header;
@@ -68,12 +73,11 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut out = OutlineBuilder::default();
     let mut prose_levels: Vec<LabelKind> = Vec::new();
     let mut prose = ProseReader::new(ctx.notice_year);
-    let mut structure_started = false;
+    let mut after_attachment = false;
     for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Table(t) => {
                 if interpret_table(t, ctx, &mut out, &mut diagnostics) {
-                    structure_started = true;
                 } else {
                     for cell in t.rows.iter().flat_map(|r| r.cells.iter()) {
                         if !cell.text.trim().is_empty() {
@@ -88,7 +92,39 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 }
             }
             Block::Paragraph(p) if roles[i] == Role::Unknown && !p.text.trim().is_empty() => {
+                // The plan a cover notice sends starts here: the cover's own
+                // numbered instructions go to its body.
+                if let Some(start) =
+                    cover::plan_start(&p.text, meta.title.as_deref(), after_attachment)
+                {
+                    let (headings, loose) = out.take_all();
+                    if cover::is_cover(&headings, &loose) {
+                        cover::cover_paragraphs(&headings, &mut meta.body);
+                    } else {
+                        out.restore(headings, loose);
+                    }
+                    prose_levels.clear();
+                    match start {
+                        cover::PlanStart::Attachment(title) => {
+                            after_attachment = title.is_none();
+                            if title.is_some() && meta.plan_title.is_none() {
+                                meta.plan_title = title;
+                            }
+                        }
+                        cover::PlanStart::Title(title) => {
+                            after_attachment = false;
+                            if meta.plan_title.is_none() {
+                                meta.plan_title = Some(title);
+                            }
+                        }
+                    }
+                    continue;
+                }
+                after_attachment = false;
                 prose.read_conventions(&p.text);
+                if default_units(&p.text, &p.pos, &mut meta) {
+                    continue;
+                }
                 let label = parse_label(&p.text);
                 match find_note(&p.text) {
                     NoteFind::Found(note) => {
@@ -112,7 +148,6 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         }
                         let m = prose.measure(label.as_ref(), &p.text, note, p.pos.clone());
                         out.push_measure(m, label.as_ref());
-                        structure_started = true;
                         continue;
                     }
                     NoteFind::NotUnderstood(raw) => diagnostics.push(Diagnostic {
@@ -132,7 +167,6 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         let m =
                             prose.measure_with_lines(Some(label), &p.text, lines, p.pos.clone());
                         out.push_measure(m, Some(label));
-                        structure_started = true;
                         continue;
                     }
                 }
@@ -146,16 +180,10 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     };
                     let text: String = p.text.chars().skip(label.len).collect();
                     out.open_heading(level as u8, &label, &text, p.pos.clone());
-                    structure_started = true;
-                } else if !structure_started {
+                } else if !out.push_body(&p.text, p.pos.clone()) {
+                    // Under no heading: the cover's text, or closing
+                    // paragraphs after a list of measures.
                     meta.body.push(p.text.trim().to_owned());
-                } else {
-                    diagnostics.push(Diagnostic {
-                        code: DiagnosticCode::TextNotPlaced,
-                        message: "paragraph not placed in the outline".to_owned(),
-                        position: Some(p.pos.clone()),
-                        text: Some(p.text.clone()),
-                    });
                 }
             }
             _ => {}
@@ -180,6 +208,41 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         diagnostics,
         source,
     }
+}
+
+/// Reads a default-units sentence (`以下均需X落实，不再列出`) in a paragraph into
+/// `meta` (the first one only). Returns `true` when the paragraph is only
+/// that sentence, so nothing else is left to read in it.
+fn default_units(text: &str, pos: &Position, meta: &mut Meta) -> bool {
+    if !text.contains("不") {
+        return false;
+    }
+    let folded = fold(text);
+    let Some(found) = conventions::find_default_units(&folded) else {
+        return false;
+    };
+    let chars = |b: usize| folded[..b].chars().count();
+    let slice = |r: std::ops::Range<usize>| -> String {
+        text.chars()
+            .skip(chars(r.start))
+            .take(chars(r.end) - chars(r.start))
+            .collect()
+    };
+    if meta.default_units.is_none() {
+        let units = parse_units(&slice(found.units.clone()), None).units;
+        meta.default_units = Some(DefaultUnits {
+            raw: slice(found.sentence.clone()),
+            units,
+            position: Some(pos.clone()),
+        });
+    }
+    let rest = format!(
+        "{}{}",
+        &folded[..found.sentence.start],
+        &folded[found.sentence.end..]
+    );
+    rest.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '。' | ',' | ';' | '[' | ']'))
 }
 
 /// The label lines (`牵头单位：X`, `完成时限：X` …) standing right after the
@@ -287,8 +350,14 @@ fn find_title(
         .collect();
     let first_meta = paragraphs.get(leading.len());
     let before_meta = first_meta.is_some_and(|(i, _)| roles[*i] == Role::Meta);
-    if before_meta && !leading.is_empty() && leading.len() <= 3 {
-        let joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
+    if before_meta && !leading.is_empty() && leading.len() <= 5 {
+        let mut joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
+        // A page that prints the title twice (once whole, once wrapped).
+        let chars: Vec<char> = joined.chars().collect();
+        let half = chars.len() / 2;
+        if chars.len().is_multiple_of(2) && half > 0 && chars[..half] == chars[half..] {
+            joined = chars[..half].iter().collect();
+        }
         if looks_like_title(&joined) {
             meta.title = Some(joined);
             for (i, _) in leading {

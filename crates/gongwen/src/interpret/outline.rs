@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use crate::document::Position;
 use crate::grammar::label::{parse_label, Label, LabelKind};
-use crate::model::{Diagnostic, DiagnosticCode, Heading, Measure};
+use crate::model::{Diagnostic, DiagnosticCode, Heading, Measure, Passage};
 
 /// Accumulates headings and measures into a tree.
 #[derive(Debug, Default)]
@@ -42,10 +42,35 @@ impl OutlineBuilder {
             text,
             children: Vec::new(),
             measures: Vec::new(),
+            body: Vec::new(),
             position: Some(position),
         });
     }
 
+    /// Keeps a paragraph of running text under the innermost open heading.
+    /// Returns `false` when no heading is open.
+    pub fn push_body(&mut self, text: &str, position: Position) -> bool {
+        let Some(h) = self.stack.last_mut() else {
+            return false;
+        };
+        h.body.push(Passage {
+            text: text.trim().to_owned(),
+            position: Some(position),
+        });
+        true
+    }
+
+    /// Closes every heading and takes the finished top-level headings and
+    /// loose measures out of the builder (a cover notice's own numbered
+    /// instructions, once the plan it sends starts).
+    pub fn take_all(&mut self) -> (Vec<Heading>, Vec<Measure>) {
+        self.close_to(0);
+        self.numbering = Numbering::default();
+        (
+            std::mem::take(&mut self.roots),
+            std::mem::take(&mut self.loose),
+        )
+    }
     /// Appends text to the innermost open heading at `level` or deeper.
     /// Returns `false` when no heading is open there.
     pub fn continue_heading(&mut self, level: u8, text: &str) -> bool {
@@ -126,6 +151,12 @@ impl OutlineBuilder {
             None => self.loose.extend(measures),
         }
         true
+    }
+
+    /// Puts back what [`OutlineBuilder::take_all`] took.
+    pub fn restore(&mut self, headings: Vec<Heading>, loose: Vec<Measure>) {
+        self.roots = headings;
+        self.loose = loose;
     }
 
     /// Closes everything and returns the outline and the loose measures.
@@ -247,6 +278,7 @@ mod tests {
             units_raw: None,
             units_inherited: false,
             note: None,
+            leader: None,
             position: h.position.clone(),
         };
         assert!(!b.headings_to_measures(to_measure));

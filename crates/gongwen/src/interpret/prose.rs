@@ -39,21 +39,7 @@ use crate::grammar::units::{looks_like_units, parse_units};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role, Unit};
 use crate::normalize::fold;
 
-/// The convention `列第一位者为牵头单位，下同` at the end of a note (folded text).
-static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"[。,;]?\s*列(?:在)?第一位(?:的)?(?:者|单位|部门)?为牵头(?:单位|部门)?\s*(?:[,(]?\s*下同\s*\)?)?\s*[。]?\s*$",
-    )
-    .expect("valid regex")
-});
-
-/// The notice-wide rule `无牵头单位的，责任单位即为牵头单位` (folded text).
-static RESPONSIBLE_LEADS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:无|没有|未(?:明确|注明|列明|列)?)牵头(?:单位|部门)(?:的)?\s*,?\s*(?:其)?责任(?:单位|部门)(?:即|均|即均|就)?(?:为|是|视为|作为)牵头(?:单位|部门)",
-    )
-    .expect("valid regex")
-});
+use super::conventions::{first_leads_tail, states_first_leads, states_responsible_leads};
 
 /// Words after which a note's last clause states a responsibility.
 const VERBS: [&str; 9] = [
@@ -99,6 +85,8 @@ pub struct Note {
     pub units: Vec<Unit>,
     /// Whether the note states that the first-listed unit leads.
     pub first_leads: bool,
+    /// Whether the note states that the units after the first support.
+    pub others_support: bool,
     /// The deadline clause of the note (without a `完成时限：` label), as printed.
     pub deadline: Option<String>,
 }
@@ -123,7 +111,7 @@ pub enum LabelLine {
     Units(Role, String),
     /// `完成时限：X`: the deadline as printed.
     Deadline(String),
-    /// `牵头负责领导：X`: the whole line as printed (a leader is no unit).
+    /// `牵头负责领导：X`: the leader as printed (a person, no unit).
     Leader(String),
 }
 
@@ -151,7 +139,7 @@ pub fn label_line(text: &str) -> Option<LabelLine> {
         "完成时限" | "完成时间" | "完成期限" | "时限要求" | "时间要求" => {
             LabelLine::Deadline(value)
         }
-        _ => LabelLine::Leader(text.trim().to_owned()),
+        _ => LabelLine::Leader(value),
     })
 }
 
@@ -190,9 +178,9 @@ pub fn find_note(text: &str) -> NoteFind {
     let content: String = folded[open + 1..close].iter().collect();
     let raw: String = orig[open + 1..close].iter().collect();
     // The convention sentence, cut off the folded content at a char offset.
-    let (units_len, first_leads) = match FIRST_LEADS.find(&content) {
-        Some(m) => (content[..m.start()].chars().count(), true),
-        None => (close - open - 1, false),
+    let (units_len, first_leads, others_support) = match first_leads_tail(&content) {
+        Some(f) => (content[..f.start].chars().count(), true, f.others_support),
+        None => (close - open - 1, false, false),
     };
     let seg = open + 1..open + 1 + units_len;
     let (cut, deadline) = match deadline_clause(&folded[seg.clone()]) {
@@ -232,6 +220,7 @@ pub fn find_note(text: &str) -> NoteFind {
         raw,
         units: list.units,
         first_leads,
+        others_support,
         deadline,
     })
 }
@@ -285,6 +274,8 @@ fn deadline_clause(folded: &[char]) -> Option<(Range<usize>, Range<usize>)> {
 pub struct ProseReader {
     /// Whether a note has said the first-listed unit leads (from then on).
     first_leads: bool,
+    /// Whether the text has said the units after the first support.
+    others_support: bool,
     /// The notice's year, for deadlines that name none (`6月底前`).
     notice_year: Option<i32>,
     /// Whether the text has said that, where no unit leads, the responsible
@@ -306,8 +297,16 @@ impl ProseReader {
     /// Reads the notice-wide conventions a paragraph states (any paragraph,
     /// in document order, before it is interpreted).
     pub fn read_conventions(&mut self, text: &str) {
-        if !self.responsible_leads && RESPONSIBLE_LEADS.is_match(&fold(text)) {
+        if !text.contains("牵头") {
+            return;
+        }
+        let folded = fold(text);
+        if !self.responsible_leads && states_responsible_leads(&folded) {
             self.responsible_leads = true;
+        }
+        if let Some(others_support) = states_first_leads(&folded) {
+            self.first_leads = true;
+            self.others_support |= others_support;
         }
     }
 
@@ -356,7 +355,7 @@ impl ProseReader {
             .deadline
             .as_deref()
             .map(|d| self.deadline(d, &position));
-        let units = self.units(note.units, note.first_leads);
+        let units = self.units(note.units, note.first_leads, note.others_support);
         Measure {
             label: label.map(|l| l.text.clone()),
             ordinal: label.map(|l| l.ordinal),
@@ -366,6 +365,7 @@ impl ProseReader {
             units_raw: Some(note.raw),
             units_inherited: false,
             note: None,
+            leader: None,
             position: Some(position),
         }
     }
@@ -379,7 +379,7 @@ impl ProseReader {
         note_pos: &Position,
     ) -> Measure {
         let deadline = note.deadline.as_deref().map(|d| self.deadline(d, note_pos));
-        let units = self.units(note.units.clone(), note.first_leads);
+        let units = self.units(note.units.clone(), note.first_leads, note.others_support);
         Measure {
             label: Some(item.label.clone()),
             ordinal: Some(item.ordinal),
@@ -389,14 +389,14 @@ impl ProseReader {
             units_raw: Some(note.raw.clone()),
             units_inherited: false,
             note: None,
+            leader: None,
             position: item.position.clone(),
         }
     }
 
     /// The measure an item paragraph followed by label lines gives: the
     /// units of its `牵头单位：` / `责任单位：` / `配合单位：` lines, the deadline of
-    /// its `完成时限：` line. The model has no field for a leader, so
-    /// `牵头负责领导：X` lines go to the measure's note, as printed.
+    /// its `完成时限：` line, the leader of its `牵头负责领导：` line.
     pub fn measure_with_lines(
         &mut self,
         label: Option<&Label>,
@@ -414,6 +414,7 @@ impl ProseReader {
         let mut units = Vec::new();
         let mut raws = Vec::new();
         let mut notes = Vec::new();
+        let mut leaders = Vec::new();
         let mut deadline = None;
         for (line, pos) in lines {
             match line {
@@ -428,10 +429,10 @@ impl ProseReader {
                         deadline = Some(self.deadline(&raw, &pos));
                     }
                 }
-                LabelLine::Leader(line) => notes.push(line),
+                LabelLine::Leader(name) => leaders.push(name),
             }
         }
-        let units = self.units(units, false);
+        let units = self.units(units, false, false);
         Measure {
             label: label.map(|l| l.text.clone()),
             ordinal: label.map(|l| l.ordinal),
@@ -441,6 +442,7 @@ impl ProseReader {
             units_raw: (!raws.is_empty()).then(|| raws.join("\n")),
             units_inherited: false,
             note: (!notes.is_empty()).then(|| notes.join("\n")),
+            leader: (!leaders.is_empty()).then(|| leaders.join("、")),
             position: Some(position),
         }
     }
@@ -449,7 +451,8 @@ impl ProseReader {
     /// the others responsible; otherwise the first-listed-leads convention
     /// (once stated, here or before) makes the first unit lead. Then, once
     /// the text has said so, responsible units lead where none does.
-    fn units(&mut self, units: Vec<Unit>, first_leads: bool) -> Vec<Unit> {
+    fn units(&mut self, units: Vec<Unit>, first_leads: bool, others_support: bool) -> Vec<Unit> {
+        self.others_support |= others_support;
         let mut units = self.stated_roles(units, first_leads);
         if self.responsible_leads && !units.iter().any(|u| u.role == Some(Role::Lead)) {
             for u in &mut units {
@@ -474,6 +477,7 @@ impl ProseReader {
                     Some(r) if stated => r,
                     _ if stated => Role::Responsible,
                     _ if self.first_leads && k == 0 => Role::Lead,
+                    _ if self.first_leads && self.others_support => Role::Support,
                     _ => Role::Responsible,
                 };
                 Unit {
@@ -598,7 +602,7 @@ mod tests {
         );
         assert_eq!(
             label_line("牵头负责领导：张三"),
-            Some(LabelLine::Leader("牵头负责领导：张三".to_owned()))
+            Some(LabelLine::Leader("张三".to_owned()))
         );
         assert_eq!(label_line("责任单位："), None);
         assert_eq!(label_line("（1）开展检查。"), None);

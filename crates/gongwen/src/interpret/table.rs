@@ -65,11 +65,16 @@ pub fn interpret_table(
         TableLayout::Flattened => flattened_slots(table, &header, &mut memo, diags),
         _ => grid_slots(table, width),
     };
-    let mut machine = RowMachine::new(&header, memo);
+    // A table under an open prose heading (`一、…` then the table) nests
+    // its sections and tasks under it; what follows the table goes back to
+    // that heading.
+    let base = out.depth();
+    let mut machine = RowMachine::new(&header, memo, base);
     for (r, slots) in grid.iter().enumerate().skip(header.row + 1) {
         machine.row(slots, table.rows[r].pos.clone(), out, diags);
     }
     machine.finish_measure(out, diags);
+    out.close_to(base as usize);
     true
 }
 
@@ -343,6 +348,8 @@ struct Inheritable {
 struct RowMachine<'h> {
     header: &'h Header,
     memo: GrammarMemo,
+    /// The outline depth the table started at (its sections open one deeper).
+    base: u8,
     task_col: Option<usize>,
     measure_col: Option<usize>,
     deadline_col: Option<usize>,
@@ -360,7 +367,7 @@ struct RowMachine<'h> {
 }
 
 impl<'h> RowMachine<'h> {
-    fn new(header: &'h Header, memo: GrammarMemo) -> Self {
+    fn new(header: &'h Header, memo: GrammarMemo, base: u8) -> Self {
         let unit_cols: Vec<(usize, Role)> = header
             .roles
             .iter()
@@ -373,6 +380,7 @@ impl<'h> RowMachine<'h> {
         RowMachine {
             header,
             memo,
+            base,
             task_col: header.column(ColumnRole::Task),
             measure_col: header.column(ColumnRole::Measure),
             deadline_col: header.column(ColumnRole::Deadline),
@@ -388,11 +396,7 @@ impl<'h> RowMachine<'h> {
     }
 
     fn task_level(&self) -> u8 {
-        if self.in_section {
-            2
-        } else {
-            1
-        }
+        self.base + if self.in_section { 2 } else { 1 }
     }
 
     fn row(
@@ -419,7 +423,7 @@ impl<'h> RowMachine<'h> {
             self.finish_measure(out, diags);
             let (label, cell) = section;
             let text = after_label(&cell.text, &label);
-            out.open_heading(1, &label, &text, cell.pos.clone());
+            out.open_heading(self.base + 1, &label, &text, cell.pos.clone());
             self.in_section = true;
             self.in_task = false;
             self.last_deadline = None;
@@ -691,6 +695,7 @@ impl<'h> RowMachine<'h> {
             units_raw: (!raws.is_empty()).then(|| raws.join("\n")),
             units_inherited: all_inherited,
             note,
+            leader: None,
             position: Some(d.position),
         };
         out.push_measure(measure, d.label.as_ref());

@@ -1,0 +1,143 @@
+//! Cover notice and plan: where the plan a notice sends starts.
+//!
+//! A notice that sends a plan (`关于印发《XX实施方案》的通知`) has a cover with its
+//! own numbered instructions to the recipients (`一、高度重视…`, `二、…`), then
+//! the plan, which starts at an attachment line (`附件`, `附件1`, `附件：XX`) or
+//! at the plan's title line, often the 《…》 title of the cover repeated. The
+//! cover's instructions are not measures or headings of the plan; the
+//! interpreter moves them into the notice's body when the plan starts.
+//!
+//! This module only recognises the lines; it does not move anything.
+
+use crate::grammar::label::parse_label;
+use crate::model::{Heading, Measure};
+use crate::normalize::fold;
+
+use super::meta::looks_like_title;
+
+/// What a paragraph says about the start of the plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanStart {
+    /// An attachment line (`附件`, `附件2：`, `附件：XX方案`); the title it
+    /// names, if any.
+    Attachment(Option<String>),
+    /// The plan's title line.
+    Title(String),
+}
+
+/// Longest attachment line, in chars.
+const MAX_ATTACHMENT_LINE: usize = 60;
+
+/// Whether `text` starts the plan: an attachment line, or a title line that
+/// repeats the 《…》 title named by the cover's `cover_title` or follows an
+/// attachment line (`after_attachment`).
+pub fn plan_start(
+    text: &str,
+    cover_title: Option<&str>,
+    after_attachment: bool,
+) -> Option<PlanStart> {
+    let trimmed = text.trim();
+    if trimmed.chars().count() > MAX_ATTACHMENT_LINE * 2 {
+        return None;
+    }
+    let folded = fold(trimmed);
+    if let Some(rest) = folded.strip_prefix("附件") {
+        if trimmed.chars().count() > MAX_ATTACHMENT_LINE {
+            return None;
+        }
+        let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+        let rest = rest.trim_start_matches(':').trim();
+        if rest.is_empty() {
+            return Some(PlanStart::Attachment(None));
+        }
+        // `附件：1.XX方案` lists attachments; their names are no plan start
+        // unless they read as a title.
+        let skip = trimmed.chars().count() - rest.chars().count();
+        let name: String = trimmed.chars().skip(skip).collect();
+        let name = name.trim();
+        if parse_label(name).is_none() && looks_like_title(name) {
+            return Some(PlanStart::Attachment(Some(name.to_owned())));
+        }
+        return None;
+    }
+    if parse_label(trimmed).is_some() || folded.contains(['。', ';', ':']) {
+        return None;
+    }
+    let named = cover_title.and_then(inner_title);
+    let repeats = named.is_some_and(|n| folded == fold(&n) || folded.ends_with(&fold(&n)));
+    ((repeats || after_attachment) && looks_like_title(trimmed))
+        .then(|| PlanStart::Title(trimmed.to_owned()))
+}
+
+/// The title inside the first 《…》 of a cover's title.
+fn inner_title(title: &str) -> Option<String> {
+    let open = title.find('《')?;
+    let rest = &title[open + '《'.len_utf8()..];
+    let close = rest.find('》')?;
+    let inner = rest[..close].trim();
+    (inner.chars().count() >= 4).then(|| inner.to_owned())
+}
+
+/// Whether the outline read so far is a cover's instructions: headings
+/// only, no measure anywhere.
+pub fn is_cover(headings: &[Heading], loose: &[Measure]) -> bool {
+    fn no_measures(h: &Heading) -> bool {
+        h.measures.is_empty() && h.children.iter().all(no_measures)
+    }
+    !headings.is_empty() && loose.is_empty() && headings.iter().all(no_measures)
+}
+
+/// The cover's headings as body paragraphs: each heading's label and text,
+/// then its body, then its sub-headings, in document order.
+pub fn cover_paragraphs(headings: &[Heading], out: &mut Vec<String>) {
+    for h in headings {
+        out.push(format!("{}{}", h.label, h.text));
+        out.extend(h.body.iter().map(|p| p.text.clone()));
+        cover_paragraphs(&h.children, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attachment_lines() {
+        assert_eq!(
+            plan_start("附件", None, false),
+            Some(PlanStart::Attachment(None))
+        );
+        assert_eq!(
+            plan_start("附件2：", None, false),
+            Some(PlanStart::Attachment(None))
+        );
+        assert_eq!(
+            plan_start("附件：南昌市优化营商环境工作方案", None, false),
+            Some(PlanStart::Attachment(Some(
+                "南昌市优化营商环境工作方案".to_owned()
+            )))
+        );
+        assert_eq!(plan_start("附件：1.任务清单", None, false), None);
+        assert_eq!(plan_start("附件材料要按时报送。", None, false), None);
+    }
+
+    #[test]
+    fn title_lines() {
+        let cover = Some("关于印发《2024年全省市场监管法治建设工作要点》的通知");
+        assert_eq!(
+            plan_start("2024年全省市场监管法治建设工作要点", cover, false),
+            Some(PlanStart::Title(
+                "2024年全省市场监管法治建设工作要点".to_owned()
+            ))
+        );
+        assert_eq!(plan_start("一、总体要求", cover, true), None);
+        assert_eq!(
+            plan_start("2024年全省市场监管法治建设工作要点", None, false),
+            None
+        );
+        assert_eq!(
+            plan_start("重点任务分工方案", None, true),
+            Some(PlanStart::Title("重点任务分工方案".to_owned()))
+        );
+    }
+}
