@@ -1,6 +1,6 @@
 //! Golden tests: each fixture notice reproduces its hand-checked gold file.
 
-use gongwen_tests::assert_matches_gold;
+use gongwen_tests::{assert_matches_gold, assert_notice_matches_gold, fixture};
 
 #[test]
 fn seed_traditional_text_matches_gold() {
@@ -161,4 +161,61 @@ fn real_jili_html_matches_gold() {
         "real/govcn_guobanfa_2018_117_jili.html",
         "real/govcn_guobanfa_2018_117_jili.gold.json",
     );
+}
+
+/// Both real notices with their line breaks lost between the front matter
+/// and the signature
+/// (text copied from a page that ran the paragraphs together) still give
+/// their gold: headings and items are found mid-line.
+#[test]
+fn real_notices_run_together_match_gold() {
+    for name in ["govcn_guofa_2018_39_jiuye", "govcn_guobanfa_2018_117_jili"] {
+        let input = format!("real/{name}.txt");
+        let text = std::fs::read_to_string(fixture(&input)).expect("fixture reads");
+        let lines: Vec<&str> = text.lines().collect();
+        // Title, number and addressees stay on their lines, and so do the
+        // signature, date and annotation; the body between runs together.
+        let (head, rest) = lines.split_at(4);
+        let (body, tail) = rest.split_at(rest.len() - 3);
+        let run_on = format!(
+            "{}\n{}\n{}\n",
+            head.join("\n"),
+            body.concat(),
+            tail.join("\n")
+        );
+        assert_eq!(run_on.lines().count(), 8, "{name}");
+        let notice = gongwen::parse_str(&run_on);
+        assert_notice_matches_gold(
+            &format!("{input} run together"),
+            &notice,
+            &format!("real/{name}.gold.json"),
+        );
+    }
+}
+
+/// Hand-written notices of the wider family (see `fixtures/family/README.md`),
+/// each with a hand-written gold file.
+#[test]
+fn family_cover_and_plan_matches_gold() {
+    assert_matches_gold(
+        "family/cover-and-plan.txt",
+        "family/cover-and-plan.gold.json",
+    );
+}
+
+/// Responsibility-note wordings, the first-listed-leads convention with
+/// `其他为配合单位`, and unit lists with 等和, 及, nested brackets and regions.
+#[test]
+fn family_note_variants_match_gold() {
+    assert_matches_gold(
+        "family/notes-variants.txt",
+        "family/notes-variants.gold.json",
+    );
+}
+
+/// Two task tables under prose headings (序号, 牵头单位/配合单位, 时间节点 and
+/// 责任单位/完成时间 layouts) and a prose measure after a table.
+#[test]
+fn family_tables_match_gold() {
+    assert_matches_gold("family/tables.txt", "family/tables.gold.json");
 }

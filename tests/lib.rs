@@ -133,7 +133,13 @@ fn compare(ours: &Value, gold: &Value, path: &str, diffs: &mut Vec<String>) {
 /// the differences.
 pub fn assert_matches_gold(input: &str, gold: &str) {
     let notice = gongwen::parse_path(&fixture(input)).expect("fixture parses");
-    let ours = serde_json::to_value(&notice).expect("notice serializes");
+    assert_notice_matches_gold(input, &notice, gold);
+}
+
+/// Compares a parsed notice (named `input` in messages) with a gold file;
+/// panics listing the differences.
+pub fn assert_notice_matches_gold(input: &str, notice: &gongwen::model::Notice, gold: &str) {
+    let ours = serde_json::to_value(notice).expect("notice serializes");
     let errors: Vec<String> = validator()
         .iter_errors(&ours)
         .map(|e| format!("{}: {e}", e.instance_path))

@@ -55,12 +55,14 @@ fn markdown_table_with_seq_lead_and_support_columns() {
     assert_eq!(n.meta.issuer.as_deref(), Some("某某市人民政府办公室"));
     assert_eq!(n.meta.date, date(2025, 1, 10));
     assert_eq!(n.meta.annotation.as_deref(), Some("此件公开发布"));
-    // No measure column: the task column holds the measures, unlabelled.
+    // No measure column: the task column holds the measures, numbered by
+    // the 序号 column.
     assert!(n.outline.is_empty());
     let ms = &n.measures;
     assert_eq!(ms.len(), 3);
     assert_eq!(ms[0].text, "推进政务服务“一网通办”。");
-    assert_eq!(ms[0].label, None);
+    assert_eq!(ms[0].label.as_deref(), Some("1"));
+    assert_eq!(ms[2].ordinal, Some(3));
     assert_eq!(
         unit_names(&ms[0]),
         vec!["市政务服务局", "市大数据中心", "市财政局"]

@@ -17,6 +17,7 @@ pub mod memo;
 pub mod meta;
 pub mod outline;
 pub mod prose;
+pub mod runon;
 pub mod table;
 
 use chrono::Datelike;
@@ -50,6 +51,8 @@ enum Role {
 pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let lifted = lift_title_rows(doc);
     let doc = lifted.as_ref().unwrap_or(doc);
+    let split = runon::split_run_on(doc);
+    let doc = split.as_ref().unwrap_or(doc);
     let paragraphs: Vec<(usize, &Paragraph)> = doc
         .blocks
         .iter()
@@ -346,7 +349,9 @@ fn find_title(
 ) {
     let leading: Vec<&(usize, &Paragraph)> = paragraphs
         .iter()
-        .take_while(|(i, p)| roles[*i] == Role::Unknown && no_sentence_end(&p.text))
+        .take_while(|(i, p)| {
+            roles[*i] == Role::Unknown && no_sentence_end(&p.text) && parse_label(&p.text).is_none()
+        })
         .collect();
     let first_meta = paragraphs.get(leading.len());
     let before_meta = first_meta.is_some_and(|(i, _)| roles[*i] == Role::Meta);
@@ -359,6 +364,22 @@ fn find_title(
             joined = chars[..half].iter().collect();
         }
         if looks_like_title(&joined) {
+            meta.title = Some(joined);
+            for (i, _) in leading {
+                roles[*i] = Role::Title;
+            }
+            return;
+        }
+    }
+    // A notice with no front matter: its title lines, then its first
+    // numbered item.
+    let next_labelled = first_meta.is_some_and(|(_, p)| parse_label(&p.text).is_some());
+    let starts_document = leading
+        .first()
+        .is_some_and(|(i, _)| first_table.is_none_or(|t| *i < t));
+    if starts_document && next_labelled && (1..=2).contains(&leading.len()) {
+        let joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
+        if parse_label(&joined).is_none() && looks_like_title(&joined) {
             meta.title = Some(joined);
             for (i, _) in leading {
                 roles[*i] = Role::Title;

@@ -39,7 +39,9 @@ use crate::grammar::units::{looks_like_units, parse_units};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role, Unit};
 use crate::normalize::fold;
 
-use super::conventions::{first_leads_tail, states_first_leads, states_responsible_leads};
+use super::conventions::{
+    find_default_units, first_leads_tail, states_first_leads, states_responsible_leads,
+};
 
 /// Words after which a note's last clause states a responsibility.
 const VERBS: [&str; 9] = [
@@ -178,10 +180,21 @@ pub fn find_note(text: &str) -> NoteFind {
     let content: String = folded[open + 1..close].iter().collect();
     let raw: String = orig[open + 1..close].iter().collect();
     // The convention sentence, cut off the folded content at a char offset.
-    let (units_len, first_leads, others_support) = match first_leads_tail(&content) {
+    let (mut units_len, first_leads, others_support) = match first_leads_tail(&content) {
         Some(f) => (content[..f.start].chars().count(), true, f.others_support),
         None => (close - open - 1, false, false),
     };
+    // A default-units sentence closing the note (`，以下均需X落实，不再列出`) is
+    // read by the interpreter for the whole notice, not as this note's units.
+    let head: String = folded[open + 1..open + 1 + units_len].iter().collect();
+    if let Some(d) = find_default_units(&head) {
+        let tail_only = head[d.sentence.end..]
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '。' | ',' | ';'));
+        if tail_only {
+            units_len = head[..d.sentence.start].chars().count();
+        }
+    }
     let seg = open + 1..open + 1 + units_len;
     let (cut, deadline) = match deadline_clause(&folded[seg.clone()]) {
         Some((cut, d)) => {
@@ -267,6 +280,16 @@ fn deadline_clause(folded: &[char]) -> Option<(Range<usize>, Range<usize>)> {
         start = end + 1;
     }
     None
+}
+
+/// An item's text with the paragraphs under it, one per line.
+fn item_text(item: &Heading) -> String {
+    let mut text = item.text.clone();
+    for p in &item.body {
+        text.push('\n');
+        text.push_str(&p.text);
+    }
+    text
 }
 
 /// Reads prose measures in document order, keeping notice-wide conventions.
@@ -383,7 +406,7 @@ impl ProseReader {
         Measure {
             label: Some(item.label.clone()),
             ordinal: Some(item.ordinal),
-            text: item.text.clone(),
+            text: item_text(item),
             deadline,
             units,
             units_raw: Some(note.raw.clone()),

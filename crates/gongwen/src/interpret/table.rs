@@ -494,6 +494,11 @@ impl<'h> RowMachine<'h> {
             }
         }
 
+        // An unlabelled measure takes its row's running number (序号) as its label.
+        if new_measure {
+            self.number_from_seq(slots);
+        }
+
         // Deadline and units: a new measure takes its own cell or inherits;
         // a row with no new measure continues the measure above.
         if let Some(c) = self.deadline_col {
@@ -604,6 +609,29 @@ impl<'h> RowMachine<'h> {
                 .iter()
                 .find(|(_, r)| *r == role)
                 .map(|(u, _)| u.clone());
+        }
+    }
+
+    /// Gives the measure being read the number in its row's 序号 cell, when
+    /// the measure has no label of its own.
+    fn number_from_seq(&mut self, slots: &[Slot<'_>]) {
+        let Some(c) = self.header.column(ColumnRole::Seq) else {
+            return;
+        };
+        let Some(cell) = slots.get(c).and_then(|s| s.own_text()) else {
+            return;
+        };
+        let Some(d) = self.draft.as_mut().filter(|d| d.label.is_none()) else {
+            return;
+        };
+        let text = cell.text.trim();
+        if let Some(ordinal) = crate::grammar::numeral::parse_number(text) {
+            d.label = Some(Label {
+                kind: LabelKind::ArabicDot,
+                ordinal,
+                text: text.to_owned(),
+                len: 0,
+            });
         }
     }
 

@@ -1,0 +1,284 @@
+//! Headings that lost their line breaks: `…提出以下意见：一、总体要求（一）指导思想。…（二）基本原则。…`.
+//!
+//! Text copied from a web page or a PDF sometimes runs several headings and
+//! items into one paragraph. This pass splits such a paragraph before each
+//! label that continues the document's numbering, so the interpreter sees
+//! one paragraph per item, as in a well-formed notice. A split piece keeps
+//! the paragraph's position.
+//!
+//! A responsibility note followed by more text ends a piece
+//! (`…（X负责）各地区要…`). A label inside a paragraph starts a new piece only when
+//! - it follows a sentence end or colon (`。；：！？`), a closing bracket, or
+//!   the title of a heading that itself started a piece (`一、总体要求（一）…`);
+//! - and it continues the numbering: the next number of a label form seen
+//!   before (at a paragraph start or at an earlier split), or number 1 of a
+//!   new form when number 2 of that form follows later in the paragraph, or
+//!   right after a heading title.
+//!
+//! So inline references (`按照第（三）项`) and lone enumerations stay whole.
+//! It does not decide what a piece is; the interpreter does.
+
+use std::collections::HashMap;
+
+use crate::document::{Block, Document, Paragraph};
+use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::numeral::is_numeral_char;
+use crate::normalize::fold_width;
+
+use super::prose::{find_note, NoteFind};
+
+/// A paragraph shorter than this (in chars) is never split: a run-on
+/// paragraph holds at least two items.
+const MIN_RUN_ON_CHARS: usize = 6;
+
+/// Splits run-on paragraphs; `None` when no paragraph needs it.
+pub fn split_run_on(doc: &Document) -> Option<Document> {
+    let mut seen: HashMap<LabelKind, u32> = HashMap::new();
+    let mut changed = false;
+    let mut blocks = Vec::with_capacity(doc.blocks.len());
+    for block in &doc.blocks {
+        let Block::Paragraph(p) = block else {
+            blocks.push(block.clone());
+            continue;
+        };
+        let chars: Vec<char> = p.text.chars().collect();
+        let cuts = cut_points(&chars, &mut seen);
+        if cuts.is_empty() {
+            blocks.push(block.clone());
+            continue;
+        }
+        changed = true;
+        let mut start = 0;
+        for end in cuts.into_iter().chain([chars.len()]) {
+            let piece: String = chars[start..end].iter().collect();
+            if !piece.trim().is_empty() {
+                blocks.push(Block::Paragraph(Paragraph {
+                    text: piece.trim().to_owned(),
+                    pos: p.pos.clone(),
+                }));
+            }
+            start = end;
+        }
+    }
+    changed.then_some(Document { blocks })
+}
+
+/// Where a paragraph splits (char offsets), updating the numbering seen.
+/// One pass over the chars: each look-back or look-ahead is bounded or
+/// cached, so a long paragraph costs linear time.
+fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    let lead = chars.iter().take_while(|c| c.is_whitespace()).count();
+    // The label at the paragraph's start, if any, sets the numbering.
+    let mut piece_is_heading = false;
+    let mut piece_start = lead;
+    if let Some(l) = label_at(chars, lead) {
+        seen.insert(l.kind, l.ordinal);
+        piece_is_heading = true;
+        piece_start = lead + l.len;
+    }
+    if chars.len() < MIN_RUN_ON_CHARS {
+        return cuts;
+    }
+    // Whether a sentence stop has been passed since the piece started.
+    let mut stop_in_piece = false;
+    // The last non-space char before `i`.
+    let mut prev: Option<char> = chars[..piece_start]
+        .iter()
+        .rev()
+        .map(|&c| fold_width(c))
+        .find(|c| !c.is_whitespace());
+    // Where number 2 of each label form first follows a stop (cached).
+    let mut second_at: HashMap<LabelKind, Option<usize>> = HashMap::new();
+    let mut i = piece_start.max(1);
+    while i < chars.len() {
+        let c = fold_width(chars[i]);
+        let mut cut = None;
+        if c == ')' && ends_note(chars, cuts.last().copied().unwrap_or(0), i) {
+            cut = Some((i + 1, None));
+        } else if c == '(' || c.is_ascii_digit() || is_numeral_char(c) {
+            let after_stop = prev.is_some_and(|p| "。;:!?)”".contains(p));
+            // A heading's title runs up to the next label with no full stop.
+            let title_run = piece_is_heading
+                && i >= piece_start + 2
+                && prev.is_some_and(char::is_alphanumeric)
+                && !stop_in_piece;
+            let after_number = prev.is_some_and(|p| p.is_ascii_digit() || p == '.');
+            if (after_stop || title_run) && !after_number {
+                if let Some(l) = label_at(chars, i) {
+                    let next = seen.get(&l.kind).is_some_and(|&n| l.ordinal == n + 1);
+                    let first = !seen.contains_key(&l.kind)
+                        && l.ordinal == 1
+                        && (title_run
+                            || second_at
+                                .entry(l.kind)
+                                .or_insert_with(|| second_after_stop(chars, i + l.len, l.kind))
+                                .is_some_and(|j| j > i));
+                    if next || first {
+                        cut = Some((i, Some(l)));
+                    }
+                }
+            }
+        }
+        match cut {
+            Some((at, label)) => {
+                cuts.push(at);
+                stop_in_piece = false;
+                match label {
+                    Some(l) => {
+                        seen.insert(l.kind, l.ordinal);
+                        piece_is_heading = true;
+                        piece_start = at + l.len;
+                        prev = chars[at..piece_start]
+                            .iter()
+                            .rev()
+                            .map(|&c| fold_width(c))
+                            .next();
+                    }
+                    None => {
+                        piece_is_heading = false;
+                        piece_start = at;
+                        prev = Some(')');
+                    }
+                }
+                i = piece_start;
+            }
+            None => {
+                if !c.is_whitespace() {
+                    prev = Some(c);
+                }
+                stop_in_piece |= matches!(c, '。' | ';' | ':');
+                i += 1;
+            }
+        }
+    }
+    cuts
+}
+
+/// Longest responsibility note looked back over, in chars.
+const MAX_NOTE_CHARS: usize = 300;
+
+/// Whether the bracket closing at char `close` ends a responsibility note
+/// (`（X负责）`) opened after `from` and more text follows it.
+fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
+    let more = chars[close + 1..]
+        .iter()
+        .find(|c| !c.is_whitespace())
+        .is_some_and(|&c| !"。,;)".contains(fold_width(c)));
+    if !more || close < 3 {
+        return false;
+    }
+    // The note's opening bracket, not too far back.
+    let floor = from.max(close.saturating_sub(MAX_NOTE_CHARS));
+    let mut depth = 0usize;
+    let mut open = None;
+    for k in (floor..close).rev() {
+        match fold_width(chars[k]) {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                open = Some(k);
+                break;
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    let Some(open) = open else {
+        return false;
+    };
+    let content = &chars[open + 1..close];
+    let tail: String = content[content.len().saturating_sub(2)..].iter().collect();
+    let labelled = content.iter().any(|&c| fold_width(c) == ':');
+    if tail != "负责" && tail != "負責" && !labelled {
+        return false;
+    }
+    let note: String = chars[open..=close].iter().collect();
+    matches!(find_note(&note), NoteFind::Found(_))
+}
+
+/// Where number 2 of `kind` first stands right after a stop, from char
+/// `from` on.
+fn second_after_stop(chars: &[char], from: usize, kind: LabelKind) -> Option<usize> {
+    (from.max(1)..chars.len()).find(|&j| {
+        "。;)".contains(fold_width(chars[j - 1]))
+            && label_at(chars, j).is_some_and(|l| l.kind == kind && l.ordinal == 2)
+    })
+}
+
+/// The label at char `i`, if any.
+fn label_at(chars: &[char], i: usize) -> Option<crate::grammar::label::Label> {
+    let head: String = chars[i..chars.len().min(i + 12)].iter().collect();
+    parse_label(&head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Position;
+
+    fn pieces(texts: &[&str]) -> Vec<String> {
+        let doc = Document {
+            blocks: texts
+                .iter()
+                .enumerate()
+                .map(|(k, t)| {
+                    Block::Paragraph(Paragraph {
+                        text: (*t).to_owned(),
+                        pos: Position::Line { line: k as u32 + 1 },
+                    })
+                })
+                .collect(),
+        };
+        let doc = split_run_on(&doc).unwrap_or(doc);
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some(p.text.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_a_notice_that_lost_its_line_breaks() {
+        let got = pieces(&["现提出以下意见：一、总体要求（一）指导思想。坚持稳中求进。（二）基本原则。坚持问题导向。二、重点任务（三）推进改革。加快推进。（市发展改革委负责）"]);
+        assert_eq!(
+            got,
+            [
+                "现提出以下意见：",
+                "一、总体要求",
+                "（一）指导思想。坚持稳中求进。",
+                "（二）基本原则。坚持问题导向。",
+                "二、重点任务",
+                "（三）推进改革。加快推进。（市发展改革委负责）",
+            ]
+        );
+    }
+
+    #[test]
+    fn continues_numbering_from_earlier_lines() {
+        let got = pieces(&["一、总体要求", "内容。二、重点任务", "1.第一项。2.第二项。"]);
+        assert_eq!(
+            got,
+            [
+                "一、总体要求",
+                "内容。",
+                "二、重点任务",
+                "1.第一项。",
+                "2.第二项。"
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_references_and_lone_items_whole() {
+        for text in [
+            "按照本意见第（三）项的要求，做好相关工作，确保取得实效。",
+            "（一）加强领导。要求如下：1.建立机制，完善制度。",
+            "全年增长2.5%，其中一季度增长1.2%，二季度增长1.3%。",
+            "一、二、三产业协调发展。一、二产业融合。",
+        ] {
+            assert_eq!(pieces(&[text]), [text], "{text}");
+        }
+    }
+}
