@@ -25,10 +25,12 @@ from gongwen import _gongwen
 from gongwen._errors import GongwenError, ParseError, UnsupportedFormatError
 from gongwen._model import (
     Deadline,
+    DefaultUnits,
     Diagnostic,
     Heading,
     Measure,
     Meta,
+    Passage,
     Recurrence,
     Source,
     Unit,
@@ -38,6 +40,7 @@ from gongwen._notice import Notice, _guard
 __all__ = [
     "COLUMNS",
     "Deadline",
+    "DefaultUnits",
     "Diagnostic",
     "GongwenError",
     "Heading",
@@ -45,6 +48,7 @@ __all__ = [
     "Meta",
     "Notice",
     "ParseError",
+    "Passage",
     "Recurrence",
     "Source",
     "Unit",

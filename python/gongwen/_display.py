@@ -136,8 +136,19 @@ def _source(notice: Any) -> str:
     return f"{path} ({text})" if path else text
 
 
+def _default_units(meta: Any) -> str:
+    """The units a notice names once for every measure, joined with 、 (the
+    sentence as printed if it names none)."""
+    default = getattr(meta, "default_units", None)
+    if default is None:
+        return ""
+    names = [str(getattr(u, "name", u)) for u in getattr(default, "units", ()) or ()]
+    return "、".join(names) or str(getattr(default, "raw", "") or "")
+
+
 def notice_repr(notice: Any) -> str:
-    """A readable multi-line summary of ``notice`` (``repr(notice)``).
+    """A readable multi-line summary of ``notice`` (``repr(notice)``); a
+    ``plan title:`` line follows the title when the notice has one.
 
     >>> import gongwen
     >>> print(repr(gongwen.parse_text(  # doctest: +ELLIPSIS
@@ -157,6 +168,11 @@ def notice_repr(notice: Any) -> str:
     lines = [
         "<gongwen.Notice>",
         f"  title:       {getattr(meta, 'title', None) or '—'}",
+    ]
+    plan_title = getattr(meta, "plan_title", None)
+    if plan_title:
+        lines.append(f"  plan title:  {plan_title}")
+    lines += [
         f"  doc number:  {getattr(meta, 'doc_number', None) or '—'}",
         f"  issued:      {_issued(meta) or '—'}",
         f"  source:      {_source(notice) or '—'}",
@@ -251,7 +267,8 @@ def _diagnostics_block(diagnostics: List[Any]) -> str:
 def notice_html(notice: Any) -> str:
     """The notice as HTML for Jupyter (``Notice._repr_html_``).
 
-    Shows the document elements, the counts, a table of the first
+    Shows the document elements (with the plan title and the units named
+    once for every measure, when the notice has them), the counts, a table of the first
     ``MAX_ROWS`` measures (label, text cut to ``TEXT_CHARS`` characters with
     the whole text as the cell's tooltip, the deadline as printed with its
     date, the units with their roles), a "… N more" line, and the
@@ -278,8 +295,10 @@ def notice_html(notice: Any) -> str:
     )
     meta_rows = []
     for name, value in (
+        ("plan title", getattr(meta, "plan_title", None)),
         ("doc number", getattr(meta, "doc_number", None)),
         ("addressees", "、".join(getattr(meta, "addressees", ()) or ())),
+        ("default units", _default_units(meta)),
         ("issued", _issued(meta)),
         ("annotation", getattr(meta, "annotation", None)),
         ("cc", "、".join(getattr(meta, "cc", ()) or ())),

@@ -24,7 +24,7 @@ column                                                 dtype
 every other column (labels, titles, ``heading_path``,  ``string``
 ``text``, ``deadline_raw``, ``precision``,             (``pandas.StringDtype``),
 ``recurrence``, ``recurrence_freq``, ``event``,        missing values ``<NA>``
-``lead_unit``, ``note``, ``position``)
+``lead_unit``, ``note``, ``leader``, ``position``)
 =====================================================  ==========================
 
 The frame adds nothing to these columns; ``df.attrs["source"]`` holds the

@@ -15,7 +15,9 @@ from typing import Any, Dict, List, Optional, Tuple
 
 __all__ = [
     "Meta",
+    "DefaultUnits",
     "Heading",
+    "Passage",
     "Measure",
     "Deadline",
     "Recurrence",
@@ -110,8 +112,12 @@ class Unit:
 class Measure:
     """The smallest item a deadline or a responsibility applies to.
 
-    ``path`` holds the headings above the measure, outermost first (empty for
-    a measure under no heading); it is left out of ``repr`` and ``==``.
+    ``note`` is prose found among the units that names no unit; ``leader``
+    the leading official named for the measure (``牵头负责领导：X``), as
+    printed — a person, never a unit (``None`` in JSON written before the
+    field existed). ``path`` holds the headings above the measure, outermost
+    first (empty for a measure under no heading); it is left out of ``repr``
+    and ``==``.
     """
 
     label: Optional[str]
@@ -124,6 +130,7 @@ class Measure:
     note: Optional[str]
     position: Optional[Position]
     path: Tuple[Heading, ...] = field(default=(), repr=False, compare=False)
+    leader: Optional[str] = None
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any], path: Tuple[Heading, ...] = ()) -> Measure:
@@ -140,13 +147,31 @@ class Measure:
             note=d.get("note"),
             position=d.get("position"),
             path=path,
+            leader=d.get("leader"),
         )
+
+
+@dataclass(frozen=True, **_SLOTS)
+class Passage:
+    """A paragraph of running text kept where it stands: its ``text`` as
+    printed and its ``position``."""
+
+    text: str
+    position: Optional[Position] = None
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> Passage:
+        """Builds it from its notice JSON object."""
+        return cls(d["text"], d.get("position"))
 
 
 @dataclass(frozen=True, **_SLOTS)
 class Heading:
     """A heading of the outline (一、 / 1. / （一） …) with its sub-headings
-    (``children``) and the measures directly under it."""
+    (``children``), the measures directly under it and its ``body``: the
+    paragraphs under it that are neither sub-headings nor measures (a
+    section's introduction, a closing section's prose), in printed order
+    (empty in JSON written before the field existed)."""
 
     level: int
     label: str
@@ -156,6 +181,7 @@ class Heading:
     children: List[Heading]
     measures: List[Measure]
     position: Optional[Position]
+    body: Tuple[Passage, ...] = ()
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any], path: Tuple[Heading, ...] = ()) -> Heading:
@@ -172,6 +198,7 @@ class Heading:
             children=children,
             measures=measures,
             position=d.get("position"),
+            body=tuple(Passage.from_dict(p) for p in d.get("body", [])),
         )
         inner = path + (heading,)
         children.extend(Heading.from_dict(c, inner) for c in d.get("children", []))
@@ -180,8 +207,38 @@ class Heading:
 
 
 @dataclass(frozen=True, **_SLOTS)
+class DefaultUnits:
+    """Units a notice names once for all its measures (``以下均需各设区市落实，
+    不再列出``): the sentence as printed (``raw``), the ``units`` it names in
+    printed order, and where it stands. They are kept here rather than
+    copied into each measure."""
+
+    raw: str
+    units: List[Unit]
+    position: Optional[Position] = None
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> DefaultUnits:
+        """Builds it from its notice JSON object."""
+        return cls(
+            raw=d["raw"],
+            units=[Unit.from_dict(u) for u in d.get("units", [])],
+            position=d.get("position"),
+        )
+
+
+@dataclass(frozen=True, **_SLOTS)
 class Meta:
-    """The notice's document elements (GB/T 9704), as far as it has them."""
+    """The notice's document elements (GB/T 9704), as far as it has them.
+
+    ``body`` holds the cover notice's paragraphs that are not structure: those
+    before the first heading or measure, and a cover's own numbered
+    instructions to its recipients once the plan it sends starts.
+    ``plan_title`` is the title of the plan the notice sends (``附件`` …
+    ``XX实施方案``) when it stands apart from the cover's ``title``;
+    ``default_units`` the units the notice names once for every measure. Both
+    are ``None`` in JSON written before the fields existed.
+    """
 
     title: Optional[str]
     doc_number: Optional[str]
@@ -191,10 +248,13 @@ class Meta:
     annotation: Optional[str]
     cc: List[str]
     body: List[str]
+    plan_title: Optional[str] = None
+    default_units: Optional[DefaultUnits] = None
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> Meta:
         """Builds it from its notice JSON object."""
+        default_units = d.get("default_units")
         return cls(
             title=d.get("title"),
             doc_number=d.get("doc_number"),
@@ -204,6 +264,8 @@ class Meta:
             annotation=d.get("annotation"),
             cc=list(d.get("cc", [])),
             body=list(d.get("body", [])),
+            plan_title=d.get("plan_title"),
+            default_units=None if default_units is None else DefaultUnits.from_dict(default_units),
         )
 
 

@@ -103,12 +103,14 @@ class Notice:
     @property
     def meta(self) -> Meta:
         """The document elements: title, document number, addressees, issuer,
-        date (a :class:`datetime.date`), annotation, cc, body."""
+        date (a :class:`datetime.date`), annotation, cc, body, plan title and
+        the units named once for every measure (``default_units``)."""
         return self._v().meta
 
     @property
     def outline(self) -> List[Heading]:
-        """The headings as a tree (each with ``children`` and ``measures``)."""
+        """The headings as a tree (each with ``children``, ``measures`` and
+        its ``body`` paragraphs)."""
         return self._v().outline
 
     @property

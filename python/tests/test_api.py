@@ -254,7 +254,8 @@ def test_module_attributes() -> None:
     assert gongwen.__version__ == _gongwen.__version__
     assert gongwen.__version__.count(".") == 2
     assert gongwen.COLUMNS[0] == "measure_index" and gongwen.COLUMNS[-1] == "position"
-    assert len(gongwen.COLUMNS) == 25
+    assert len(gongwen.COLUMNS) == 26
+    assert gongwen.COLUMNS[-3:] == ("note", "leader", "position")
     for name in gongwen.__all__:
         assert getattr(gongwen, name) is not None
     for fn in (gongwen.parse, gongwen.parse_text, gongwen.parse_many, gongwen.Notice.to_dict):

@@ -74,7 +74,9 @@ def test_dtypes(frame):
     for col in ("units", "unit_roles"):
         assert frame[col].dtype == object
         assert all(isinstance(v, list) for v in frame[col]), col
-    for col in ("text", "label", "h1_title", "deadline_raw", "lead_unit", "position"):
+    for col in (
+        "text", "label", "h1_title", "deadline_raw", "lead_unit", "note", "leader", "position"
+    ):
         assert str(frame[col].dtype) == "string", col
 
 

@@ -53,12 +53,18 @@ USAGE = textwrap.dedent(
         h: _gongwen.NoticeHandle = _gongwen.parse_text("x")
         count: int = h.measure_count() + len(k)
         issued: Optional[datetime.date] = n.meta.date
+        plan: Optional[str] = n.meta.plan_title
+        default: Optional[gongwen.DefaultUnits] = n.meta.default_units
+        names: List[str] = [u.name for u in default.units] if default else []
+        body: tuple[gongwen.Passage, ...] = n.outline[0].body
+        first: str = body[0].text
+        leader: Optional[str] = n.measures[0].leader
         try:
             gongwen.parse("x.docx")
         except gongwen.ParseError as e:
             kind: str = e.kind
             where: Optional[str] = e.path
-        print(d, cols, count, issued)
+        print(d, cols, count, issued, plan, names, first, leader)
     '''
 )
 
