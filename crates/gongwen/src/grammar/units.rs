@@ -232,8 +232,10 @@ const REGIONS: [&str; 11] = [
 ];
 
 /// Trailing words that are not part of a name, with the role they state.
-const SUFFIXES: [(&str, Option<Role>); 11] = [
+const SUFFIXES: [(&str, Option<Role>); 13] = [
     ("按职责分工负责", None),
+    ("负责组织实施", None),
+    ("负责落实", None),
     ("按职责负责", None),
     ("分别负责", None),
     ("负责", None),

@@ -69,12 +69,24 @@ pub fn plan_start(
         .then(|| PlanStart::Title(trimmed.to_owned()))
 }
 
-/// The title inside the first 《…》 of a cover's title.
+/// The title of the plan a cover's title names: inside its first 《…》, or
+/// else between `印发` and `的通知` (`关于印发“无废城市”建设试点工作方案的通知`).
 fn inner_title(title: &str) -> Option<String> {
-    let open = title.find('《')?;
-    let rest = &title[open + '《'.len_utf8()..];
-    let close = rest.find('》')?;
-    let inner = rest[..close].trim();
+    let inner = match title.find('《') {
+        Some(open) => {
+            let rest = &title[open + '《'.len_utf8()..];
+            rest[..rest.find('》')?].trim()
+        }
+        None => {
+            let start = title.find("印发")? + "印发".len();
+            let rest = &title[start..];
+            let end = ["的通知", "的函", "的意见"]
+                .iter()
+                .filter_map(|w| rest.rfind(w))
+                .max()?;
+            rest[..end].trim()
+        }
+    };
     (inner.chars().count() >= 4).then(|| inner.to_owned())
 }
 

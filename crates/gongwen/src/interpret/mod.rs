@@ -358,7 +358,7 @@ fn find_title(
     if before_meta && !leading.is_empty() && leading.len() <= 5 {
         let mut joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
         // A page that prints the title twice (once whole, once wrapped).
-        let chars: Vec<char> = joined.chars().collect();
+        let chars: Vec<char> = joined.chars().filter(|c| !c.is_whitespace()).collect();
         let half = chars.len() / 2;
         if chars.len().is_multiple_of(2) && half > 0 && chars[..half] == chars[half..] {
             joined = chars[..half].iter().collect();
