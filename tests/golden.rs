@@ -219,3 +219,24 @@ fn family_note_variants_match_gold() {
 fn family_tables_match_gold() {
     assert_matches_gold("family/tables.txt", "family/tables.gold.json");
 }
+
+/// A real State Council opinion taken after gongwen was built: items 1.–21.
+/// under （一）…（五）, `排在第一位的部门为牵头部门，下同`.
+#[test]
+fn real_zongbao_text_matches_gold() {
+    assert_matches_gold(
+        "real/govcn_guofa_2019_3_zongbao.txt",
+        "real/govcn_guofa_2019_3_zongbao.gold.json",
+    );
+}
+
+/// A real cover notice and plan taken after gongwen was built: headings
+/// whose first item runs on after the heading sentence, unnumbered items,
+/// 指导 roles and `以下均需试点城市政府落实，不再列出`.
+#[test]
+fn real_wufei_text_matches_gold() {
+    assert_matches_gold(
+        "real/govcn_guobanfa_2018_128_wufei.txt",
+        "real/govcn_guobanfa_2018_128_wufei.gold.json",
+    );
+}

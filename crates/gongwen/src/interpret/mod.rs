@@ -141,6 +141,21 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         {
                             continue;
                         }
+                        // An unnumbered measure after a numbered one that
+                        // runs on past its first sentence: the numbered one
+                        // is a heading over both.
+                        if label.is_none() {
+                            out.heading_from_last_measure(|l| {
+                                let level = match prose_levels.iter().position(|k| *k == l.kind) {
+                                    Some(p) => p + 1,
+                                    None => {
+                                        prose_levels.push(l.kind);
+                                        prose_levels.len()
+                                    }
+                                };
+                                level as u8
+                            });
+                        }
                         // A measure sits under the innermost open heading,
                         // closing a heading of its own label form.
                         if let Some(l) = label

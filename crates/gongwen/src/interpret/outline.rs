@@ -47,6 +47,59 @@ impl OutlineBuilder {
         });
     }
 
+    /// Turns the last measure under the innermost open heading (or the last
+    /// loose one) into a heading when it is labelled and its text runs on
+    /// after its first sentence: the label and that sentence become the
+    /// heading, the rest a measure under it (same units and deadline). An
+    /// unnumbered measure that follows a numbered one belongs to it this way
+    /// (`（一）强化顶层设计。建立指标体系。（X负责）` then `优化体制机制。（Y负责）`).
+    /// `level_of` gives the heading's level for the label's form. Returns
+    /// `false`, changing nothing, when the last measure does not qualify.
+    pub fn heading_from_last_measure(&mut self, level_of: impl FnOnce(&Label) -> u8) -> bool {
+        let container = match self.stack.last_mut() {
+            Some(h) => &mut h.measures,
+            None => &mut self.loose,
+        };
+        let Some(last) = container.last() else {
+            return false;
+        };
+        let Some(label) = last.label.as_deref().and_then(parse_label) else {
+            return false;
+        };
+        let Some(stop) = last.text.find(['。', '．']) else {
+            return false;
+        };
+        let stop_end = stop + last.text[stop..].chars().next().map_or(0, char::len_utf8);
+        if last.text[stop_end..].trim().is_empty() {
+            return false;
+        }
+        let Some(mut measure) = container.pop() else {
+            return false;
+        };
+        let heading_text = measure.text[..stop_end].to_owned();
+        let rest = measure.text[stop_end..].trim().to_owned();
+        let level = level_of(&label);
+        self.close_to(level.saturating_sub(1) as usize);
+        self.stack.push(Heading {
+            level: (self.stack.len() + 1) as u8,
+            label: label.text.clone(),
+            ordinal: label.ordinal,
+            title: title_of(&heading_text),
+            text: heading_text,
+            children: Vec::new(),
+            measures: Vec::new(),
+            body: Vec::new(),
+            position: measure.position.clone(),
+        });
+        measure.label = None;
+        measure.ordinal = None;
+        measure.text = rest;
+        if let Some(h) = self.stack.last_mut() {
+            h.measures.push(measure);
+        }
+        true
+    }
+
     /// Keeps a paragraph of running text under the innermost open heading.
     /// Returns `false` when no heading is open.
     pub fn push_body(&mut self, text: &str, position: Position) -> bool {
