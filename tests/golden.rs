@@ -240,3 +240,11 @@ fn real_wufei_text_matches_gold() {
         "real/govcn_guobanfa_2018_128_wufei.gold.json",
     );
 }
+
+/// More note wordings: 按职责分工负责, 督促指导, unit names alone after a
+/// sentence, deadline clauses of every kind (one the grammar does not know,
+/// reported), 等配合, and `各设区市党委、政府` sharing its region.
+#[test]
+fn family_more_note_wordings_match_gold() {
+    assert_matches_gold("family/notes-more.txt", "family/notes-more.gold.json");
+}

@@ -73,7 +73,7 @@
 //! unit. [`looks_like_units`] is a cheap, strict guess, not a parser.
 
 use crate::model::{Role, Unit};
-use crate::normalize::fold_char;
+use crate::normalize::{fold, fold_char};
 
 /// A parsed unit list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -110,12 +110,43 @@ pub fn parse_units(raw: &str, default_role: Option<Role>) -> UnitList {
             }
         }
         if !changed {
-            return build(&text, &parsed, &resolved, default_role);
+            return share_region(build(&text, &parsed, &resolved, default_role));
         }
     }
     let parsed = parse_pieces(&text, &pieces, &demoted);
     let resolved = resolve_scopes(&parsed.groups);
-    build(&text, &parsed, &resolved, default_role)
+    share_region(build(&text, &parsed, &resolved, default_role))
+}
+
+/// Heads that stand alone after a unit of the same region:
+/// `各设区市党委、政府` is 各设区市党委 and 各设区市政府.
+const BARE_HEADS: [&str; 6] = ["政府", "人民政府", "党委", "党委政府", "管委会", "党工委"];
+
+/// Gives a bare head (`政府`) the region of the unit before it when that
+/// unit is the region and another bare head (`各设区市党委`).
+fn share_region(mut list: UnitList) -> UnitList {
+    for k in 1..list.units.len() {
+        let name = fold(&list.units[k].name);
+        if !BARE_HEADS.contains(&name.as_str()) {
+            continue;
+        }
+        let prev = list.units[k - 1].name.clone();
+        let prev_folded = fold(&prev);
+        let Some(head) = BARE_HEADS
+            .iter()
+            .filter(|h| prev_folded.ends_with(*h))
+            .max_by_key(|h| h.len())
+        else {
+            continue;
+        };
+        let region_chars = prev_folded.chars().count() - head.chars().count();
+        if region_chars == 0 {
+            continue;
+        }
+        let region: String = prev.chars().take(region_chars).collect();
+        list.units[k].name = format!("{region}{}", list.units[k].name);
+    }
+    list
 }
 
 /// Whether `text` looks like a list of units rather than prose or a deadline
@@ -232,8 +263,12 @@ const REGIONS: [&str; 11] = [
 ];
 
 /// Trailing words that are not part of a name, with the role they state.
-const SUFFIXES: [(&str, Option<Role>); 13] = [
+const SUFFIXES: [(&str, Option<Role>); 17] = [
     ("按职责分工负责", None),
+    ("督促指导", Some(Role::Guide)),
+    ("统筹指导", Some(Role::Guide)),
+    ("业务指导", Some(Role::Guide)),
+    ("督导", Some(Role::Guide)),
     ("负责组织实施", None),
     ("负责落实", None),
     ("按职责负责", None),

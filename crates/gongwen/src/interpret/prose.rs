@@ -214,7 +214,11 @@ pub fn find_note(text: &str) -> NoteFind {
     let has_verb = VERBS.iter().any(|v| unit_folded.ends_with(v))
         || ROLE_LABELS.iter().any(|l| unit_folded.contains(l))
         || (unit_folded.contains("牵头") && unit_folded.contains(','));
-    if !has_verb {
+    // A bracket of unit names alone after a sentence (`…。（省市场监管局、各设区市人民政府）`).
+    let names_only = !has_verb
+        && folded[..open].iter().rev().find(|c| !c.is_whitespace()) == Some(&'。')
+        && looks_like_units(unit_folded);
+    if !has_verb && !names_only {
         return NoteFind::None;
     }
     let unit_raw: String = seg.filter(keep).map(|k| orig[k]).collect();
@@ -267,6 +271,9 @@ fn deadline_clause(folded: &[char]) -> Option<(Range<usize>, Range<usize>)> {
             None if is_deadline_sized(body) && parse_deadline(body, None).is_some() => {
                 Some(start + lead..end)
             }
+            // A later clause worded like a deadline the grammar does not know
+            // (`2024年汛期前`): still the deadline, reported as not understood.
+            None if n > 0 && worded_like_deadline(body) => Some(start + lead..end),
             None => None,
         };
         if let Some(d) = found {
@@ -290,6 +297,19 @@ fn item_text(item: &Heading) -> String {
         text.push_str(&p.text);
     }
     text
+}
+
+/// Whether a note's clause is worded like a deadline the grammar may not
+/// know (`2024年汛期前`, `明年春节前`): short, starting with a number or 每/年/明,
+/// naming a time word, and no unit list.
+fn worded_like_deadline(body: &str) -> bool {
+    let Some(first) = body.chars().next() else {
+        return false;
+    };
+    is_deadline_sized(body)
+        && (first.is_ascii_digit() || "每年明今二〇".contains(first))
+        && body.contains(['年', '月', '日', '季', '前', '底', '内'])
+        && !looks_like_units(body)
 }
 
 /// Reads prose measures in document order, keeping notice-wide conventions.
