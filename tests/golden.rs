@@ -248,3 +248,25 @@ fn real_wufei_text_matches_gold() {
 fn family_more_note_wordings_match_gold() {
     assert_matches_gold("family/notes-more.txt", "family/notes-more.gold.json");
 }
+
+/// Both real notices as the stored gov.cn pages: the site's catalogue table
+/// (索引号, 标题, 发文字号 …) gives front matter, not text left unplaced.
+#[test]
+fn real_pages_match_gold_without_diagnostics() {
+    for name in ["govcn_guofa_2018_39_jiuye", "govcn_guobanfa_2018_117_jili"] {
+        let input = format!("real/{name}.page.html");
+        assert_matches_gold(&input, &format!("real/{name}.gold.json"));
+        let n = gongwen::parse_path(&fixture(&input)).expect("page parses");
+        assert_eq!(n.diagnostics, [], "{input}");
+        let labels: Vec<String> = n
+            .meta
+            .catalog
+            .iter()
+            .map(|e| e.label.chars().filter(|c| !c.is_whitespace()).collect())
+            .collect();
+        assert!(
+            labels.contains(&"索引号：".to_owned()),
+            "{input}: {labels:?}"
+        );
+    }
+}

@@ -3,8 +3,8 @@
 #![allow(clippy::unwrap_used)]
 
 use gongwen::model::{
-    Deadline, DefaultUnits, Format, Frequency, Heading, Measure, Meta, Notice, Passage, Position,
-    Precision, Recurrence, Role, Script, SourceInfo, Unit, SCHEMA_ID,
+    CatalogEntry, Deadline, DefaultUnits, Format, Frequency, Heading, Measure, Meta, Notice,
+    Passage, Position, Precision, Recurrence, Role, Script, SourceInfo, Unit, SCHEMA_ID,
 };
 use serde_json::{json, Value};
 
@@ -106,6 +106,11 @@ fn notice() -> Notice {
                 }],
                 position: Some(Position::Line { line: 6 }),
             }),
+            catalog: vec![CatalogEntry {
+                label: "索 引 号：".into(),
+                value: "000014349/2018-00212".into(),
+                position: None,
+            }],
         },
         outline: vec![h1],
         measures: vec![loose],

@@ -24,6 +24,7 @@ from typing import IO, Iterable, List, Literal, Optional, Union, overload
 from gongwen import _gongwen
 from gongwen._errors import GongwenError, ParseError, UnsupportedFormatError
 from gongwen._model import (
+    CatalogEntry,
     Deadline,
     DefaultUnits,
     Diagnostic,
@@ -39,6 +40,7 @@ from gongwen._notice import Notice, _guard
 
 __all__ = [
     "COLUMNS",
+    "CatalogEntry",
     "Deadline",
     "DefaultUnits",
     "Diagnostic",

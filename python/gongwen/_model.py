@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Optional, Tuple
 
 __all__ = [
     "Meta",
+    "CatalogEntry",
     "DefaultUnits",
     "Heading",
     "Passage",
@@ -228,6 +229,22 @@ class DefaultUnits:
 
 
 @dataclass(frozen=True, **_SLOTS)
+class CatalogEntry:
+    """One entry of the catalogue table a government site prints above a
+    notice (``索 引 号：`` ``000014349/2018-00212``): the ``label`` and
+    ``value`` as printed, and where the value stands."""
+
+    label: str
+    value: str
+    position: Optional[Position] = None
+
+    @classmethod
+    def from_dict(cls, d: Dict[str, Any]) -> CatalogEntry:
+        """Builds it from its notice JSON object."""
+        return cls(label=d["label"], value=d["value"], position=d.get("position"))
+
+
+@dataclass(frozen=True, **_SLOTS)
 class Meta:
     """The notice's document elements (GB/T 9704), as far as it has them.
 
@@ -237,7 +254,8 @@ class Meta:
     ``plan_title`` is the title of the plan the notice sends (``附件`` …
     ``XX实施方案``) when it stands apart from the cover's ``title``;
     ``default_units`` the units the notice names once for every measure. Both
-    are ``None`` in JSON written before the fields existed.
+    are ``None`` in JSON written before the fields existed. ``catalog`` holds
+    a web page's catalogue table entry by entry (empty for other inputs).
     """
 
     title: Optional[str]
@@ -250,6 +268,7 @@ class Meta:
     body: List[str]
     plan_title: Optional[str] = None
     default_units: Optional[DefaultUnits] = None
+    catalog: Tuple[CatalogEntry, ...] = ()
 
     @classmethod
     def from_dict(cls, d: Dict[str, Any]) -> Meta:
@@ -266,6 +285,7 @@ class Meta:
             body=list(d.get("body", [])),
             plan_title=d.get("plan_title"),
             default_units=None if default_units is None else DefaultUnits.from_dict(default_units),
+            catalog=tuple(CatalogEntry.from_dict(e) for e in d.get("catalog", [])),
         )
 
 

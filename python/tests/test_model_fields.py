@@ -1,12 +1,13 @@
 """The model fields added with heading bodies: ``Heading.body`` (``Passage``),
 ``Measure.leader`` (and the ``leader`` column), ``Meta.plan_title`` and
-``Meta.default_units`` (``DefaultUnits``); notice JSON written before they
-existed still loads."""
+``Meta.default_units`` (``DefaultUnits``), ``Meta.catalog`` (``CatalogEntry``);
+notice JSON written before they existed still loads."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import pathlib
 from typing import Any, Dict
 
 import pytest
@@ -178,3 +179,20 @@ def test_display_shows_plan_title_and_default_units(cover: gongwen.Notice) -> No
     plain = gongwen.parse_text("一、总体要求")
     assert "plan title" not in repr(plain)
     assert "default units" not in plain._repr_html_()
+
+
+def test_catalog_of_a_stored_web_page() -> None:
+    page = (
+        pathlib.Path(__file__).resolve().parents[2]
+        / "fixtures"
+        / "real"
+        / "govcn_guofa_2018_39_jiuye.page.html"
+    )
+    n = gongwen.parse(page)
+    assert n.meta.title == "国务院关于做好当前和今后一个时期促进就业工作的若干意见"
+    assert n.meta.doc_number == "国发〔2018〕39号"
+    entries = {"".join(e.label.split()): e.value for e in n.meta.catalog}
+    assert all(isinstance(e, gongwen.CatalogEntry) for e in n.meta.catalog)
+    assert entries["索引号："] == "000014349/2018-00212"
+    assert n.diagnostics == []
+    assert gongwen.Notice.from_json(n.to_json()) == n

@@ -101,6 +101,23 @@ pub struct Meta {
     /// kept here rather than copied into each measure.
     #[serde(default)]
     pub default_units: Option<DefaultUnits>,
+    /// The site's catalogue record printed above a notice on its web page
+    /// (索引号, 主题分类, 发文机关, 成文日期, 标题, 发文字号, 发布日期 …), entry by entry
+    /// as printed; its title, number, issuer and date also fill the fields
+    /// above when the notice's own lines do not.
+    #[serde(default)]
+    pub catalog: Vec<CatalogEntry>,
+}
+
+/// One entry of a web page's catalogue table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct CatalogEntry {
+    /// The label as printed, e.g. `索 引 号：`.
+    pub label: String,
+    /// The value as printed (empty when the page prints none).
+    pub value: String,
+    /// Where the value stands.
+    pub position: Option<Position>,
 }
 
 /// Units a notice names once for all its measures.

@@ -274,3 +274,42 @@ fn unknown_deadline_in_a_note_is_reported() {
         .iter()
         .any(|d| d.code == gongwen::model::DiagnosticCode::DeadlineNotUnderstood));
 }
+
+/// A note without brackets closing an item: its last sentences start with
+/// role labels (and a deadline label), and are cut off the item's text.
+#[test]
+fn notes_without_brackets() {
+    let text = "\
+关于印发测试方案的通知
+一、重点任务
+1.推进改革。加快推进各项改革。责任单位：市发展改革委、市财政局
+2.优化服务。提升服务水平。牵头单位：市政务服务局；配合单位：市数据局；完成时限：2024年6月底前
+3.加强监管，落实责任；不断完善制度。
+";
+    let n = gongwen::parse_str(text);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 2);
+    assert_eq!(ms[0].text, "推进改革。加快推进各项改革。");
+    assert_eq!(
+        units(ms[0]),
+        [
+            ("市发展改革委", Some(Role::Responsible)),
+            ("市财政局", Some(Role::Responsible))
+        ]
+    );
+    assert_eq!(ms[1].text, "优化服务。提升服务水平。");
+    assert_eq!(
+        units(ms[1]),
+        [
+            ("市政务服务局", Some(Role::Lead)),
+            ("市数据局", Some(Role::Support))
+        ]
+    );
+    assert_eq!(
+        ms[1].deadline.as_ref().map(|d| d.raw.as_str()),
+        Some("2024年6月底前")
+    );
+    // A sentence after a semicolon with no label is no note: item 3 is a heading.
+    assert_eq!(n.outline[0].children.len(), 1);
+    assert_eq!(n.outline[0].children[0].label, "3.");
+}

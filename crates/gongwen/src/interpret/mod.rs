@@ -10,6 +10,7 @@
 //! not read bytes (see [`crate::read`]) and leaves the parsing of single
 //! values to [`crate::grammar`].
 
+pub mod catalog;
 pub mod columns;
 pub mod conventions;
 pub mod cover;
@@ -62,11 +63,23 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
             _ => None,
         })
         .collect();
-    let first_table = doc.blocks.iter().position(|b| matches!(b, Block::Table(_)));
 
     let mut meta = Meta::default();
     let mut roles = vec![Role::Unknown; doc.blocks.len()];
     read_meta_lines(&paragraphs, &mut meta, &mut roles);
+    // A web page's catalogue table (索引号 | … | 标题 | …) is front matter.
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if let Block::Table(t) = block {
+            if find_header(t).is_none() && catalog::read_catalog(t, &mut meta) {
+                roles[i] = Role::Meta;
+            }
+        }
+    }
+    let first_table = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .position(|(i, b)| matches!(b, Block::Table(_)) && roles[i] == Role::Unknown);
     find_title(&paragraphs, first_table, &mut meta, &mut roles);
 
     let ctx = TableContext {
@@ -79,6 +92,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut after_attachment = false;
     for (i, block) in doc.blocks.iter().enumerate() {
         match block {
+            Block::Table(_) if roles[i] == Role::Meta => {}
             Block::Table(t) => {
                 if interpret_table(t, ctx, &mut out, &mut diagnostics) {
                 } else {
@@ -368,6 +382,31 @@ fn find_title(
             roles[*i] == Role::Unknown && no_sentence_end(&p.text) && parse_label(&p.text).is_none()
         })
         .collect();
+    // A title known already (from a page's catalogue table): the lines that
+    // print it again are the title.
+    if let Some(title) = meta.title.as_deref() {
+        let compact = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+        let want = compact(title);
+        for start in 0..paragraphs.len().min(30) {
+            let mut joined = String::new();
+            for (k, (i, p)) in paragraphs.iter().enumerate().skip(start).take(5) {
+                if roles[*i] != Role::Unknown {
+                    break;
+                }
+                joined.push_str(&compact(&p.text));
+                if joined.is_empty() || !want.starts_with(&joined) {
+                    break;
+                }
+                if joined == want {
+                    for (i, _) in &paragraphs[start..=k] {
+                        roles[*i] = Role::Title;
+                    }
+                    return;
+                }
+            }
+        }
+        return;
+    }
     let first_meta = paragraphs.get(leading.len());
     let before_meta = first_meta.is_some_and(|(i, _)| roles[*i] == Role::Meta);
     if before_meta && !leading.is_empty() && leading.len() <= 5 {

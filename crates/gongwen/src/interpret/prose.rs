@@ -157,25 +157,36 @@ pub fn find_note(text: &str) -> NoteFind {
     while end > 0 && (folded[end - 1].is_whitespace() || folded[end - 1] == '。') {
         end -= 1;
     }
-    if end == 0 || folded[end - 1] != ')' {
+    if end == 0 {
         return NoteFind::None;
     }
-    let close = end - 1;
-    let mut depth = 0usize;
-    let mut open = None;
-    for i in (0..close).rev() {
-        match folded[i] {
-            ')' => depth += 1,
-            '(' if depth == 0 => {
-                open = Some(i);
-                break;
+    // `open` and `close` stand just outside the note's content: its brackets,
+    // or, for a note without brackets (`…。责任单位：X`), the full stop before
+    // it and the end of the text.
+    let (open, close, note_start) = if folded[end - 1] == ')' {
+        let close = end - 1;
+        let mut depth = 0usize;
+        let mut open = None;
+        for i in (0..close).rev() {
+            match folded[i] {
+                ')' => depth += 1,
+                '(' if depth == 0 => {
+                    open = Some(i);
+                    break;
+                }
+                '(' => depth -= 1,
+                _ => {}
             }
-            '(' => depth -= 1,
-            _ => {}
         }
-    }
-    let Some(open) = open else {
-        return NoteFind::None;
+        let Some(open) = open else {
+            return NoteFind::None;
+        };
+        (open, close, open)
+    } else {
+        match inline_note(&folded[..end]) {
+            Some(stop) => (stop, end, stop + 1),
+            None => return NoteFind::None,
+        }
     };
     let content: String = folded[open + 1..close].iter().collect();
     let raw: String = orig[open + 1..close].iter().collect();
@@ -233,13 +244,42 @@ pub fn find_note(text: &str) -> NoteFind {
         return NoteFind::NotUnderstood(raw);
     }
     NoteFind::Found(Note {
-        start: open,
+        start: note_start,
         raw,
         units: list.units,
         first_leads,
         others_support,
         deadline,
     })
+}
+
+/// A note without brackets closing a paragraph: the last sentence starts
+/// with a role label (`…。责任单位：市财政局、市税务局`, `…；牵头单位：X；配合单位：Y`).
+/// Returns where the stop before it stands.
+fn inline_note(folded: &[char]) -> Option<usize> {
+    let labelled = |from: usize, to: usize| {
+        let seg: String = folded[from..to].iter().collect();
+        let seg = seg.trim_start();
+        ROLE_LABELS.iter().any(|l| seg.starts_with(l))
+            || DEADLINE_LABELS.iter().any(|l| seg.starts_with(l))
+    };
+    let mut found = None;
+    let mut to = folded.len();
+    // Walk back over clauses while each starts with a label.
+    while let Some(stop) = folded[..to].iter().rposition(|c| matches!(c, '。' | ';')) {
+        if stop == 0 || !labelled(stop + 1, to) {
+            break;
+        }
+        found = Some(stop);
+        if folded[stop] == '。' {
+            break;
+        }
+        to = stop;
+    }
+    let stop = found?;
+    // At least one clause names units.
+    let rest: String = folded[stop + 1..].iter().collect();
+    ROLE_LABELS.iter().any(|l| rest.contains(l)).then_some(stop)
 }
 
 /// The deadline clause of a note's unit text (folded chars), if any: the
