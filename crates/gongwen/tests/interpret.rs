@@ -333,3 +333,22 @@ fn random_text_never_panics() {
         assert_eq!(n.schema, gongwen::model::SCHEMA_ID);
     }
 }
+
+/// Text that lands in the sequence number column and is no running number
+/// is reported; running numbers there are dropped silently.
+#[test]
+fn text_in_the_sequence_column_is_reported() {
+    let n =
+        gongwen::parse_str("序号|完成时限|工作任务\n一、||---|\n2 | 2024年6月底前 | 加强领导 |\n");
+    let placed: Vec<_> = n
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::TextNotPlaced)
+        .map(|d| d.text.as_deref())
+        .collect();
+    assert_eq!(placed, [Some("一、")]);
+    assert!(gongwen::interpret::table::is_running_number(" １２ "));
+    assert!(gongwen::interpret::table::is_running_number("3."));
+    assert!(!gongwen::interpret::table::is_running_number("一、"));
+    assert!(!gongwen::interpret::table::is_running_number(""));
+}
