@@ -9,6 +9,8 @@
 
 use std::path::PathBuf;
 
+pub mod noloss;
+
 use serde_json::Value;
 
 /// Top-level gold keys that are not part of the notice JSON.
