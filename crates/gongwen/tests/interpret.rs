@@ -352,3 +352,17 @@ fn text_in_the_sequence_column_is_reported() {
     assert!(!gongwen::interpret::table::is_running_number("一、"));
     assert!(!gongwen::interpret::table::is_running_number(""));
 }
+
+/// A full-width number cell in a flattened row is aligned as its ASCII form is.
+#[test]
+fn full_width_number_cells_align_like_ascii_ones() {
+    let ascii = gongwen::parse_str("工作任务 | 具体举措 | 完成时限 | 责任单位 |\n一|:|1\n");
+    let wide = gongwen::parse_str("工作任务 | 具体举措 | 完成时限 | 责任单位 |\n一｜：｜１\n");
+    let codes = |n: &gongwen::Notice| n.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+    assert_eq!(codes(&ascii), codes(&wide));
+    assert_eq!(ascii.measure_count(), wide.measure_count());
+    assert_eq!(
+        ascii.measures[0].deadline.is_some(),
+        wide.measures[0].deadline.is_some()
+    );
+}

@@ -179,7 +179,7 @@ fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
         return CellShape::Labelled(label.kind);
     }
     let t = text.trim();
-    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+    if !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit()) {
         CellShape::Number
     } else if memo.looks_like_deadline(t) {
         CellShape::Deadline
