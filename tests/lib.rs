@@ -9,6 +9,7 @@
 
 use std::path::PathBuf;
 
+pub mod generated;
 pub mod noloss;
 
 use serde_json::Value;
