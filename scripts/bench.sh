@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Speed and memory figures for the closing notes (not part of the test suite):
-# criterion medians for parsing the seed as text, DOCX and XLSX, and the peak
+# criterion medians for parsing the seed as text, DOCX and XLSX and for the
+# seed's table repeated up to 1000 times (throughput per size), and the peak
 # resident memory of `gongwen parse` on each bundled seed rendering.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 cargo bench -p gongwen --bench parse -- --warm-up-time 2 --measurement-time 5 "$@"
+# Parse time against input size: the seed's table 1, 10, 100 and 1000 times.
+cargo bench -p gongwen --bench scaling -- --warm-up-time 2 --measurement-time 5 "$@"
 
 cargo build -q --release -p gongwen-cli
 echo

@@ -22,8 +22,10 @@ what a reader must do with it (a typed error kind or a bounded result).
     nul-bytes.txt                    UTF-8 notice text with NUL bytes
     invalid-utf8.txt                 UTF-8 notice text with a few 0xFF bytes
 
-long-line.txt (10 MiB on one line) is not committed: tests generate it (the
-recipe is in the README; `--long-line PATH` writes it to PATH).
+long-line.txt (10 MiB on one line) and many-measures.txt (a task table of
+100,000 measures, about 6.5 MB) are not committed: tests generate them (the
+recipes are in the README; `--long-line PATH` and `--many-measures PATH`
+write them to PATH).
 
 Python 3 standard library only, except the two encrypted files, which need
 msoffcrypto-tool (PyPI). CI does not run this script: every output is
@@ -394,6 +396,45 @@ def long_line(path):
     print(f"wrote {path} ({len(data)} bytes)")
 
 
+MANY_SECTIONS, MANY_TASKS, MANY_MEASURES = 100, 10, 100  # 100,000 measures
+
+
+def chinese_numeral(n):
+    """1-100 in Chinese numerals (一, 十二, 九十九, 一百)."""
+    digits = "一二三四五六七八九"
+    if n == 100:
+        return "一百"
+    tens, ones = divmod(n, 10)
+    head = "" if tens == 0 else ("十" if tens == 1 else digits[tens - 1] + "十")
+    return head + ("" if ones == 0 else digits[ones - 1])
+
+
+def many_measures_text():
+    """A task table of 100,000 measures, flattened to lines like the seed's:
+    100 sections (一、 … 一百、), each of 10 tasks (1. … 10.), each of 100
+    measures ((1) … (100)). The first measure of a task follows its task
+    cell; every measure has its own deadline and unit. About 6.5 MB; the
+    README gives the same recipe for tests."""
+    out = ["江西省市场监管局重点工作任务分工\n",
+           "工作任务 | 具体举措 | 完成时限 | 责任单位 |\n"]
+    k = 0
+    for s in range(1, MANY_SECTIONS + 1):
+        out.append(f"{chinese_numeral(s)}、第{s}部分重点工作 | |||\n")
+        for t in range(1, MANY_TASKS + 1):
+            for m in range(1, MANY_MEASURES + 1):
+                k += 1
+                task = f"{t}.落实第{s}部分第{t}项任务。 | " if m == 1 else ""
+                out.append(f"{task}({m})开展第{k}项具体工作。 | 2024年6月底前 | 法规处 |\n")
+    return "".join(out)
+
+
+def many_measures(path):
+    """Writes many_measures_text() to path."""
+    data = many_measures_text().encode("utf-8")
+    pathlib.Path(path).write_bytes(data)
+    print(f"wrote {path} ({len(data)} bytes)")
+
+
 # ------------------------------------------------------------------- checks
 
 
@@ -529,9 +570,14 @@ def main():
     parser.add_argument("--check", action="store_true", help="only check the files")
     parser.add_argument("--long-line", metavar="PATH",
                         help="only write the 10 MiB one-line text to PATH")
+    parser.add_argument("--many-measures", metavar="PATH",
+                        help="only write the 100,000-measure notice to PATH")
     args = parser.parse_args()
-    if args.long_line:
-        long_line(args.long_line)
+    if args.long_line or args.many_measures:
+        if args.long_line:
+            long_line(args.long_line)
+        if args.many_measures:
+            many_measures(args.many_measures)
         return
     if not args.check:
         OUT.mkdir(exist_ok=True)

@@ -31,4 +31,9 @@ if [ "$status" -eq 5 ]; then
     echo "scripts/test.sh: pytest collected no Python tests in python/tests" >&2
     exit 1
 fi
+
+# Hostile inputs within 2 s and 512 MiB each, timed on the release binary
+# (the debug one that `cargo test` ran is allowed more time).
+cargo build --release -p gongwen-cli
+GONGWEN_BIN="$PWD/target/release/gongwen" cargo test -p gongwen-cli --test limits -- --nocapture || status=$?
 exit "$status"

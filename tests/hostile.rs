@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use gongwen_tests::fixture;
+use gongwen_tests::{fixture, generated};
 
 /// Each hostile file and the error kind it must give (`None`: it parses).
 pub const CASES: &[(&str, Option<&str>)] = &[
@@ -95,8 +95,7 @@ fn deeply_nested_tables_are_bounded() {
 /// otherwise) and nothing of it is lost.
 #[test]
 fn ten_megabyte_line_is_read() {
-    let unit = "(1)深入開展學習貫徹習近平新時代中國特色社會主義思想主題教育。";
-    let text = unit.repeat(116_508);
+    let text = generated::long_line();
     let n = gongwen::parse_bytes(text.as_bytes(), Path::new("long-line.txt")).expect("parses");
     // The line is one labelled paragraph: a heading holding all its text.
     let json = serde_json::to_string(&n).expect("serializes");
@@ -108,4 +107,27 @@ fn ten_megabyte_line_is_read() {
     );
     assert_eq!(n.outline.len(), 1);
     assert_eq!(n.outline[0].text.len() + "(1)".len(), text.len());
+}
+
+/// A task table of 100,000 measures is read whole, in order, with no
+/// diagnostic (`crates/gongwen-cli/tests/limits.rs` times it).
+#[test]
+fn hundred_thousand_measures_are_read() {
+    let text = generated::many_measures();
+    let n = gongwen::parse_bytes(text.as_bytes(), Path::new("many-measures.txt")).expect("parses");
+    assert_eq!(n.measure_count(), generated::MANY_MEASURES);
+    assert_eq!(n.outline.len(), 100);
+    assert!(
+        n.diagnostics.is_empty(),
+        "{} diagnostics, first {:?}",
+        n.diagnostics.len(),
+        n.diagnostics.first()
+    );
+    let last_task = &n.outline[99].children[9];
+    assert_eq!(last_task.text, "落实第100部分第10项任务。");
+    let last = &last_task.measures[99];
+    assert_eq!(last.text, "开展第100000项具体工作。");
+    let due = last.deadline.as_ref().and_then(|d| d.due);
+    assert_eq!(due.map(|d| d.to_string()).as_deref(), Some("2024-06-30"));
+    assert_eq!(last.units_raw.as_deref(), Some("法规处"));
 }

@@ -9,6 +9,9 @@
 
 use std::path::PathBuf;
 
+pub mod generated;
+pub mod noloss;
+
 use serde_json::Value;
 
 /// Top-level gold keys that are not part of the notice JSON.

@@ -335,3 +335,36 @@ fn random_text_never_panics() {
         assert_eq!(n.schema, gongwen::model::SCHEMA_ID);
     }
 }
+
+/// Text that lands in the sequence number column and is no running number
+/// is reported; running numbers there are dropped silently.
+#[test]
+fn text_in_the_sequence_column_is_reported() {
+    let n =
+        gongwen::parse_str("序号|完成时限|工作任务\n一、||---|\n2 | 2024年6月底前 | 加强领导 |\n");
+    let placed: Vec<_> = n
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::TextNotPlaced)
+        .map(|d| d.text.as_deref())
+        .collect();
+    assert_eq!(placed, [Some("一、")]);
+    assert!(gongwen::interpret::table::is_running_number(" １２ "));
+    assert!(gongwen::interpret::table::is_running_number("3."));
+    assert!(!gongwen::interpret::table::is_running_number("一、"));
+    assert!(!gongwen::interpret::table::is_running_number(""));
+}
+
+/// A full-width number cell in a flattened row is aligned as its ASCII form is.
+#[test]
+fn full_width_number_cells_align_like_ascii_ones() {
+    let ascii = gongwen::parse_str("工作任务 | 具体举措 | 完成时限 | 责任单位 |\n一|:|1\n");
+    let wide = gongwen::parse_str("工作任务 | 具体举措 | 完成时限 | 责任单位 |\n一｜：｜１\n");
+    let codes = |n: &gongwen::Notice| n.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+    assert_eq!(codes(&ascii), codes(&wide));
+    assert_eq!(ascii.measure_count(), wide.measure_count());
+    assert_eq!(
+        ascii.measures[0].deadline.is_some(),
+        wide.measures[0].deadline.is_some()
+    );
+}

@@ -313,3 +313,20 @@ fn notes_without_brackets() {
     assert_eq!(n.outline[0].children.len(), 1);
     assert_eq!(n.outline[0].children[0].label, "3.");
 }
+
+/// A second `完成时限：` line after an item is kept in a diagnostic, not dropped.
+#[test]
+fn second_deadline_line_is_reported() {
+    let text = "一、加强组织领导\n完成时限：2024年6月底前\n完成时限：2025年底\n";
+    let n = gongwen::parse_str(text);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 1);
+    let deadline = ms[0].deadline.as_ref().unwrap();
+    assert_eq!(deadline.raw, "2024年6月底前");
+    let d = n
+        .diagnostics
+        .iter()
+        .find(|d| d.code == DiagnosticCode::TextNotPlaced)
+        .expect("a text_not_placed diagnostic");
+    assert_eq!(d.text.as_deref(), Some("2025年底"));
+}

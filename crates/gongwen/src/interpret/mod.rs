@@ -123,6 +123,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     prose_levels.clear();
                     match start {
                         cover::PlanStart::Attachment(title) => {
+                            // The line stays in the body, as printed.
+                            meta.body.push(p.text.trim().to_owned());
                             after_attachment = title.is_none();
                             if title.is_some() && meta.plan_title.is_none() {
                                 meta.plan_title = title;
@@ -132,6 +134,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                             after_attachment = false;
                             if meta.plan_title.is_none() {
                                 meta.plan_title = Some(title);
+                            } else {
+                                meta.body.push(title);
                             }
                         }
                     }

@@ -510,6 +510,14 @@ impl ProseReader {
                 LabelLine::Deadline(raw) => {
                     if deadline.is_none() {
                         deadline = Some(self.deadline(&raw, &pos));
+                    } else {
+                        // A measure has one deadline: keep a second one's text.
+                        self.diagnostics.push(Diagnostic {
+                            code: DiagnosticCode::TextNotPlaced,
+                            message: "second deadline line of an item".to_owned(),
+                            position: Some(pos),
+                            text: Some(raw),
+                        });
                     }
                 }
                 LabelLine::Leader(name) => leaders.push(name),

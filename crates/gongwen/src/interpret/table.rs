@@ -15,7 +15,7 @@
 use crate::document::{Cell, Position, Table, TableLayout};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
-use crate::normalize::byte_offset;
+use crate::normalize::{byte_offset, fold_width};
 
 use super::columns::{find_header, ColumnRole, Header};
 use super::memo::GrammarMemo;
@@ -184,7 +184,7 @@ fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
         return CellShape::Labelled(label.kind);
     }
     let t = text.trim();
-    if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
+    if !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit()) {
         CellShape::Number
     } else if memo.looks_like_deadline(t) {
         CellShape::Deadline
@@ -525,9 +525,11 @@ impl<'h> RowMachine<'h> {
                 || Some(*i) == self.measure_col
                 || Some(*i) == self.deadline_col
                 || Some(*i) == self.note_col
-                || self.unit_cols.iter().any(|(c, _)| c == i)
-                || self.header.roles.get(*i) == Some(&ColumnRole::Seq);
-            if !used {
+                || self.unit_cols.iter().any(|(c, _)| c == i);
+            let seq = self.header.roles.get(*i) == Some(&ColumnRole::Seq);
+            if seq && !is_running_number(&cell.text) {
+                not_placed(diags, cell, "text in the sequence number column");
+            } else if !used && !seq {
                 not_placed(diags, cell, "cell in a column with no known role");
             }
         }
@@ -728,6 +730,15 @@ impl<'h> RowMachine<'h> {
         };
         out.push_measure(measure, d.label.as_ref());
     }
+}
+
+/// Whether a cell of the sequence number column holds only a running
+/// number (digits of any width, maybe followed by `.` or `、`), which the
+/// model does not keep.
+pub fn is_running_number(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_suffix(['.', '．', '、']).unwrap_or(t);
+    !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit())
 }
 
 /// The text after a label, trimmed.

@@ -1,0 +1,87 @@
+//! Large hostile inputs made at test time rather than committed (see
+//! `fixtures/hostile/README.md`): the 10 MiB single line and the notice of
+//! 100,000 measures. `scripts/make_hostile_fixtures.py --long-line PATH
+//! --many-measures PATH` writes the same bytes.
+
+/// The 90-byte unit [`long_line`] repeats: the seed's first measure.
+pub const LONG_LINE_UNIT: &str = "(1)深入開展學習貫徹習近平新時代中國特色社會主義思想主題教育。";
+
+/// How many times [`long_line`] repeats its unit (just under 10 MiB).
+pub const LONG_LINE_REPEAT: usize = (10 << 20) / LONG_LINE_UNIT.len();
+
+/// 10 MiB of notice text on one line, no line break (10,485,720 bytes).
+pub fn long_line() -> String {
+    LONG_LINE_UNIT.repeat(LONG_LINE_REPEAT)
+}
+
+/// Sections, tasks per section and measures per task of [`many_measures`].
+pub const MANY: (u32, u32, u32) = (100, 10, 100);
+
+/// The number of measures in [`many_measures`].
+pub const MANY_MEASURES: usize = (MANY.0 * MANY.1 * MANY.2) as usize;
+
+/// The byte length of [`many_measures`].
+pub const MANY_MEASURES_BYTES: usize = 7_123_202;
+
+/// 1–100 in Chinese numerals (一, 十二, 九十九, 一百).
+pub fn chinese_numeral(n: u32) -> String {
+    const DIGITS: [&str; 9] = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    if n == 100 {
+        return "一百".to_owned();
+    }
+    let (tens, ones) = (n / 10, n % 10);
+    let mut s = match tens {
+        0 => String::new(),
+        1 => "十".to_owned(),
+        t => format!("{}十", DIGITS[t as usize - 1]),
+    };
+    if ones > 0 {
+        s.push_str(DIGITS[ones as usize - 1]);
+    }
+    s
+}
+
+/// A task table of 100,000 measures flattened to lines like the seed's:
+/// 100 sections (`一、` … `一百、`), each of 10 tasks (`1.` … `10.`), each of
+/// 100 measures (`(1)` … `(100)`), every measure with its own deadline and
+/// unit; the first measure of a task follows its task cell.
+pub fn many_measures() -> String {
+    let mut out = String::with_capacity(MANY_MEASURES_BYTES);
+    out.push_str("江西省市场监管局重点工作任务分工\n");
+    out.push_str("工作任务 | 具体举措 | 完成时限 | 责任单位 |\n");
+    let mut k = 0;
+    for s in 1..=MANY.0 {
+        out.push_str(&format!(
+            "{}、第{s}部分重点工作 | |||\n",
+            chinese_numeral(s)
+        ));
+        for t in 1..=MANY.1 {
+            for m in 1..=MANY.2 {
+                k += 1;
+                if m == 1 {
+                    out.push_str(&format!("{t}.落实第{s}部分第{t}项任务。 | "));
+                }
+                out.push_str(&format!(
+                    "({m})开展第{k}项具体工作。 | 2024年6月底前 | 法规处 |\n"
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_match_the_script() {
+        assert_eq!(long_line().len(), 10_485_720);
+        let text = many_measures();
+        assert_eq!(text.len(), MANY_MEASURES_BYTES);
+        assert_eq!(chinese_numeral(11), "十一");
+        assert_eq!(chinese_numeral(40), "四十");
+        assert_eq!(chinese_numeral(99), "九十九");
+        assert!(text.ends_with("(100)开展第100000项具体工作。 | 2024年6月底前 | 法规处 |\n"));
+    }
+}
