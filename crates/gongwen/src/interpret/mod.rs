@@ -1,14 +1,27 @@
 //! The interpreter: turns a [`Document`] into a [`Notice`].
 //!
-//! It finds the notice's front matter (addressees, title, issuer, date,
-//! annotation) among the paragraphs, reads task-division tables into
-//! headings and measures, turns paragraphs that end in a responsibility
-//! note into measures (see [`prose`]), as well as labelled paragraphs
-//! followed by label lines (`牵头单位：X`, `完成时限：…`) and items followed by a
-//! paragraph that is only a note, and other labelled paragraphs into
-//! headings, and records anything it cannot place as a diagnostic. It does
-//! not read bytes (see [`crate::read`]) and leaves the parsing of single
-//! values to [`crate::grammar`].
+//! In document order it:
+//! - splits paragraphs that ran several numbered items together
+//!   ([`runon`]);
+//! - finds the notice's front matter (addressees, title, issuer, date,
+//!   annotation) among the paragraphs, and in a web page's catalogue table
+//!   ([`catalog`]);
+//! - reads task-division tables into headings and measures ([`table`]),
+//!   nested under the prose heading they stand in;
+//! - turns paragraphs that end in a responsibility note into measures
+//!   ([`prose`]), as well as labelled paragraphs followed by label lines
+//!   (`牵头单位：X`, `完成时限：…`) and items followed by a paragraph that is only
+//!   a note; a numbered measure followed by unnumbered ones becomes their
+//!   heading;
+//! - keeps notice-wide conventions (first-listed leads, default units:
+//!   [`conventions`]) and moves a cover notice's own numbered instructions
+//!   to its body once the plan it sends starts ([`cover`]);
+//! - makes other labelled paragraphs headings, keeps other paragraphs as
+//!   the body of the heading they stand under (or of the notice), and
+//!   records anything it cannot understand as a diagnostic.
+//!
+//! It does not read bytes (see [`crate::read`]) and leaves the parsing of
+//! single values to [`crate::grammar`].
 
 pub mod catalog;
 pub mod columns;
