@@ -270,3 +270,10 @@ fn real_pages_match_gold_without_diagnostics() {
         );
     }
 }
+
+/// Items followed by label lines with ASCII colons: the first-listed-leads
+/// convention stated in brackets inside a unit line, 分别牵头, and a leader.
+#[test]
+fn family_label_lines_match_gold() {
+    assert_matches_gold("family/label-lines.txt", "family/label-lines.gold.json");
+}

@@ -53,9 +53,8 @@
 //!   that are a running number ([`is_running_number`]: digits of any width,
 //!   maybe followed by `.` or `、`; the interpreter drops them in that column
 //!   and reports any other text there);
-//! - the role word before the colon of a label line (`牵头单位：`, `完成时限：` …;
-//!   see [`label_line`]); a leader line (`牵头负责领导：X`) is kept whole and is
-//!   not exempt;
+//! - the role word before the colon of a label line (`牵头单位：`, `完成时限：`,
+//!   `牵头负责领导：` …; see [`label_line`]);
 //! - the date of writing, which the model keeps as a date: the first
 //!   paragraph that is only a date, when it is `meta.date` (a task table's
 //!   rows above its header count as paragraphs here, as the interpreter
@@ -209,13 +208,14 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     for text in paragraphs {
         let text = text.trim();
         match label_line(text) {
-            Some(LabelLine::Units(_, value) | LabelLine::Deadline(value)) => {
+            Some(
+                LabelLine::Units(_, value) | LabelLine::Deadline(value) | LabelLine::Leader(value),
+            ) => {
                 if let Some(word) = text.strip_suffix(value.as_str()) {
                     count_into(&mut exempt, word);
                 }
                 continue;
             }
-            Some(_) => continue,
             None => {}
         }
         match classify(text) {

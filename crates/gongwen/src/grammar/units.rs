@@ -263,7 +263,8 @@ const REGIONS: [&str; 11] = [
 ];
 
 /// Trailing words that are not part of a name, with the role they state.
-const SUFFIXES: [(&str, Option<Role>); 17] = [
+const SUFFIXES: [(&str, Option<Role>); 18] = [
+    ("分别牵头", Some(Role::Lead)),
     ("按职责分工负责", None),
     ("督促指导", Some(Role::Guide)),
     ("统筹指导", Some(Role::Guide)),

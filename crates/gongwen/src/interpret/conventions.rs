@@ -18,8 +18,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::normalize::fold;
+
 /// The first-listed-leads sentence, without anchors (folded text).
-const FIRST_LEADS_CORE: &str = r"(?:(?:列|排)(?:在)?|排名|位列|名列)?(?:第一(?:位|个|名)?|首位)(?:的)?(?:者|单位|部门)?\s*(?:为|是|系)\s*牵头(?:单位|部门)?(?:\s*[,;]?\s*其(?:他|余|它)(?:的)?(?:者|单位|部门)?\s*(?:为|是|系)\s*(?P<support>配合|协同|参与|协办)(?:单位|部门)?)?";
+const FIRST_LEADS_CORE: &str = r"(?:(?:列|排)(?:在)?|排名|位列|名列)?(?:第一(?:位|个|名)?|首位)(?:的)?(?:者|单位|部门)?\s*(?:为|是|系)\s*牵头(?:或汇总)?(?:单位|部门)?(?:\s*[,;]?\s*其(?:他|余|它)(?:的)?(?:者|单位|部门)?\s*(?:为|是|系)\s*(?P<support>配合|协同|参与|协办)(?:单位|部门)?)?";
 
 /// The first-listed-leads sentence closing a note: `，列第一位者为牵头单位，下同`.
 static FIRST_LEADS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -75,6 +77,42 @@ pub fn states_first_leads(folded: &str) -> Option<bool> {
     }
     let caps = FIRST_LEADS_ANYWHERE.captures(folded)?;
     Some(caps.name("support").is_some())
+}
+
+/// Splits a bracket group that states the first-listed-leads convention off
+/// the end of a unit list (`市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)`):
+/// the units before it and, when found, whether the others support.
+pub fn split_convention(raw: &str) -> (&str, Option<bool>) {
+    let trimmed = raw.trim_end();
+    let Some(last) = trimmed.chars().last() else {
+        return (raw, None);
+    };
+    if !matches!(last, ')' | '）') || !trimmed.contains("牵头") && !trimmed.contains("牽頭") {
+        return (raw, None);
+    }
+    // The opening bracket of the final group.
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in trimmed.char_indices().rev() {
+        match c {
+            ')' | '）' => depth += 1,
+            '(' | '（' => {
+                depth -= 1;
+                if depth == 0 {
+                    open = Some(i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let Some(open) = open else {
+        return (raw, None);
+    };
+    match states_first_leads(&fold(&trimmed[open..])) {
+        Some(others) => (trimmed[..open].trim_end(), Some(others)),
+        None => (raw, None),
+    }
 }
 
 /// Whether a paragraph (folded) states that responsible units lead where a
@@ -135,6 +173,12 @@ mod tests {
         let p = fold("各项任务中排在第一位的单位为牵头单位，其他为配合单位，各地要抓好落实。");
         assert_eq!(states_first_leads(&p), Some(true));
         assert_eq!(states_first_leads(&fold("第一位的是质量。")), None);
+        let raw = "市发改委、市经信局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)";
+        assert_eq!(split_convention(raw), ("市发改委、市经信局", Some(false)));
+        assert_eq!(
+            split_convention("市交通委（市道运局）"),
+            ("市交通委（市道运局）", None)
+        );
         assert!(states_responsible_leads(&fold(
             "无牵头单位的，责任单位即为牵头单位。"
         )));

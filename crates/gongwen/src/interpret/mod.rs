@@ -443,8 +443,10 @@ fn find_title(
         }
     }
     // A notice with no front matter: its title lines, then its first
-    // numbered item.
-    let next_labelled = first_meta.is_some_and(|(_, p)| parse_label(&p.text).is_some());
+    // numbered item or its first sentence.
+    let next_labelled = first_meta.is_some_and(|(_, p)| {
+        parse_label(&p.text).is_some() || fold(p.text.trim()).ends_with('。')
+    });
     let starts_document = leading
         .first()
         .is_some_and(|(i, _)| first_table.is_none_or(|t| *i < t));

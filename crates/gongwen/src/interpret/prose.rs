@@ -40,7 +40,8 @@ use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role,
 use crate::normalize::fold;
 
 use super::conventions::{
-    find_default_units, first_leads_tail, states_first_leads, states_responsible_leads,
+    find_default_units, first_leads_tail, split_convention, states_first_leads,
+    states_responsible_leads,
 };
 
 /// Words after which a note's last clause states a responsibility.
@@ -502,7 +503,13 @@ impl ProseReader {
         for (line, pos) in lines {
             match line {
                 LabelLine::Units(role, raw) => {
-                    let list = parse_units(&raw, Some(role));
+                    // `X、Y(列第一位为牵头单位,下同)`: the convention, then the units.
+                    let (units_text, convention) = split_convention(&raw);
+                    if let Some(others_support) = convention {
+                        self.first_leads = true;
+                        self.others_support |= others_support;
+                    }
+                    let list = parse_units(units_text, Some(role));
                     units.extend(list.units);
                     notes.extend(list.note);
                     raws.push(raw);
