@@ -330,3 +330,40 @@ fn second_deadline_line_is_reported() {
         .expect("a text_not_placed diagnostic");
     assert_eq!(d.text.as_deref(), Some("2025年底"));
 }
+
+/// Role labels: 牵头责任单位 and 主要责任单位 lead, 协同单位 supports, in notes
+/// and label lines; numerals above 十 in both label forms.
+#[test]
+fn role_labels_and_large_numerals() {
+    let text = "\
+关于印发测试方案的通知
+二十三、甲项工作
+（二十四）乙项工作。内容乙。（牵头责任单位：市发展改革委；协同单位：市财政局）
+（二十五）丙项工作。内容丙。（主要责任单位：市商务局；配合单位：市税务局）
+（二十六）丁项工作。
+牵头责任单位：市交通运输局
+协同单位：市公安局
+二十四、戊项工作
+（二十七）己项工作。内容己。（市教育局牵头，市人社局协同）
+";
+    let n = gongwen::parse_str(text);
+    assert_eq!(n.outline.len(), 2);
+    assert_eq!(
+        (n.outline[1].label.as_str(), n.outline[1].ordinal),
+        ("二十四、", 24)
+    );
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 4);
+    assert_eq!(ms[0].ordinal, Some(24));
+    for (m, lead, support) in [
+        (ms[0], "市发展改革委", "市财政局"),
+        (ms[1], "市商务局", "市税务局"),
+        (ms[2], "市交通运输局", "市公安局"),
+        (ms[3], "市教育局", "市人社局"),
+    ] {
+        assert_eq!(
+            units(m),
+            [(lead, Some(Role::Lead)), (support, Some(Role::Support))]
+        );
+    }
+}

@@ -332,8 +332,10 @@ fn role_word(word: &str) -> Option<Role> {
         .find_map(|suffix| word.strip_suffix(suffix))
         .unwrap_or(word);
     match stem {
-        "牵头" | "牵头负责" => Some(Role::Lead),
-        "配合" | "协同" | "参与" | "协助" | "协办" => Some(Role::Support),
+        "牵头" | "牵头负责" | "牵头责任" | "主要责任" | "主责" => Some(Role::Lead),
+        "配合" | "协同" | "参与" | "协助" | "协办" | "协同配合" | "配合责任" => {
+            Some(Role::Support)
+        }
         "指导" => Some(Role::Guide),
         "责任" => Some(Role::Responsible),
         _ => None,

@@ -50,19 +50,24 @@ const VERBS: [&str; 9] = [
 ];
 
 /// Role labels that make a note a responsibility note wherever they stand.
-const ROLE_LABELS: [&str; 6] = [
+const ROLE_LABELS: [&str; 11] = [
     "责任单位:",
     "责任部门:",
     "牵头单位:",
     "牵头部门:",
     "配合单位:",
     "主办单位:",
+    "牵头责任单位:",
+    "主要责任单位:",
+    "协同单位:",
+    "协同配合单位:",
+    "参与单位:",
 ];
 
 /// A line such as `牵头单位：X` or `完成时限：2024年6月底前` after an item (folded).
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(牵头单位|牵头部门|责任单位|责任部门|主办单位|承办单位|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时限要求|时间要求|牵头负责领导|牵头领导|负责领导|责任领导|分管领导)\s*:\s*\S",
+        r"^\s*(牵头责任单位|主要责任单位|协同配合单位|协同单位|牵头单位|牵头部门|责任单位|责任部门|主办单位|承办单位|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时限要求|时间要求|牵头负责领导|牵头领导|负责领导|责任领导|分管领导)\s*:\s*\S",
     )
     .expect("valid regex")
 });
@@ -132,11 +137,13 @@ pub fn label_line(text: &str) -> Option<LabelLine> {
     let value: String = text.chars().skip(skip).collect();
     let value = value.trim().to_owned();
     Some(match label {
-        "牵头单位" | "牵头部门" => LabelLine::Units(Role::Lead, value),
+        "牵头单位" | "牵头部门" | "牵头责任单位" | "主要责任单位" => {
+            LabelLine::Units(Role::Lead, value)
+        }
         "责任单位" | "责任部门" | "主办单位" | "承办单位" => {
             LabelLine::Units(Role::Responsible, value)
         }
-        "配合单位" | "配合部门" | "协办单位" | "参与单位" => {
+        "配合单位" | "配合部门" | "协办单位" | "参与单位" | "协同单位" | "协同配合单位" => {
             LabelLine::Units(Role::Support, value)
         }
         "完成时限" | "完成时间" | "完成期限" | "时限要求" | "时间要求" => {
