@@ -337,7 +337,7 @@ fn role_word(word: &str) -> Option<Role> {
             Some(Role::Support)
         }
         "指导" => Some(Role::Guide),
-        "责任" => Some(Role::Responsible),
+        "责任" | "负责" => Some(Role::Responsible),
         _ => None,
     }
 }

@@ -50,7 +50,9 @@ const VERBS: [&str; 9] = [
 ];
 
 /// Role labels that make a note a responsibility note wherever they stand.
-const ROLE_LABELS: [&str; 11] = [
+const ROLE_LABELS: [&str; 13] = [
+    "负责部门:",
+    "负责单位:",
     "责任单位:",
     "责任部门:",
     "牵头单位:",
@@ -71,6 +73,16 @@ static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// Labels of a note's closing clause that qualifies the measure (folded text).
+const ASIDE_LABELS: [&str; 6] = [
+    "适用范围:",
+    "适用地区:",
+    "实施范围:",
+    "试点范围:",
+    "备注:",
+    "说明:",
+];
 
 /// Labels that introduce a deadline clause inside a note (folded text).
 const DEADLINE_LABELS: [&str; 6] = [
@@ -97,6 +109,9 @@ pub struct Note {
     pub others_support: bool,
     /// The deadline clause of the note (without a `完成时限：` label), as printed.
     pub deadline: Option<String>,
+    /// A closing clause that qualifies the measure rather than naming units
+    /// (`适用范围：浙江自贸试验区`), as printed.
+    pub aside: Option<String>,
 }
 
 /// What the end of a paragraph holds.
@@ -214,6 +229,27 @@ pub fn find_note(text: &str) -> NoteFind {
             units_len = head[..d.sentence.start].chars().count();
         }
     }
+    // Closing clauses that qualify the measure (`；适用范围：浙江自贸试验区`),
+    // from the first such label on, name no unit: they are the measure's note.
+    let mut aside = None;
+    let head: Vec<char> = folded[open + 1..open + 1 + units_len].to_vec();
+    let aside_at = (0..head.len()).find(|&sep| {
+        matches!(head[sep], ';' | ',' | '。') && {
+            let clause: String = head[sep + 1..].iter().take(8).collect();
+            ASIDE_LABELS
+                .iter()
+                .any(|l| clause.trim_start().starts_with(l))
+        }
+    });
+    if let Some(sep) = aside_at {
+        {
+            let text: String = orig[open + 1 + sep + 1..open + 1 + units_len]
+                .iter()
+                .collect();
+            aside = Some(text.trim().trim_end_matches(['。', '；', ';']).to_owned());
+            units_len = sep;
+        }
+    }
     let seg = open + 1..open + 1 + units_len;
     let (cut, deadline) = match deadline_clause(&folded[seg.clone()]) {
         Some((cut, d)) => {
@@ -258,6 +294,7 @@ pub fn find_note(text: &str) -> NoteFind {
         first_leads,
         others_support,
         deadline,
+        aside,
     })
 }
 
@@ -455,7 +492,7 @@ impl ProseReader {
             units,
             units_raw: Some(note.raw),
             units_inherited: false,
-            note: None,
+            note: note.aside,
             leader: None,
             position: Some(position),
         }
@@ -479,7 +516,7 @@ impl ProseReader {
             units,
             units_raw: Some(note.raw.clone()),
             units_inherited: false,
-            note: None,
+            note: note.aside.clone(),
             leader: None,
             position: item.position.clone(),
         }
@@ -649,6 +686,20 @@ mod tests {
         );
         let n = found("帮助解困。（民政部等有关部门和单位按职责分工负责）");
         assert_eq!(names(&n), ["民政部", "有关部门和单位"]);
+    }
+
+    #[test]
+    fn aside_clauses_are_no_units() {
+        let n = found("放宽限制。（负责部门：人力资源社会保障部、商务部；适用范围：所有自贸试验区，以下除标注外均同）");
+        assert_eq!(names(&n), ["人力资源社会保障部", "商务部"]);
+        assert_eq!(roles(&n), [Some(Role::Responsible); 2]);
+        assert_eq!(
+            n.aside.as_deref(),
+            Some("适用范围：所有自贸试验区，以下除标注外均同")
+        );
+        let n = found("探索储备模式。（负责部门：发展改革委，适用范围：浙江自贸试验区）");
+        assert_eq!(names(&n), ["发展改革委"]);
+        assert_eq!(n.aside.as_deref(), Some("适用范围：浙江自贸试验区"));
     }
 
     #[test]
