@@ -45,8 +45,9 @@ def test_plan_title_and_cover_instructions(cover: gongwen.Notice) -> None:
     assert meta.title == "关于印发《测试工作方案》的通知"
     assert meta.plan_title == "测试工作方案"
     assert meta.addressees == ["各区人民政府"]
-    # The cover's instructions are body text, not the plan's outline.
-    assert meta.body == ["一、请认真组织实施。", "二、请于年底前报送进展。"]
+    # The cover's instructions are body text, not the plan's outline; so is
+    # the attachment line that starts the plan.
+    assert meta.body == ["一、请认真组织实施。", "二、请于年底前报送进展。", "附件"]
     assert [h.title for h in cover.outline] == ["重点任务"]
     assert cover.diagnostics == []
 
