@@ -73,8 +73,8 @@ fn forced(data: &[u8], format: Format, name: &str) -> Result<()> {
 
 /// Format detection, reading and interpretation, as `parse_bytes` does.
 fn pipeline(data: &[u8]) -> Result<()> {
-    let ext = PIPELINE_EXTENSIONS[usize::from(data.first().copied().unwrap_or(0))
-        % PIPELINE_EXTENSIONS.len()];
+    let ext = PIPELINE_EXTENSIONS
+        [usize::from(data.first().copied().unwrap_or(0)) % PIPELINE_EXTENSIONS.len()];
     let name = if ext.is_empty() {
         "fuzz".to_owned()
     } else {
