@@ -2,11 +2,15 @@
 //! `fixtures/fuzz-regressions/<target>/` goes through the entry point of
 //! the fuzz target it was found with (`fuzz/src/targets.rs`, included here
 //! so the test and the fuzzers cannot drift apart) and must end in a notice
-//! or a typed error, without a panic and within a time bound. See
-//! `fuzz/README.md` for how the files were found.
+//! or a typed error, without a panic and within a time bound. As under
+//! libFuzzer, a panic counts even when gongwen catches it (the spreadsheet
+//! reader turns calamine's panics into errors): a panic hook records it.
+//! See `fuzz/README.md` for how the files were found.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Once;
 use std::time::{Duration, Instant};
 
 use gongwen_tests::fixture;
@@ -16,6 +20,21 @@ mod targets;
 
 /// Wall-clock bound on one input (debug build, so generous).
 const BOUND: Duration = Duration::from_secs(2);
+
+/// Panics seen by the hook, caught or not.
+static PANICS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts every panic (then prints it as usual).
+fn count_panics() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICS.fetch_add(1, Ordering::SeqCst);
+            default(info);
+        }));
+    });
+}
 
 /// Every regression file, with its target (the folder it is in).
 fn regression_files() -> Vec<(String, PathBuf)> {
@@ -64,13 +83,18 @@ fn the_regression_corpus_is_not_empty_and_names_known_targets() {
 fn every_regression_input_ends_in_a_result_without_panic_in_bounded_time() {
     let files = regression_files();
     assert!(!files.is_empty(), "no regression files");
+    count_panics();
     let mut failures = Vec::new();
     for (target, path) in &files {
         let data = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let panics = PANICS.load(Ordering::SeqCst);
         let start = Instant::now();
         let outcome = catch_unwind(AssertUnwindSafe(|| targets::run(target, &data)));
         let took = start.elapsed();
         let name = path.display();
+        if PANICS.load(Ordering::SeqCst) != panics {
+            failures.push(format!("{name}: panicked (the panic may have been caught)"));
+        }
         match outcome {
             Err(_) => failures.push(format!("{name}: panicked")),
             Ok(None) => failures.push(format!("{name}: unknown target {target}")),
