@@ -923,6 +923,19 @@ fn broken_and_foreign_inputs_are_typed_errors() {
         read_as(b"not a workbook at all", Format::Ods),
         Err(Error::Corrupt { .. })
     ));
+    // An OLE2 file that is no encrypted package, read as XLSX (calamine is
+    // not asked: its compound-file reader panics on malformed ones).
+    let mut ole = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+    ole.create_stream("/Workbook")
+        .unwrap()
+        .write_all(&[0; 64])
+        .unwrap();
+    ole.flush().unwrap();
+    let bytes = ole.into_inner().into_inner();
+    match read_as(&bytes, Format::Xlsx) {
+        Err(Error::Corrupt { part, .. }) => assert_eq!(part, "ZIP archive"),
+        other => panic!("{:?}", other.map(|_| ())),
+    }
     // A ZIP without a workbook.
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     zip.start_file("hello.txt", zip::write::SimpleFileOptions::default())

@@ -36,10 +36,10 @@ pub(super) fn read(
     options: &ReadOptions,
     budget: &mut Budget<'_>,
 ) -> Result<Vec<RawSheet>> {
-    // Not a ZIP: calamine tells an encrypted (OLE2) package from garbage.
-    if bytes.starts_with(ZIP_MAGIC) {
-        check_package(bytes, path, &options.limits)?;
+    if !bytes.starts_with(ZIP_MAGIC) {
+        return Err(not_a_package(bytes, path));
     }
+    check_package(bytes, path, &options.limits)?;
     guard(path, "workbook", || {
         let mut workbook: Xlsx<Cursor<&[u8]>> =
             Xlsx::new(Cursor::new(bytes)).map_err(|e| error(path, "workbook", e))?;
@@ -102,6 +102,31 @@ fn read_sheet(
         cells,
         merges,
     }))
+}
+
+/// Why input read as XLSX is not a ZIP package: an encrypted workbook (an
+/// OLE2 compound file holding the package encrypted, as Office writes it
+/// with a password) or damage. Checked with the `cfb` crate, as the XLS
+/// reader does, and never with calamine: `Xlsx::new` runs any input that is
+/// not a ZIP through calamine's own compound-file reader, which panics on a
+/// malformed sector table (a FAT index out of range, a DIFAT sector not a
+/// multiple of four bytes) and follows a looping sector chain until memory
+/// runs out (found by fuzzing: `fixtures/fuzz-regressions/xlsx/`).
+fn not_a_package(bytes: &[u8], path: &Path) -> Error {
+    let encrypted = cfb::CompoundFile::open(Cursor::new(bytes))
+        .map(|f| f.is_stream("/EncryptedPackage") || f.is_stream("/EncryptionInfo"))
+        .unwrap_or(false);
+    if encrypted {
+        Error::Encrypted {
+            path: path.to_owned(),
+        }
+    } else {
+        corrupt(
+            path,
+            "ZIP archive",
+            "not a ZIP package (no ZIP signature); the file may be damaged or not an XLSX workbook",
+        )
+    }
 }
 
 /// A calamine XLSX error as a gongwen error about `part`.
