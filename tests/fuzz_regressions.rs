@@ -24,6 +24,10 @@ const BOUND: Duration = Duration::from_secs(2);
 /// Panics seen by the hook, caught or not.
 static PANICS: AtomicUsize = AtomicUsize::new(0);
 
+/// Held by each test that runs inputs, so one test's expected panics are
+/// not counted by another running at the same time.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Counts every panic (then prints it as usual).
 fn count_panics() {
     static HOOK: Once = Once::new();
@@ -81,6 +85,7 @@ fn the_regression_corpus_is_not_empty_and_names_known_targets() {
 
 #[test]
 fn every_regression_input_ends_in_a_result_without_panic_in_bounded_time() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
     let files = regression_files();
     assert!(!files.is_empty(), "no regression files");
     count_panics();
@@ -109,4 +114,28 @@ fn every_regression_input_ends_in_a_result_without_panic_in_bounded_time() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The known calamine overflows found by `xlsx_sheet_xml`
+/// (`fuzz/known-issues/xlsx_sheet_xml/`, see `fuzz/README.md`): in this
+/// debug build calamine's cell-reference arithmetic panics on them, and the
+/// spreadsheet reader's guard must turn that into a typed `corrupt` error —
+/// never a crash, never a notice built from wrapped numbers.
+#[test]
+fn known_calamine_overflows_end_in_a_corrupt_error() {
+    let _serial = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+    let dir = fixture("../fuzz/known-issues/xlsx_sheet_xml");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
+        let path = entry.expect("directory entry").path();
+        let data = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let outcome = catch_unwind(AssertUnwindSafe(|| targets::run("xlsx_sheet_xml", &data)));
+        match outcome {
+            Ok(Some(Err(e))) => assert_eq!(e.kind(), "corrupt", "{}: {e}", path.display()),
+            Ok(Some(Ok(()))) => {} // a release-like build without overflow checks wraps
+            other => panic!("{}: {other:?}", path.display()),
+        }
+        seen += 1;
+    }
+    assert!(seen >= 2, "expected the known inputs in {}", dir.display());
 }
