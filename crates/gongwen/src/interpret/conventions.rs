@@ -90,25 +90,12 @@ pub fn split_convention(raw: &str) -> (&str, Option<bool>) {
     if !matches!(last, ')' | '）') || !trimmed.contains("牵头") && !trimmed.contains("牽頭") {
         return (raw, None);
     }
-    // The opening bracket of the final group.
-    let mut depth = 0usize;
-    let mut open = None;
-    for (i, c) in trimmed.char_indices().rev() {
-        match c {
-            ')' | '）' => depth += 1,
-            '(' | '（' => {
-                depth -= 1;
-                if depth == 0 {
-                    open = Some(i);
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    let Some(open) = open else {
+    // The opening bracket of the final group, as a byte offset.
+    let chars: Vec<char> = trimmed.chars().collect();
+    let Some(open) = super::prose::matching_open(&chars, chars.len() - 1, 0) else {
         return (raw, None);
     };
+    let open: usize = chars[..open].iter().map(|c| c.len_utf8()).sum();
     match states_first_leads(&fold(&trimmed[open..])) {
         Some(others) => (trimmed[..open].trim_end(), Some(others)),
         None => (raw, None),

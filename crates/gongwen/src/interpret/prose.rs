@@ -37,7 +37,7 @@ use crate::grammar::deadline::{is_deadline_sized, parse_deadline};
 use crate::grammar::label::Label;
 use crate::grammar::units::{looks_like_units, parse_units};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role, Unit};
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_width};
 
 use super::conventions::{
     find_default_units, first_leads_tail, split_convention, states_first_leads,
@@ -188,20 +188,7 @@ pub fn find_note(text: &str) -> NoteFind {
     // it and the end of the text.
     let (open, close, note_start) = if folded[end - 1] == ')' {
         let close = end - 1;
-        let mut depth = 0usize;
-        let mut open = None;
-        for i in (0..close).rev() {
-            match folded[i] {
-                ')' => depth += 1,
-                '(' if depth == 0 => {
-                    open = Some(i);
-                    break;
-                }
-                '(' => depth -= 1,
-                _ => {}
-            }
-        }
-        let Some(open) = open else {
+        let Some(open) = matching_open(&folded, close, 0) else {
             return NoteFind::None;
         };
         (open, close, open)
@@ -296,6 +283,21 @@ pub fn find_note(text: &str) -> NoteFind {
         deadline,
         aside,
     })
+}
+
+/// Where the `(` that the `)` at `close` closes stands, searching back no
+/// further than `floor`; `chars` folded or width-folded (half-width brackets).
+pub fn matching_open(chars: &[char], close: usize, floor: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for k in (floor..close).rev() {
+        match fold_width(chars[k]) {
+            ')' => depth += 1,
+            '(' if depth == 0 => return Some(k),
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// A note without brackets closing a paragraph: the last sentence starts

@@ -25,7 +25,7 @@ use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::numeral::is_numeral_char;
 use crate::normalize::fold_width;
 
-use super::prose::{find_note, NoteFind};
+use super::prose::{find_note, matching_open, NoteFind};
 
 /// A paragraph shorter than this (in chars) is never split: a run-on
 /// paragraph holds at least two items.
@@ -170,20 +170,7 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
     }
     // The note's opening bracket, not too far back.
     let floor = from.max(close.saturating_sub(MAX_NOTE_CHARS));
-    let mut depth = 0usize;
-    let mut open = None;
-    for k in (floor..close).rev() {
-        match fold_width(chars[k]) {
-            ')' => depth += 1,
-            '(' if depth == 0 => {
-                open = Some(k);
-                break;
-            }
-            '(' => depth -= 1,
-            _ => {}
-        }
-    }
-    let Some(open) = open else {
+    let Some(open) = matching_open(chars, close, floor) else {
         return false;
     };
     let content = &chars[open + 1..close];
