@@ -45,7 +45,8 @@
 //! # Exempt content
 //!
 //! Whole words the interpreter consumes as structure (kept as meaning, not
-//! as text), found from the document:
+//! as text), found from the document's paragraphs as the interpreter reads
+//! them (run-on items split apart by [`gongwen::interpret::runon`]):
 //!
 //! - the header row of every table the interpreter reads as a task table
 //!   (the row [`find_header`] picks: `重点任务 | 完成时限 | 责任单位`);
@@ -59,7 +60,9 @@
 //!   paragraph that is only a date, when it is `meta.date` (a task table's
 //!   rows above its header count as paragraphs here, as the interpreter
 //!   reads them so);
-//! - the word `抄送` of each copies-to line (`抄送：A，B。`).
+//! - the word `抄送` of each copies-to line (`抄送：A，B。`);
+//! - one copy of a title the leading lines print twice in a row (the model
+//!   keeps `meta.title` once).
 //!
 //! [`invented`] checks the other direction loosely: every content character
 //! of the primary fields occurs somewhere in the document.
@@ -176,6 +179,10 @@ pub fn primary_texts(notice: &Notice) -> Vec<&str> {
 /// notice parsed from it.
 pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     let mut exempt = Counts::new();
+    // Paragraphs as the interpreter reads them: run-on items split apart
+    // (the split keeps every char).
+    let split = gongwen::interpret::runon::split_run_on(doc);
+    let doc = split.as_ref().unwrap_or(doc);
     // Paragraphs in the interpreter's order: a task table's rows above its
     // header are read as paragraphs (a spreadsheet's title and date rows).
     let mut paragraphs: Vec<&str> = Vec::new();
@@ -204,6 +211,9 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
             _ => {}
         }
     }
+    if let Some(title) = printed_twice(&paragraphs, notice) {
+        count_into(&mut exempt, title);
+    }
     let mut date_seen = false;
     for text in paragraphs {
         let text = text.trim();
@@ -230,6 +240,26 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
         }
     }
     exempt
+}
+
+/// The title, when the leading paragraphs print it twice in a row (a page's
+/// heading over the document's own title line, perhaps wrapped differently):
+/// the model keeps it once.
+fn printed_twice<'a>(paragraphs: &[&str], notice: &'a Notice) -> Option<&'a str> {
+    let title = notice.meta.title.as_deref()?;
+    let compact = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
+    let twice = compact(title).repeat(2);
+    let mut joined = String::new();
+    for text in paragraphs.iter().take(10) {
+        joined.push_str(&compact(text));
+        if joined == twice {
+            return Some(title);
+        }
+        if !twice.starts_with(&joined) {
+            return None;
+        }
+    }
+    None
 }
 
 /// `text` without HTML line-break tags (`<br>`, `<BR/>`, `<br />`), which
@@ -423,5 +453,20 @@ mod tests {
                     （一）完善制度。\n牵头单位：人事处\n完成时限：2024年底";
         let notice = check_text(text).expect("nothing lost");
         assert_eq!(notice.measure_count(), 2);
+    }
+
+    #[test]
+    fn a_title_printed_twice_is_kept_once() {
+        let text = "江西省市场监管局任务分工\n江西省市场监管局\n任务分工\n2024年3月7日";
+        let notice = check_text(text).expect("nothing lost");
+        assert_eq!(
+            notice.meta.title.as_deref(),
+            Some("江西省市场监管局任务分工")
+        );
+        // Printed once, the second copy's words would be a loss if dropped.
+        let doc = gongwen::read::text::read_text("江西省市场监管局任务分工\n2024年3月7日");
+        let mut notice = gongwen::parse_str("江西省市场监管局任务分工\n2024年3月7日");
+        notice.meta.title = Some("江西省".to_owned());
+        assert!(!interpreter_losses(&doc, &notice).is_empty());
     }
 }
