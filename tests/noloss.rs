@@ -46,7 +46,9 @@
 //!
 //! Whole words the interpreter consumes as structure (kept as meaning, not
 //! as text), found from the document's paragraphs as the interpreter reads
-//! them (run-on items split apart by [`gongwen::interpret::runon`]):
+//! them (tables pasted one cell per line rebuilt by
+//! [`gongwen::interpret::vertical`], run-on items split apart by
+//! [`gongwen::interpret::runon`]):
 //!
 //! - the header row of every table the interpreter reads as a task table
 //!   (the row [`find_header`] picks: `重点任务 | 完成时限 | 责任单位`);
@@ -181,6 +183,8 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     let mut exempt = Counts::new();
     // Paragraphs as the interpreter reads them: run-on items split apart
     // (the split keeps every char).
+    let rebuilt = gongwen::interpret::vertical::fold_vertical_tables(doc);
+    let doc = rebuilt.as_ref().unwrap_or(doc);
     let split = gongwen::interpret::runon::split_run_on(doc);
     let doc = split.as_ref().unwrap_or(doc);
     // Paragraphs in the interpreter's order: a task table's rows above its

@@ -145,9 +145,10 @@ pub struct Passage {
 pub struct Heading {
     /// Depth in the outline, 1 for the outermost headings.
     pub level: u8,
-    /// The label as printed, e.g. `一、` or `1.`.
+    /// The label as printed, e.g. `一、` or `1.`; empty for a heading
+    /// printed without one (a task table's task cell with no number).
     pub label: String,
-    /// The label's number, e.g. 1 for `一、`.
+    /// The label's number, e.g. 1 for `一、`; 0 when there is no label.
     pub ordinal: u32,
     /// The heading's title: its text up to the first full stop.
     pub title: String,

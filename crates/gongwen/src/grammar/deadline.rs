@@ -77,7 +77,7 @@ pub struct DeadlineTerm {
 /// Texts longer than this (in chars, white space aside) are not deadlines.
 const MAX_CHARS: usize = 100;
 /// [`looks_like_deadline`] accepts cells up to this many chars.
-const CELL_MAX_CHARS: usize = 40;
+pub const CELL_MAX_CHARS: usize = 40;
 /// The years a written year may name.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 /// A leap year, to check a month and day whose year is unknown.

@@ -717,11 +717,21 @@ fn unit_like(t: &Text, s: usize, e: usize) -> bool {
     if e < s + 2 {
         return false;
     }
-    if NOT_HEADS.iter().any(|w| t.ends_with(s, e, w)) {
-        return false;
+    if let Some(w) = NOT_HEADS.iter().find(|w| t.ends_with(s, e, w)) {
+        // An office abbreviated after its region (`市留交办`: 留学人员交流
+        // 办公室) is a name; a unit and a verb (`省政府交办`) is not.
+        let head = e - w.chars().count();
+        let abbreviated = "省市区县州".contains(t.at(s))
+            && (2..=4).contains(&(head - s))
+            && !unit_like(t, s, head);
+        if !abbreviated {
+            return false;
+        }
     }
     MULTI_HEADS.iter().any(|w| t.ends_with(s, e, w))
         || SINGLE_HEADS.contains(&t.at(e - 1))
+        // A district or county by name (`越秀区`, `从化市`, `凤阳县`).
+        || ((3..=5).contains(&(e - s)) && "区县市旗".contains(t.at(e - 1)))
         || (t.at(s) == '各' && REGIONS.iter().any(|w| t.ends_with(s + 1, e, w)))
         || (e > s + 3 && t.starts_with(s, e, "各有关"))
 }
@@ -1588,6 +1598,8 @@ mod tests {
             "各县(市、区)人民政府(管委会)、市交通委（市道运局）",
             "各设区市、各有关直属单位",
             "国家发展改革委、人民银行、海关总署、财政部",
+            "市留交办、越秀区",
+            "从化市、凤阳县",
         ] {
             assert!(looks_like_units(text), "{text}");
         }
@@ -1613,6 +1625,9 @@ mod tests {
             "构建行政执法监督格局",
             "成立省市场监管局提升行政执法质量领导小组",
             "法规处按照分工",
+            "省政府交办",
+            "市区",
+            "北部山区人才支持",
             "省局机关各有关处(室、局)按照分工开展",
             "面向社会",
             "法规处、2024年6月",

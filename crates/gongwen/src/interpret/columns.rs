@@ -51,13 +51,13 @@ pub fn role_of_header(text: &str) -> ColumnRole {
         ColumnRole::Units(Role::Lead)
     } else if has(&["配合", "协同", "协办", "参与"]) {
         ColumnRole::Units(Role::Support)
-    } else if has(&["指导单位"]) {
+    } else if has(&["指导单位", "指导部门"]) {
         ColumnRole::Units(Role::Guide)
     } else if has(&["单位", "部门", "责任处室", "责任主体", "负责"]) {
         ColumnRole::Units(Role::Responsible)
     } else if has(&["任务", "事项", "工作", "目标", "内容", "要求"]) {
         ColumnRole::Task
-    } else if has(&["备注", "说明"]) {
+    } else if has(&["备注", "说明", "范围"]) {
         ColumnRole::Note
     } else {
         ColumnRole::Other
@@ -69,11 +69,24 @@ pub fn role_of_header(text: &str) -> ColumnRole {
 pub struct Header {
     /// Index of the header row in the table's rows.
     pub row: usize,
+    /// Index of the first data row: the row after the header, or `0` for a
+    /// table that continues an earlier table's header ([`Header::continued`]).
+    pub data_start: usize,
     /// Role of each grid column.
     pub roles: Vec<ColumnRole>,
 }
 
 impl Header {
+    /// The header of an earlier task table, for a table printed without one
+    /// (a table broken by a section line or a page): every row is data.
+    pub fn continued(&self) -> Header {
+        Header {
+            row: 0,
+            data_start: 0,
+            roles: self.roles.clone(),
+        }
+    }
+
     /// The first column with this role.
     pub fn column(&self, role: ColumnRole) -> Option<usize> {
         self.roles.iter().position(|r| *r == role)
@@ -99,13 +112,27 @@ pub fn find_header(table: &Table) -> Option<Header> {
             .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
         if text && detail {
             let mut roles = roles;
+            // Of two text columns the left one groups the right one: a
+            // measure column left of a task column (`改革举措 | 主要内容`)
+            // names what the task column then details.
+            let task = roles.iter().position(|r| *r == ColumnRole::Task);
+            let measure = roles.iter().position(|r| *r == ColumnRole::Measure);
+            if let (Some(t), Some(m)) = (task, measure) {
+                if m < t {
+                    roles.swap(t, m);
+                }
+            }
             // A table without a measure column lists measures in its text column.
             if !roles.contains(&ColumnRole::Measure) {
                 if let Some(t) = roles.iter().position(|r| *r == ColumnRole::Task) {
                     roles[t] = ColumnRole::Measure;
                 }
             }
-            return Some(Header { row: i, roles });
+            return Some(Header {
+                row: i,
+                data_start: i + 1,
+                roles,
+            });
         }
     }
     None
@@ -160,6 +187,10 @@ mod tests {
             ("重点任务", Task),
             ("工作任务", Task),
             ("备注", Note),
+            ("推广范围", Note),
+            ("指导部门", Units(Role::Guide)),
+            ("改革举措", Measure),
+            ("主 要 内 容", Task),
             ("", Other),
         ] {
             assert_eq!(role_of_header(h), r, "{h}");

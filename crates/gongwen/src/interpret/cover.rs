@@ -63,8 +63,12 @@ pub fn plan_start(
     if parse_label(trimmed).is_some() || folded.contains(['。', ';', ':']) {
         return None;
     }
-    let named = cover_title.and_then(inner_title);
-    let repeats = named.is_some_and(|n| folded == fold(&n) || folded.ends_with(&fold(&n)));
+    // Compared without white space: titles are often spaced or wrapped
+    // (`《…任务分解 和责任分工方案》`).
+    let compact = |t: &str| -> String { fold(t).chars().filter(|c| !c.is_whitespace()).collect() };
+    let named = cover_title.and_then(inner_title).map(|n| compact(&n));
+    let line = compact(trimmed);
+    let repeats = named.is_some_and(|n| !n.is_empty() && line.ends_with(&n));
     ((repeats || after_attachment) && looks_like_title(trimmed))
         .then(|| PlanStart::Title(trimmed.to_owned()))
 }

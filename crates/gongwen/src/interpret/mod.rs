@@ -33,11 +33,12 @@ pub mod outline;
 pub mod prose;
 pub mod runon;
 pub mod table;
+pub mod vertical;
 
 use chrono::Datelike;
 
 use crate::document::{Block, Document, Paragraph};
-use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::grammar::units::parse_units;
 use crate::model::{
     DefaultUnits, Diagnostic, DiagnosticCode, Meta, Notice, Position, SourceInfo, SCHEMA_ID,
@@ -63,6 +64,8 @@ enum Role {
 
 /// Interprets a document as a notice.
 pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
+    let rebuilt = vertical::fold_vertical_tables(doc);
+    let doc = rebuilt.as_ref().unwrap_or(doc);
     let lifted = lift_title_rows(doc);
     let doc = lifted.as_ref().unwrap_or(doc);
     let split = runon::split_run_on(doc);
@@ -103,12 +106,20 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut prose_levels: Vec<LabelKind> = Vec::new();
     let mut prose = ProseReader::new(ctx.notice_year);
     let mut after_attachment = false;
+    // The number of the last `1.` label met, for `11.121人才梯队项目`.
+    let mut last_arabic: Option<u32> = None;
+    // The header of the last table read, for a table continuing it.
+    let mut last_header = None;
     for (i, block) in doc.blocks.iter().enumerate() {
         match block {
             Block::Table(_) if roles[i] == Role::Meta => {}
             Block::Table(t) => {
-                if interpret_table(t, ctx, &mut out, &mut diagnostics) {
+                let read =
+                    interpret_table(t, ctx, last_header.as_ref(), &mut out, &mut diagnostics);
+                if read.is_some() {
+                    last_header = read;
                 } else {
+                    last_header = None;
                     for cell in t.rows.iter().flat_map(|r| r.cells.iter()) {
                         if !cell.text.trim().is_empty() {
                             diagnostics.push(Diagnostic {
@@ -124,9 +135,21 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
             Block::Paragraph(p) if roles[i] == Role::Unknown && !p.text.trim().is_empty() => {
                 // The plan a cover notice sends starts here: the cover's own
                 // numbered instructions go to its body.
-                if let Some(start) =
-                    cover::plan_start(&p.text, meta.title.as_deref(), after_attachment)
-                {
+                let start = cover::plan_start(&p.text, meta.title.as_deref(), after_attachment)
+                    .or_else(|| {
+                        // A plan title wrapped over two lines.
+                        let (j, next) = next_paragraph(doc, i)?;
+                        if roles[j] != Role::Unknown || parse_label(&p.text).is_some() {
+                            return None;
+                        }
+                        let joined = format!("{}{}", p.text.trim(), next.text.trim());
+                        let start = cover::plan_start(&joined, meta.title.as_deref(), false)?;
+                        matches!(start, cover::PlanStart::Title(_)).then(|| {
+                            roles[j] = Role::Consumed;
+                            start
+                        })
+                    });
+                if let Some(start) = start {
                     let (headings, loose) = out.take_all();
                     if cover::is_cover(&headings, &loose) {
                         cover::cover_paragraphs(&headings, &mut meta.body);
@@ -159,7 +182,11 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 if default_units(&p.text, &p.pos, &mut meta) {
                     continue;
                 }
-                let label = parse_label(&p.text);
+                let label =
+                    parse_label(&p.text).or_else(|| arabic_in_sequence(&p.text, last_arabic));
+                if let Some(l) = label.as_ref().filter(|l| l.kind == LabelKind::ArabicDot) {
+                    last_arabic = Some(l.ordinal);
+                }
                 match find_note(&p.text) {
                     NoteFind::Found(note) => {
                         // A paragraph that is only a note answers for the
@@ -176,15 +203,9 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         // runs on past its first sentence: the numbered one
                         // is a heading over both.
                         if label.is_none() {
+                            let depth = out.depth();
                             out.heading_from_last_measure(|l| {
-                                let level = match prose_levels.iter().position(|k| *k == l.kind) {
-                                    Some(p) => p + 1,
-                                    None => {
-                                        prose_levels.push(l.kind);
-                                        prose_levels.len()
-                                    }
-                                };
-                                level as u8
+                                prose_level(&mut prose_levels, l.kind, depth)
                             });
                         }
                         // A measure sits under the innermost open heading,
@@ -220,15 +241,9 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     }
                 }
                 if let Some(label) = label {
-                    let level = match prose_levels.iter().position(|k| *k == label.kind) {
-                        Some(l) => l + 1,
-                        None => {
-                            prose_levels.push(label.kind);
-                            prose_levels.len()
-                        }
-                    };
+                    let level = prose_level(&mut prose_levels, label.kind, out.depth());
                     let text: String = p.text.chars().skip(label.len).collect();
-                    out.open_heading(level as u8, &label, &text, p.pos.clone());
+                    out.open_heading(level, &label, &text, p.pos.clone());
                 } else if !out.push_body(&p.text, p.pos.clone()) {
                     // Under no heading: the cover's text, or closing
                     // paragraphs after a list of measures.
@@ -256,6 +271,72 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         measures,
         diagnostics,
         source,
+    }
+}
+
+/// A `1.` label whose text starts with a digit (`11.121人才梯队项目`), which
+/// [`parse_label`] leaves alone as a decimal number (`1.5倍`): a label when
+/// its number is the next after the last `1.` label met (`last`).
+fn arabic_in_sequence(text: &str, last: Option<u32>) -> Option<Label> {
+    let next = last? + 1;
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let mut after = rest[digits..].chars();
+    let dot = after.next()?;
+    if !matches!(dot, '.' | '．') || !after.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    (rest[..digits].parse::<u32>().ok()? == next).then(|| Label {
+        kind: LabelKind::ArabicDot,
+        ordinal: next,
+        text: rest[..digits + dot.len_utf8()].to_owned(),
+        len: text[..lead].chars().count() + digits + 1,
+    })
+}
+
+/// The first non-blank paragraph after block `i`, if the next non-blank
+/// block is one.
+fn next_paragraph(doc: &Document, i: usize) -> Option<(usize, &Paragraph)> {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .find_map(|(j, b)| match b {
+            Block::Paragraph(p) if p.text.trim().is_empty() => None,
+            Block::Paragraph(p) => Some(Some((j, p))),
+            _ => Some(None),
+        })
+        .flatten()
+}
+
+/// The outline level of a prose heading of label form `kind`, given the
+/// forms met so far, outermost first (`levels`), and the depth of the
+/// innermost open heading.
+///
+/// A form keeps the level it was first met at. A new form goes below the
+/// forms met so far, as the document nests it, except that it goes above a
+/// form it usually contains (一、 > （一） > 1. > （1） > ①) when no heading
+/// of that form is open: a notice whose first section has only `1.` items
+/// and whose second has `（一）` groups of them (numbered on from the first
+/// section) nests `2.` under `（一）`, not beside it.
+fn prose_level(levels: &mut Vec<LabelKind>, kind: LabelKind, depth: u8) -> u8 {
+    if let Some(p) = levels.iter().position(|k| *k == kind) {
+        return (p + 1) as u8;
+    }
+    let above = levels
+        .iter()
+        .enumerate()
+        .position(|(p, k)| *k > kind && p >= depth as usize);
+    match above {
+        Some(p) => {
+            levels.insert(p, kind);
+            (p + 1) as u8
+        }
+        None => {
+            levels.push(kind);
+            levels.len() as u8
+        }
     }
 }
 
@@ -393,8 +474,16 @@ fn find_title(
     meta: &mut Meta,
     roles: &mut [Role],
 ) {
+    // A plan sent alone may start with its attachment line (`附件1`): the
+    // title follows it; the line itself stays for the body.
+    let marker = paragraphs.first().is_some_and(|(i, p)| {
+        roles[*i] == Role::Unknown
+            && cover::plan_start(&p.text, None, false) == Some(cover::PlanStart::Attachment(None))
+    });
+    let skip = usize::from(marker);
     let leading: Vec<&(usize, &Paragraph)> = paragraphs
         .iter()
+        .skip(skip)
         .take_while(|(i, p)| {
             roles[*i] == Role::Unknown && no_sentence_end(&p.text) && parse_label(&p.text).is_none()
         })
@@ -424,7 +513,7 @@ fn find_title(
         }
         return;
     }
-    let first_meta = paragraphs.get(leading.len());
+    let first_meta = paragraphs.get(skip + leading.len());
     let before_meta = first_meta.is_some_and(|(i, _)| roles[*i] == Role::Meta);
     if before_meta && !leading.is_empty() && leading.len() <= 5 {
         let mut joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
@@ -440,6 +529,38 @@ fn find_title(
                 roles[*i] = Role::Title;
             }
             return;
+        }
+    }
+    // The standard layout (GB/T 9704): the issuer's banner (`XX文件`), the
+    // document number, then the title over up to five lines, then the
+    // addressees.
+    if let Some(k) = paragraphs.iter().position(|(i, p)| {
+        roles[*i] == Role::Meta && matches!(classify(&p.text), Some(MetaLine::DocNumber(_)))
+    }) {
+        let lines: Vec<&(usize, &Paragraph)> = paragraphs[k + 1..]
+            .iter()
+            .take_while(|(i, p)| {
+                roles[*i] == Role::Unknown
+                    && no_sentence_end(&p.text)
+                    && parse_label(&p.text).is_none()
+            })
+            .collect();
+        let then_meta = paragraphs
+            .get(k + 1 + lines.len())
+            .is_some_and(|(i, _)| roles[*i] == Role::Meta);
+        if then_meta && (1..=5).contains(&lines.len()) {
+            // The lines up to the first that completes a title.
+            let mut joined = String::new();
+            for (n, (_, p)) in lines.iter().enumerate() {
+                joined.push_str(p.text.trim());
+                if looks_like_title(&joined) {
+                    meta.title = Some(joined);
+                    for (i, _) in &lines[..=n] {
+                        roles[*i] = Role::Title;
+                    }
+                    return;
+                }
+            }
         }
     }
     // A notice with no front matter: its title lines, then its first

@@ -47,6 +47,25 @@ impl OutlineBuilder {
         });
     }
 
+    /// Opens a heading printed without a label (a task table's task cell
+    /// with no number of its own): its `label` is empty and its `ordinal`
+    /// 0, and it takes no part in the numbering checks.
+    pub fn open_unlabelled_heading(&mut self, level: u8, text: &str, position: Position) {
+        self.close_to(level.saturating_sub(1) as usize);
+        let text = text.trim().to_owned();
+        self.stack.push(Heading {
+            level: (self.stack.len() + 1) as u8,
+            label: String::new(),
+            ordinal: 0,
+            title: title_of(&text),
+            text,
+            children: Vec::new(),
+            measures: Vec::new(),
+            body: Vec::new(),
+            position: Some(position),
+        });
+    }
+
     /// Turns the last measure under the innermost open heading (or the last
     /// loose one) into a heading when it is labelled and its text runs on
     /// after its first sentence: the label and that sentence become the

@@ -183,6 +183,25 @@ pub fn find_note(text: &str) -> NoteFind {
     if end == 0 {
         return NoteFind::None;
     }
+    // A deadline printed after the note's closing bracket
+    // (`（责任单位：X），2024年6月底前完成。`).
+    let mut trailing_deadline = None;
+    if folded[end - 1] != ')' {
+        if let Some(close) = folded[..end].iter().rposition(|c| *c == ')') {
+            let from = close
+                + 1
+                + folded[close + 1..end]
+                    .iter()
+                    .take_while(|c| c.is_whitespace() || matches!(c, ',' | ';'))
+                    .count();
+            let tail: String = folded[from..end].iter().collect();
+            if from < end && is_deadline_sized(&tail) && parse_deadline(&tail, None).is_some() {
+                let printed: String = orig[from..end].iter().collect();
+                trailing_deadline = Some(printed.trim().to_owned());
+                end = close + 1;
+            }
+        }
+    }
     // `open` and `close` stand just outside the note's content: its brackets,
     // or, for a note without brackets (`…。责任单位：X`), the full stop before
     // it and the end of the text.
@@ -247,6 +266,10 @@ pub fn find_note(text: &str) -> NoteFind {
             (cut, Some(text.to_owned()))
         }
         None => (0..0, None),
+    };
+    let deadline = match (deadline, trailing_deadline) {
+        (Some(_), Some(_)) => return NoteFind::None,
+        (d, t) => d.or(t),
     };
     // The segment's chars without the deadline clause.
     let seg_start = seg.start;

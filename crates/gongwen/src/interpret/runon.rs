@@ -7,7 +7,7 @@
 //! the paragraph's position.
 //!
 //! A responsibility note followed by more text ends a piece
-//! (`…（X负责）各地区要…`). A label inside a paragraph starts a new piece only when
+//! (`…（X负责）各地区要…`), unless that text is a deadline (`…（X负责）2024年底前完成。`). A label inside a paragraph starts a new piece only when
 //! - it follows a sentence end or colon (`。；：！？`), a closing bracket, or
 //!   the title of a heading that itself started a piece (`一、总体要求（一）…`);
 //! - and it continues the numbering: the next number of a label form seen
@@ -21,6 +21,7 @@
 use std::collections::HashMap;
 
 use crate::document::{Block, Document, Paragraph};
+use crate::grammar::deadline::{is_deadline_sized, parse_deadline, CELL_MAX_CHARS};
 use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::numeral::is_numeral_char;
 use crate::normalize::fold_width;
@@ -166,6 +167,16 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
         .find(|c| !c.is_whitespace())
         .is_some_and(|&c| !"。,;)".contains(fold_width(c)));
     if !more || close < 3 {
+        return false;
+    }
+    // A deadline after the note is the note's (`（X负责）2024年底前完成。`).
+    let sentence: String = chars[close + 1..]
+        .iter()
+        .take_while(|&&c| fold_width(c) != '。')
+        .take(CELL_MAX_CHARS + 1)
+        .collect();
+    let sentence = sentence.trim_start_matches(|c: char| c.is_whitespace() || ",;，；".contains(c));
+    if is_deadline_sized(sentence) && parse_deadline(sentence, None).is_some() {
         return false;
     }
     // The note's opening bracket, not too far back.

@@ -48,17 +48,25 @@ pub struct TableContext {
     pub notice_year: Option<i32>,
 }
 
-/// Reads a table into `out`. Returns `false` (and reads nothing) when the
-/// table has no task-table header.
+/// Reads a table into `out` and returns the header it was read with.
+///
+/// A table without a task-table header of its own continues `previous`
+/// (the header of the task table before it) when it has as many columns:
+/// a flattened table broken by a section line (`一、…` between its rows) or
+/// a table split at a page break. Otherwise returns `None` and reads
+/// nothing.
 pub fn interpret_table(
     table: &Table,
     ctx: TableContext,
+    previous: Option<&Header>,
     out: &mut OutlineBuilder,
     diags: &mut Vec<Diagnostic>,
-) -> bool {
-    let Some(header) = find_header(table) else {
-        return false;
-    };
+) -> Option<Header> {
+    let header = find_header(table).or_else(|| {
+        previous
+            .filter(|h| h.roles.len() == table.width() as usize)
+            .map(Header::continued)
+    })?;
     let width = header.roles.len();
     let mut memo = GrammarMemo::new(ctx.notice_year);
     let grid = match table.layout {
@@ -70,12 +78,12 @@ pub fn interpret_table(
     // that heading.
     let base = out.depth();
     let mut machine = RowMachine::new(&header, memo, base);
-    for (r, slots) in grid.iter().enumerate().skip(header.row + 1) {
+    for (r, slots) in grid.iter().enumerate().skip(header.data_start) {
         machine.row(slots, table.rows[r].pos.clone(), out, diags);
     }
     machine.finish_measure(out, diags);
     out.close_to(base as usize);
-    true
+    Some(header)
 }
 
 /// Lays grid rows on their columns, expanding merges.
@@ -115,7 +123,7 @@ fn flattened_slots<'a>(
         .enumerate()
         .map(|(r, row)| {
             let mut slots = vec![Slot::Empty; width];
-            if r <= header.row {
+            if r < header.data_start {
                 return slots;
             }
             let cells: Vec<&Cell> = row
@@ -149,7 +157,7 @@ fn flattened_slots<'a>(
 fn label_kinds_by_column(table: &Table, header: &Header) -> Vec<Vec<LabelKind>> {
     let width = header.roles.len();
     let mut kinds = vec![Vec::new(); width];
-    for row in table.rows.iter().skip(header.row + 1) {
+    for row in table.rows.iter().skip(header.data_start) {
         let filled: Vec<&Cell> = row
             .cells
             .iter()
@@ -361,6 +369,9 @@ struct RowMachine<'h> {
     in_task: bool,
     /// Whether the measures of this table carry labels.
     labelled_measures: bool,
+    /// Whether a task in the task column carried a label (then unlabelled
+    /// task text continues the task above).
+    labelled_tasks: bool,
     last_deadline: Option<Inheritable>,
     last_units: Vec<Option<Inheritable>>,
     draft: Option<MeasureDraft>,
@@ -390,6 +401,7 @@ impl<'h> RowMachine<'h> {
             in_section: false,
             in_task: false,
             labelled_measures: false,
+            labelled_tasks: false,
             last_deadline: None,
             draft: None,
         }
@@ -440,12 +452,28 @@ impl<'h> RowMachine<'h> {
                     let text = after_label(&cell.text, &label);
                     out.open_heading(self.task_level(), &label, &text, cell.pos.clone());
                     self.in_task = true;
+                    self.labelled_tasks = true;
                     new_task_text = Some((text, cell.pos.clone()));
                 }
                 None => {
+                    // Unlabelled task text continues the task above in a
+                    // table whose tasks are numbered (a task cell broken
+                    // over rows, each with its own measure). Where tasks
+                    // are not numbered it is a new task when its row starts
+                    // a measure too or no task is open.
                     let level = self.task_level();
-                    if !(self.in_task && out.continue_heading(level, &cell.text)) {
-                        not_placed(diags, cell, "task text with no task above it");
+                    let starts_measure = self
+                        .measure_col
+                        .and_then(|c| slots[c].own_text())
+                        .is_some_and(|m| !std::ptr::eq(m, cell));
+                    let continues = self.in_task
+                        && (self.labelled_tasks || !starts_measure)
+                        && out.continue_heading(level, &cell.text);
+                    if !continues {
+                        self.finish_measure(out, diags);
+                        out.open_unlabelled_heading(level, &cell.text, cell.pos.clone());
+                        self.in_task = true;
+                        new_task_text = Some((cell.text.trim().to_owned(), cell.pos.clone()));
                     }
                 }
             }

@@ -1,0 +1,244 @@
+//! Task tables pasted one cell per line.
+//!
+//! A table copied out of a web page often arrives as text with every cell on
+//! a line of its own: `序号` / `主要工作任务` / `责任单位` / `1` / `地区生产总值增长6%左右。`
+//! / `市发展改革委` / `2` / …. This pass finds such runs of paragraphs and
+//! turns them back into a [`TableLayout::Flattened`] table, so that the
+//! table interpreter reads them as it reads any flattened table (aligning
+//! short rows by content).
+//!
+//! Only tables whose first column is a running number (`序号`) are rebuilt:
+//! the numbers 1, 2, 3 … keep the rows in step even when a merged cell left
+//! a row short. A run is a table when
+//! - two to eight consecutive short paragraphs are each a known header word
+//!   (see [`role_of_header`]), the first one `序号`, and together they make a
+//!   task-table header ([`find_header`]);
+//! - each row then starts with the next running number and holds at most as
+//!   many cells as the header; a short paragraph with a `一、` label between
+//!   rows is a section row.
+//!
+//! The table ends at the first paragraph that fits none of this. Cells keep
+//! their paragraphs' positions (lines). Nothing else is changed.
+
+use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
+use crate::grammar::label::{parse_label, LabelKind};
+
+use super::columns::{find_header, role_of_header, ColumnRole};
+use super::table::is_running_number;
+
+/// Most header cells a rebuilt table may have.
+const MAX_COLUMNS: usize = 8;
+/// Longest header cell, in chars.
+const MAX_HEADER_CHARS: usize = 16;
+/// Longest section row, in chars.
+const MAX_SECTION_CHARS: usize = 60;
+
+/// Rebuilds one-cell-per-line tables; `None` when the document has none.
+pub fn fold_vertical_tables(doc: &Document) -> Option<Document> {
+    let mut blocks: Vec<Block> = Vec::with_capacity(doc.blocks.len());
+    let mut changed = false;
+    let mut tables = 0u32;
+    let mut i = 0;
+    while i < doc.blocks.len() {
+        if let Some((table, used)) = table_at(&doc.blocks[i..], tables) {
+            blocks.push(Block::Table(table));
+            tables += 1;
+            changed = true;
+            i += used;
+            continue;
+        }
+        if matches!(doc.blocks[i], Block::Table(_)) {
+            tables += 1;
+        }
+        blocks.push(doc.blocks[i].clone());
+        i += 1;
+    }
+    changed.then_some(Document { blocks })
+}
+
+/// The non-blank paragraphs at the start of `blocks`, with their block
+/// offsets, up to the first block that is not a paragraph.
+fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> {
+    blocks
+        .iter()
+        .enumerate()
+        .map_while(|(k, b)| match b {
+            Block::Paragraph(p) => Some((k, p)),
+            _ => None,
+        })
+        .filter(|(_, p)| !p.text.trim().is_empty())
+}
+
+/// A table rebuilt from the paragraphs at the start of `blocks`, and how
+/// many blocks it used.
+fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
+    let first = match blocks.first()? {
+        Block::Paragraph(p) => p,
+        _ => return None,
+    };
+    if role_of_header(&first.text) != ColumnRole::Seq {
+        return None;
+    }
+    let mut paras = paragraphs(blocks).peekable();
+    // The header: consecutive header words with distinct roles.
+    let mut header: Vec<Cell> = Vec::new();
+    let mut roles: Vec<ColumnRole> = Vec::new();
+    while let Some((_, p)) = paras.peek() {
+        let text = p.text.trim();
+        let role = role_of_header(text);
+        if header.len() == MAX_COLUMNS
+            || text.chars().count() > MAX_HEADER_CHARS
+            || role == ColumnRole::Other
+            || roles.contains(&role)
+        {
+            break;
+        }
+        header.push(Cell::new(text, header.len() as u32, p.pos.clone()));
+        roles.push(role);
+        paras.next();
+    }
+    let width = header.len();
+    if width < 2 {
+        return None;
+    }
+    let mut rows = vec![Row {
+        pos: first.pos.clone(),
+        cells: header,
+    }];
+    let probe = Table {
+        index,
+        layout: TableLayout::Flattened,
+        rows: rows.clone(),
+    };
+    find_header(&probe)?;
+
+    // Blocks used up to the last numbered row.
+    let mut used = 0;
+    let mut last_number: Option<u32> = None;
+    let mut complete_rows = 0;
+    while let Some((k, p)) = paras.next() {
+        let text = p.text.trim();
+        if let Some(n) = running_number(text) {
+            if last_number.is_some_and(|l| n != l + 1) {
+                break;
+            }
+            // A row: its number, then cells up to the next row.
+            let mut cells = vec![Cell::new(text, 0, p.pos.clone())];
+            let mut end = k;
+            while let Some((k2, p2)) = paras.peek() {
+                let t2 = p2.text.trim();
+                if cells.len() == width || running_number(t2) == Some(n + 1) || is_section(t2) {
+                    break;
+                }
+                cells.push(Cell::new(t2, cells.len() as u32, p2.pos.clone()));
+                end = *k2;
+                paras.next();
+            }
+            if cells.len() < 2 {
+                break;
+            }
+            complete_rows += usize::from(cells.len() == width);
+            rows.push(Row {
+                pos: p.pos.clone(),
+                cells,
+            });
+            last_number = Some(n);
+            used = end + 1;
+        } else if last_number.is_some() && is_section(text) {
+            rows.push(Row {
+                pos: p.pos.clone(),
+                cells: vec![Cell::new(text, 0, p.pos.clone())],
+            });
+        } else {
+            break;
+        }
+    }
+    // Section rows after the last numbered row belong to what follows.
+    while rows.len() > 1 && rows.last().is_some_and(|r| r.cells.len() == 1) {
+        rows.pop();
+    }
+    if complete_rows == 0 {
+        return None;
+    }
+    Some((
+        Table {
+            index,
+            layout: TableLayout::Flattened,
+            rows,
+        },
+        used,
+    ))
+}
+
+/// The value of a running-number paragraph (`1`, `２`, `3.`).
+fn running_number(text: &str) -> Option<u32> {
+    if !is_running_number(text) {
+        return None;
+    }
+    let digits: String = text
+        .chars()
+        .filter_map(|c| c.to_digit(10).and_then(|d| char::from_digit(d, 10)))
+        .collect();
+    digits.parse().ok()
+}
+
+/// A section row between rows: a short `一、` line.
+fn is_section(text: &str) -> bool {
+    text.chars().count() <= MAX_SECTION_CHARS
+        && parse_label(text).is_some_and(|l| l.kind == LabelKind::ChineseComma)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::read_text;
+
+    fn rebuilt(text: &str) -> Vec<Vec<String>> {
+        let doc = fold_vertical_tables(&read_text(text)).expect("a table");
+        let tables: Vec<&Table> = doc.tables().collect();
+        assert_eq!(tables.len(), 1);
+        tables[0]
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn rebuilds_a_table_pasted_one_cell_per_line() {
+        let rows = rebuilt(
+            "2023年重点工作责任分解\n序号\n主 要 工 作 任 务\n责任单位\n1\n地区生产总值增长6%左右。\n\
+             市发展改革委\n2\n研发投入强度达到3.3%。\n市科技局\n一、扩大有效投资\n3\n完成投资。\n\
+             市发展改革委、市财政局\n以上任务请认真落实。",
+        );
+        assert_eq!(
+            rows,
+            [
+                vec!["序号", "主 要 工 作 任 务", "责任单位"],
+                vec!["1", "地区生产总值增长6%左右。", "市发展改革委"],
+                vec!["2", "研发投入强度达到3.3%。", "市科技局"],
+                vec!["一、扩大有效投资"],
+                vec!["3", "完成投资。", "市发展改革委、市财政局"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_short_row_keeps_the_rows_in_step() {
+        let rows = rebuilt("序号\n工作任务\n完成时限\n责任单位\n1\n甲\n6月底前\n市财政局\n2\n乙\n市税务局\n3\n丙\n年底前\n市商务局");
+        assert_eq!(rows[2], ["2", "乙", "市税务局"]);
+        assert_eq!(rows[3], ["3", "丙", "年底前", "市商务局"]);
+    }
+
+    #[test]
+    fn leaves_ordinary_paragraphs_alone() {
+        for text in [
+            "序号\n1\n2",
+            "序号\n工作任务\n责任单位\n这不是一个编号。",
+            "一、总体要求\n（一）加强领导。（办公室负责）",
+            "序号\n工作任务\n责任单位\n1\n甲",
+        ] {
+            assert!(fold_vertical_tables(&read_text(text)).is_none(), "{text}");
+        }
+    }
+}
