@@ -220,6 +220,24 @@ fn family_tables_match_gold() {
     assert_matches_gold("family/tables.txt", "family/tables.gold.json");
 }
 
+/// Tables as pasted text: a tab-separated table broken by section lines
+/// (`一、…` between its rows), tasks without numbers, a 改革举措 | 主要内容
+/// table with 指导部门 and 推广范围 columns, a table pasted one cell per line,
+/// and `附件1` over the title.
+#[test]
+fn family_pasted_tables_match_gold() {
+    assert_matches_gold("family/tables-pasted.txt", "family/tables-pasted.gold.json");
+}
+
+/// A notice in the standard layout (banner, number, title, addressees) with
+/// a plan title wrapped over two lines, `1.` items numbered on from one
+/// section into the （一） groups of the next, a `4.121…` item, short office
+/// and district names, and deadlines printed after the note.
+#[test]
+fn family_prose_layout_matches_gold() {
+    assert_matches_gold("family/prose-layout.txt", "family/prose-layout.gold.json");
+}
+
 /// A real State Council opinion taken after gongwen was built: items 1.–21.
 /// under （一）…（五）, `排在第一位的部门为牵头部门，下同`.
 #[test]
