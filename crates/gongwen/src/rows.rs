@@ -140,7 +140,12 @@ impl MeasureRow {
     /// `path` (outermost heading first).
     pub fn new(index: usize, path: &[&Heading], measure: &Measure) -> Self {
         let heading = |depth: usize| path.get(depth);
-        let label_at = |depth: usize| heading(depth).map(|h| h.label.clone());
+        // A heading printed without a label has none here either.
+        let label_at = |depth: usize| {
+            heading(depth)
+                .map(|h| h.label.clone())
+                .filter(|l| !l.is_empty())
+        };
         let title_at = |depth: usize| heading(depth).map(|h| h.title.clone());
         let titles: Vec<&str> = path.iter().map(|h| h.title.as_str()).collect();
         let deadline = measure.deadline.as_ref();
@@ -585,6 +590,29 @@ mod tests {
         assert_eq!(r.h3_label.as_deref(), Some("1."));
         assert_eq!(r.h3_title.as_deref(), Some("丙"));
         assert_eq!(r.heading_path, "甲 / 乙 / 丙 / 丁");
+    }
+
+    #[test]
+    fn a_heading_without_a_label_has_no_label_column() {
+        let mut task = heading(2, "", 0, "推进一网通办");
+        task.measures = vec![Measure {
+            label: Some("1".into()),
+            ordinal: Some(1),
+            text: "推动高频事项全程网办。".into(),
+            deadline: None,
+            units: vec![],
+            units_raw: None,
+            units_inherited: false,
+            note: None,
+            leader: None,
+            position: None,
+        }];
+        let mut section = heading(1, "一、", 1, "提升政务服务效能");
+        section.children = vec![task];
+        let rows = measure_rows(&notice(vec![], vec![section]));
+        assert_eq!(rows[0].h1_label.as_deref(), Some("一、"));
+        assert_eq!(rows[0].h2_label, None);
+        assert_eq!(rows[0].h2_title.as_deref(), Some("推进一网通办"));
     }
 
     #[test]
