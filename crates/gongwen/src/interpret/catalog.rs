@@ -5,10 +5,12 @@
 //! Such a table is no task table. Its title, document number, issuing
 //! authority and date of writing fill the notice's [`Meta`] where the
 //! notice's own lines have not; every other entry (索引号, 主题分类, 发布日期 …)
-//! is kept in [`Meta::catalog`]. This module reads one table; the
+//! is kept in [`Meta::catalog`]. The same metadata printed as one line of
+//! a pasted page (`发布日期:2023-03-03 09:37 信息来源:市政府办公室 浏览次数:`) is read
+//! by [`read_catalog_line`]. This module reads one table or line; the
 //! interpreter decides when to ask.
 
-use crate::document::Table;
+use crate::document::{Position, Table};
 use crate::model::{CatalogEntry, Meta};
 use crate::normalize::fold;
 
@@ -35,6 +37,94 @@ const LABELS: [&str; 18] = [
     "信息来源",
     "废止日期",
 ];
+
+/// Labels only a page line uses (a site's own chrome), besides [`LABELS`].
+const LINE_LABELS: [&str; 9] = [
+    "发布时间",
+    "来源",
+    "浏览次数",
+    "点击数",
+    "点击次数",
+    "阅读次数",
+    "访问量",
+    "作者",
+    "字号",
+];
+
+/// Reads a paragraph that is wholly page metadata — two or more `label:value`
+/// pairs with known labels, separated by white space (`发布日期:2023-03-03
+/// 09:37 信息来源:市政府办公室 浏览次数:`) — into `meta` as [`Meta::catalog`]
+/// entries (and fields, as [`read_catalog`] does). Returns `false`, changing
+/// nothing, for any other paragraph.
+pub fn read_catalog_line(text: &str, pos: &Position, meta: &mut Meta) -> bool {
+    let orig: Vec<char> = text.chars().collect();
+    let folded: Vec<char> = fold(text).chars().collect();
+    if folded.len() != orig.len() || orig.len() > 300 {
+        return false;
+    }
+    // A known label followed by a colon at `i`: the label's length and
+    // where its value starts.
+    let label_at = |i: usize| -> Option<(&'static str, usize)> {
+        let mut best: Option<(&'static str, usize)> = None;
+        for l in LABELS.iter().chain(LINE_LABELS.iter()) {
+            let n = l.chars().count();
+            if i + n < folded.len()
+                && folded[i..i + n].iter().copied().eq(l.chars())
+                && folded[i + n] == ':'
+                && best.is_none_or(|(b, _)| b.chars().count() < n)
+            {
+                best = Some((l, i + n + 1));
+            }
+        }
+        best
+    };
+    let mut i = folded.iter().take_while(|c| c.is_whitespace()).count();
+    let mut entries: Vec<(&'static str, String, String)> = Vec::new();
+    while i < folded.len() {
+        let Some((label, start)) = label_at(i) else {
+            return false;
+        };
+        // The value runs to the next label after white space.
+        let mut end = start;
+        while end < folded.len() && !(folded[end - 1].is_whitespace() && label_at(end).is_some()) {
+            end += 1;
+        }
+        let printed: String = orig[i..start].iter().collect();
+        let value: String = orig[start..end].iter().collect();
+        entries.push((label, printed, value.trim().to_owned()));
+        i = end;
+    }
+    if entries.len() < 2 {
+        return false;
+    }
+    for (label, printed, value) in entries {
+        fill(meta, label, &value);
+        meta.catalog.push(CatalogEntry {
+            label: printed,
+            value,
+            position: Some(pos.clone()),
+        });
+    }
+    true
+}
+
+/// Fills the field of `meta` an entry names, when it is still empty.
+fn fill(meta: &mut Meta, label: &str, value: &str) {
+    if value.is_empty() {
+        return;
+    }
+    match label {
+        "标题" | "名称" if meta.title.is_none() => meta.title = Some(value.to_owned()),
+        "发文字号" | "文号" if meta.doc_number.is_none() => {
+            meta.doc_number = Some(value.to_owned());
+        }
+        "发文机关" | "发布机构" if meta.issuer.is_none() => {
+            meta.issuer = Some(value.to_owned())
+        }
+        "成文日期" if meta.date.is_none() => meta.date = parse_date_line(&fold(value)),
+        _ => {}
+    }
+}
 
 /// The label a cell states (`标　　题：` → `标题`), if it is one of [`LABELS`].
 fn label_of(text: &str) -> Option<&'static str> {
@@ -82,17 +172,7 @@ pub fn read_catalog(table: &Table, meta: &mut Meta) -> bool {
         if value.is_empty() {
             continue;
         }
-        match label {
-            "标题" | "名称" if meta.title.is_none() => meta.title = Some(value.clone()),
-            "发文字号" | "文号" if meta.doc_number.is_none() => {
-                meta.doc_number = Some(value.clone());
-            }
-            "发文机关" | "发布机构" if meta.issuer.is_none() => {
-                meta.issuer = Some(value.clone())
-            }
-            "成文日期" if meta.date.is_none() => meta.date = parse_date_line(&fold(&value)),
-            _ => {}
-        }
+        fill(meta, label, &value);
         // Every entry is kept as printed, the ones read into fields too.
         meta.catalog.push(CatalogEntry {
             label: printed,
@@ -182,6 +262,51 @@ mod tests {
                 "发布日期："
             ]
         );
+    }
+
+    #[test]
+    fn a_pasted_page_line() {
+        let mut meta = Meta::default();
+        let pos = Position::Line { line: 2 };
+        assert!(read_catalog_line(
+            "发布日期:2023-03-03 09:37 信息来源:市政府办公室 浏览次数:",
+            &pos,
+            &mut meta
+        ));
+        let entries: Vec<(&str, &str)> = meta
+            .catalog
+            .iter()
+            .map(|e| (e.label.as_str(), e.value.as_str()))
+            .collect();
+        assert_eq!(
+            entries,
+            [
+                ("发布日期:", "2023-03-03 09:37"),
+                ("信息来源:", "市政府办公室"),
+                ("浏览次数:", "")
+            ]
+        );
+        assert!(read_catalog_line(
+            "成文日期：2023年3月1日　发文字号：嘉政办发〔2023〕7号",
+            &pos,
+            &mut meta
+        ));
+        assert_eq!(meta.doc_number.as_deref(), Some("嘉政办发〔2023〕7号"));
+    }
+
+    #[test]
+    fn other_lines_are_no_page_line() {
+        let pos = Position::Line { line: 1 };
+        for text in [
+            "牵头单位：市财政局 责任单位：市税务局",
+            "来源：新华社",
+            "发布日期：2023-03-03 加强领导。",
+            "一、发布日期:2023 来源:市政府",
+        ] {
+            let mut meta = Meta::default();
+            assert!(!read_catalog_line(text, &pos, &mut meta), "{text}");
+            assert!(meta.catalog.is_empty());
+        }
     }
 
     #[test]

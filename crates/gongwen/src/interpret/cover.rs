@@ -73,6 +73,32 @@ pub fn plan_start(
         .then(|| PlanStart::Title(trimmed.to_owned()))
 }
 
+/// How many of the cover's first body paragraphs are searched for 《…》
+/// names.
+const BODY_NAMES_SEARCHED: usize = 20;
+
+/// A title line naming a plan the cover's body names in 《…》 (`现将《X》印发给
+/// 你们`, `《X》和《Y》已经市政府同意`): the start of that plan.
+pub fn plan_named_in_body(text: &str, body: &[String]) -> Option<PlanStart> {
+    let trimmed = text.trim();
+    if trimmed.chars().count() > MAX_ATTACHMENT_LINE * 2 || parse_label(trimmed).is_some() {
+        return None;
+    }
+    let folded = fold(trimmed);
+    if folded.contains(['。', ';', ':']) || !looks_like_title(trimmed) {
+        return None;
+    }
+    let compact = |t: &str| -> String { fold(t).chars().filter(|c| !c.is_whitespace()).collect() };
+    let line = compact(trimmed);
+    let named = body.iter().take(BODY_NAMES_SEARCHED).any(|p| {
+        p.split('《')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('》').map(|(name, _)| compact(name)))
+            .any(|name| name.chars().count() >= 4 && line.ends_with(&name))
+    });
+    named.then(|| PlanStart::Title(trimmed.to_owned()))
+}
+
 /// The title of the plan a cover's title names: inside its first 《…》, or
 /// else between `印发` and `的通知` (`关于印发“无废城市”建设试点工作方案的通知`).
 fn inner_title(title: &str) -> Option<String> {
@@ -134,6 +160,16 @@ mod tests {
             )))
         );
         assert_eq!(plan_start("附件：1.任务清单", None, false), None);
+        let body = [
+            "《2023年重点工作责任分解》和《2023年民生实事》已经市政府同意，现印发给你们。"
+                .to_owned(),
+        ];
+        assert_eq!(
+            plan_named_in_body("2023年重点工作责任分解", &body),
+            Some(PlanStart::Title("2023年重点工作责任分解".into()))
+        );
+        assert_eq!(plan_named_in_body("2023年工作要点", &body), None);
+        assert_eq!(plan_named_in_body("一、2023年民生实事", &body), None);
         assert_eq!(plan_start("附件材料要按时报送。", None, false), None);
     }
 

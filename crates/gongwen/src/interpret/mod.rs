@@ -136,6 +136,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 // The plan a cover notice sends starts here: the cover's own
                 // numbered instructions go to its body.
                 let start = cover::plan_start(&p.text, meta.title.as_deref(), after_attachment)
+                    .or_else(|| cover::plan_named_in_body(&p.text, &meta.body))
                     .or_else(|| {
                         // A plan title wrapped over two lines.
                         let (j, next) = next_paragraph(doc, i)?;
@@ -143,7 +144,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                             return None;
                         }
                         let joined = format!("{}{}", p.text.trim(), next.text.trim());
-                        let start = cover::plan_start(&joined, meta.title.as_deref(), false)?;
+                        let start = cover::plan_start(&joined, meta.title.as_deref(), false)
+                            .or_else(|| cover::plan_named_in_body(&joined, &meta.body))?;
                         matches!(start, cover::PlanStart::Title(_)).then(|| {
                             roles[j] = Role::Consumed;
                             start
@@ -442,6 +444,10 @@ fn lift_title_rows(doc: &Document) -> Option<Document> {
 /// Document number, addressees, date, annotation and issuer.
 fn read_meta_lines(paragraphs: &[(usize, &Paragraph)], meta: &mut Meta, roles: &mut [Role]) {
     for (k, (i, p)) in paragraphs.iter().enumerate() {
+        if catalog::read_catalog_line(&p.text, &p.pos, meta) {
+            roles[*i] = Role::Meta;
+            continue;
+        }
         let Some(line) = classify(&p.text) else {
             continue;
         };
