@@ -229,6 +229,14 @@ fn family_pasted_tables_match_gold() {
     assert_matches_gold("family/tables-pasted.txt", "family/tables-pasted.gold.json");
 }
 
+/// A notice copied from a web page: the site's metadata line under the
+/// title, the plan named in 《》 by the cover's body, and its table pasted one
+/// cell per line with section rows and a row short of its deadline cell.
+#[test]
+fn family_page_pasted_matches_gold() {
+    assert_matches_gold("family/page-pasted.txt", "family/page-pasted.gold.json");
+}
+
 /// A notice in the standard layout (banner, number, title, addressees) with
 /// a plan title wrapped over two lines, `1.` items numbered on from one
 /// section into the （一） groups of the next, a `4.121…` item, short office

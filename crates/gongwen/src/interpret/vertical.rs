@@ -144,7 +144,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             });
             last_number = Some(n);
             used = end + 1;
-        } else if last_number.is_some() && is_section(text) {
+        } else if is_section(text) {
             rows.push(Row {
                 pos: p.pos.clone(),
                 cells: vec![Cell::new(text, 0, p.pos.clone())],
