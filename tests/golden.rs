@@ -237,6 +237,15 @@ fn family_page_pasted_matches_gold() {
     assert_matches_gold("family/page-pasted.txt", "family/page-pasted.gold.json");
 }
 
+/// A real cover notice in traditional script (盘政办发〔2021〕1号, its cover as
+/// published, two plan items written for the test): numbered `1.` instructions
+/// and a contact line stay in the cover's body; the plan starts at its title,
+/// printed `2021年市《政府工作报告》…` where the cover named it `《…〈政府工作报告〉…》`.
+#[test]
+fn family_traditional_cover_matches_gold() {
+    assert_matches_gold("family/cover-hant.txt", "family/cover-hant.gold.json");
+}
+
 /// A notice in the standard layout (banner, number, title, addressees) with
 /// a plan title wrapped over two lines, `1.` items numbered on from one
 /// section into the （一） groups of the next, a `4.121…` item, short office

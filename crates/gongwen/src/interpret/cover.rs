@@ -65,9 +65,8 @@ pub fn plan_start(
     }
     // Compared without white space: titles are often spaced or wrapped
     // (`《…任务分解 和责任分工方案》`).
-    let compact = |t: &str| -> String { fold(t).chars().filter(|c| !c.is_whitespace()).collect() };
-    let named = cover_title.and_then(inner_title).map(|n| compact(&n));
-    let line = compact(trimmed);
+    let named = cover_title.and_then(inner_title).map(|n| title_key(&n));
+    let line = title_key(trimmed);
     let repeats = named.is_some_and(|n| !n.is_empty() && line.ends_with(&n));
     ((repeats || after_attachment) && looks_like_title(trimmed))
         .then(|| PlanStart::Title(trimmed.to_owned()))
@@ -88,15 +87,24 @@ pub fn plan_named_in_body(text: &str, body: &[String]) -> Option<PlanStart> {
     if folded.contains(['。', ';', ':']) || !looks_like_title(trimmed) {
         return None;
     }
-    let compact = |t: &str| -> String { fold(t).chars().filter(|c| !c.is_whitespace()).collect() };
-    let line = compact(trimmed);
+    let line = title_key(trimmed);
     let named = body.iter().take(BODY_NAMES_SEARCHED).any(|p| {
         p.split('《')
             .skip(1)
-            .filter_map(|rest| rest.split_once('》').map(|(name, _)| compact(name)))
+            .filter_map(|rest| rest.split_once('》').map(|(name, _)| title_key(name)))
             .any(|name| name.chars().count() >= 4 && line.ends_with(&name))
     });
     named.then(|| PlanStart::Title(trimmed.to_owned()))
+}
+
+/// A title as compared: folded, without white space and without the
+/// quotation marks a title may nest or drop (`《2021年市〈政府工作报告〉任务分解》`
+/// names the plan printed `2021年市《政府工作报告》任务分解`).
+fn title_key(title: &str) -> String {
+    fold(title)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"《》〈〉“”‘’\"'".contains(*c))
+        .collect()
 }
 
 /// The title of the plan a cover's title names: inside its first 《…》, or
