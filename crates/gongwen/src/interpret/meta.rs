@@ -31,7 +31,7 @@ pub enum MetaLine {
 }
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\p{Han}{1,20}[〔\[(【]\s*[0-9]{4}\s*[〕\])】]\s*[0-9]{1,5}\s*号$")
+    Regex::new(r"^\p{Han}{1,20}\s*[〔\[(【]\s*[0-9]{4}\s*[〕\])】]\s*[0-9]{1,5}\s*号$")
         .expect("valid regex")
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
