@@ -248,6 +248,10 @@ mod tests {
             Some(MetaLine::DocNumber("国发〔2018〕39号".into()))
         );
         assert_eq!(
+            classify("菏政办字 〔2023〕1号"),
+            Some(MetaLine::DocNumber("菏政办字 〔2023〕1号".into()))
+        );
+        assert_eq!(
             classify("2024年3月7日"),
             NaiveDate::from_ymd_opt(2024, 3, 7).map(MetaLine::Date)
         );
