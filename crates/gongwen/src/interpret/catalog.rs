@@ -57,6 +57,10 @@ const LINE_LABELS: [&str; 9] = [
 /// entries (and fields, as [`read_catalog`] does). Returns `false`, changing
 /// nothing, for any other paragraph.
 pub fn read_catalog_line(text: &str, pos: &Position, meta: &mut Meta) -> bool {
+    // Cheap test first: every paragraph of the front matter is asked.
+    if text.len() > 1200 || !text.contains([':', '：']) {
+        return false;
+    }
     let orig: Vec<char> = text.chars().collect();
     let folded: Vec<char> = fold(text).chars().collect();
     if folded.len() != orig.len() || orig.len() > 300 {

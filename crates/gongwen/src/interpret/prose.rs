@@ -168,6 +168,15 @@ pub fn label_line(text: &str) -> Option<LabelLine> {
     })
 }
 
+/// Words one of which a responsibility note holds, for a quick test.
+const NOTE_MARKERS: [&str; 8] = [
+    "负责", "牵头", "单位", "部门", "配合", "参与", "指导", "协同",
+];
+
+/// How far back (in chars) a note's opening bracket is looked for when a
+/// deadline follows the note.
+const MAX_NOTE_LOOKBACK: usize = 300;
+
 /// Finds the responsibility note that ends `text`, if any.
 pub fn find_note(text: &str) -> NoteFind {
     let orig: Vec<char> = text.chars().collect();
@@ -195,7 +204,21 @@ pub fn find_note(text: &str) -> NoteFind {
                     .take_while(|c| c.is_whitespace() || matches!(c, ',' | ';'))
                     .count();
             let tail: String = folded[from..end].iter().collect();
-            if from < end && is_deadline_sized(&tail) && parse_deadline(&tail, None).is_some() {
+            // Cheap tests first: a short tail after a bracket that names a
+            // responsibility.
+            let names_duty = || {
+                matching_open(&folded, close, close.saturating_sub(MAX_NOTE_LOOKBACK)).is_some_and(
+                    |open| {
+                        let content: String = folded[open + 1..close].iter().collect();
+                        NOTE_MARKERS.iter().any(|w| content.contains(w))
+                    },
+                )
+            };
+            if from < end
+                && is_deadline_sized(&tail)
+                && names_duty()
+                && parse_deadline(&tail, None).is_some()
+            {
                 let printed: String = orig[from..end].iter().collect();
                 trailing_deadline = Some(printed.trim().to_owned());
                 end = close + 1;

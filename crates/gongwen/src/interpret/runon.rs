@@ -169,16 +169,6 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
     if !more || close < 3 {
         return false;
     }
-    // A deadline after the note is the note's (`（X负责）2024年底前完成。`).
-    let sentence: String = chars[close + 1..]
-        .iter()
-        .take_while(|&&c| fold_width(c) != '。')
-        .take(CELL_MAX_CHARS + 1)
-        .collect();
-    let sentence = sentence.trim_start_matches(|c: char| c.is_whitespace() || ",;，；".contains(c));
-    if is_deadline_sized(sentence) && parse_deadline(sentence, None).is_some() {
-        return false;
-    }
     // The note's opening bracket, not too far back.
     let floor = from.max(close.saturating_sub(MAX_NOTE_CHARS));
     let Some(open) = matching_open(chars, close, floor) else {
@@ -191,7 +181,17 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
         return false;
     }
     let note: String = chars[open..=close].iter().collect();
-    matches!(find_note(&note), NoteFind::Found(_))
+    if !matches!(find_note(&note), NoteFind::Found(_)) {
+        return false;
+    }
+    // A deadline after the note is the note's (`（X负责）2024年底前完成。`).
+    let sentence: String = chars[close + 1..]
+        .iter()
+        .take_while(|&&c| fold_width(c) != '。')
+        .take(CELL_MAX_CHARS + 1)
+        .collect();
+    let sentence = sentence.trim_start_matches(|c: char| c.is_whitespace() || ",;，；".contains(c));
+    !(is_deadline_sized(sentence) && parse_deadline(sentence, None).is_some())
 }
 
 /// Where number 2 of `kind` first stands right after a stop, from char

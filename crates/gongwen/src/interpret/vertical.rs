@@ -35,10 +35,15 @@ const MAX_SECTION_CHARS: usize = 60;
 
 /// Rebuilds one-cell-per-line tables; `None` when the document has none.
 pub fn fold_vertical_tables(doc: &Document) -> Option<Document> {
-    let mut blocks: Vec<Block> = Vec::with_capacity(doc.blocks.len());
+    // Most documents have none: look before copying anything.
+    let first = (0..doc.blocks.len()).find(|&i| table_at(&doc.blocks[i..], 0).is_some())?;
+    let mut blocks: Vec<Block> = doc.blocks[..first].to_vec();
     let mut changed = false;
-    let mut tables = 0u32;
-    let mut i = 0;
+    let mut tables = doc.blocks[..first]
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count() as u32;
+    let mut i = first;
     while i < doc.blocks.len() {
         if let Some((table, used)) = table_at(&doc.blocks[i..], tables) {
             blocks.push(Block::Table(table));
@@ -76,7 +81,11 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         Block::Paragraph(p) => p,
         _ => return None,
     };
-    if role_of_header(&first.text) != ColumnRole::Seq {
+    // Cheap test first: every paragraph is asked.
+    if first.text.len() > 4 * MAX_HEADER_CHARS
+        || !first.text.contains(['序', '编'])
+        || role_of_header(&first.text) != ColumnRole::Seq
+    {
         return None;
     }
     let mut paras = paragraphs(blocks).peekable();
