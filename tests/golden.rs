@@ -246,6 +246,14 @@ fn family_traditional_cover_matches_gold() {
     assert_matches_gold("family/cover-hant.txt", "family/cover-hant.gold.json");
 }
 
+/// Label lines with other role and deadline words (责任主体, 参与部门, 负责单位,
+/// 时间节点, 进度安排) and deadlines that name what is due (`…底前出台`) or
+/// are phased (`分阶段推进`).
+#[test]
+fn family_label_words_match_gold() {
+    assert_matches_gold("family/label-words.txt", "family/label-words.gold.json");
+}
+
 /// A notice in the standard layout (banner, number, title, addressees) with
 /// a plan title wrapped over two lines, `1.` items numbered on from one
 /// section into the （一） groups of the next, a `4.121…` item, short office

@@ -50,7 +50,10 @@ const VERBS: [&str; 9] = [
 ];
 
 /// Role labels that make a note a responsibility note wherever they stand.
-const ROLE_LABELS: [&str; 13] = [
+const ROLE_LABELS: [&str; 16] = [
+    "配合部门:",
+    "参与部门:",
+    "责任主体:",
     "负责部门:",
     "负责单位:",
     "责任单位:",
@@ -69,7 +72,7 @@ const ROLE_LABELS: [&str; 13] = [
 /// A line such as `牵头单位：X` or `完成时限：2024年6月底前` after an item (folded).
 static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^\s*(牵头责任单位|主要责任单位|协同配合单位|协同单位|牵头单位|牵头部门|责任单位|责任部门|主办单位|承办单位|配合单位|配合部门|协办单位|参与单位|完成时限|完成时间|完成期限|时限要求|时间要求|牵头负责领导|牵头领导|负责领导|责任领导|分管领导)\s*:\s*\S",
+        r"^\s*(牵头责任单位|主要责任单位|协同配合单位|协同单位|牵头单位|牵头部门|责任单位|责任部门|主办单位|承办单位|配合单位|配合部门|协办单位|参与单位|参与部门|负责单位|负责部门|责任主体|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|进度安排|牵头负责领导|牵头领导|负责领导|责任领导|分管领导)\s*:\s*\S",
     )
     .expect("valid regex")
 });
@@ -85,7 +88,10 @@ const ASIDE_LABELS: [&str; 6] = [
 ];
 
 /// Labels that introduce a deadline clause inside a note (folded text).
-const DEADLINE_LABELS: [&str; 6] = [
+const DEADLINE_LABELS: [&str; 9] = [
+    "时间节点:",
+    "完成节点:",
+    "进度安排:",
     "完成时限:",
     "完成时间:",
     "完成期限:",
@@ -155,15 +161,12 @@ pub fn label_line(text: &str) -> Option<LabelLine> {
         "牵头单位" | "牵头部门" | "牵头责任单位" | "主要责任单位" => {
             LabelLine::Units(Role::Lead, value)
         }
-        "责任单位" | "责任部门" | "主办单位" | "承办单位" => {
-            LabelLine::Units(Role::Responsible, value)
-        }
-        "配合单位" | "配合部门" | "协办单位" | "参与单位" | "协同单位" | "协同配合单位" => {
-            LabelLine::Units(Role::Support, value)
-        }
-        "完成时限" | "完成时间" | "完成期限" | "时限要求" | "时间要求" => {
-            LabelLine::Deadline(value)
-        }
+        "责任单位" | "责任部门" | "主办单位" | "承办单位" | "负责单位" | "负责部门"
+        | "责任主体" => LabelLine::Units(Role::Responsible, value),
+        "配合单位" | "配合部门" | "协办单位" | "参与单位" | "参与部门" | "协同单位"
+        | "协同配合单位" => LabelLine::Units(Role::Support, value),
+        "完成时限" | "完成时间" | "完成期限" | "时限要求" | "时间要求" | "时间节点"
+        | "完成节点" | "进度安排" => LabelLine::Deadline(value),
         _ => LabelLine::Leader(value),
     })
 }
@@ -807,6 +810,18 @@ mod tests {
         assert_eq!(
             label_line("牵头负责领导：张三"),
             Some(LabelLine::Leader("张三".to_owned()))
+        );
+        assert_eq!(
+            label_line("时间节点：2024年底前"),
+            Some(LabelLine::Deadline("2024年底前".to_owned()))
+        );
+        assert_eq!(
+            label_line("责任主体：各县区政府"),
+            Some(LabelLine::Units(Role::Responsible, "各县区政府".to_owned()))
+        );
+        assert_eq!(
+            label_line("参与部门：市财政局"),
+            Some(LabelLine::Units(Role::Support, "市财政局".to_owned()))
         );
         assert_eq!(label_line("责任单位："), None);
         assert_eq!(label_line("（1）开展检查。"), None);
