@@ -254,6 +254,15 @@ fn family_label_words_match_gold() {
     assert_matches_gold("family/label-words.txt", "family/label-words.gold.json");
 }
 
+/// A table with a two-row header: `责任单位` spanning `牵头单位 | 配合单位`.
+#[test]
+fn family_two_row_header_matches_gold() {
+    assert_matches_gold(
+        "family/two-row-header.html",
+        "family/two-row-header.gold.json",
+    );
+}
+
 /// A notice in the standard layout (banner, number, title, addressees) with
 /// a plan title wrapped over two lines, `1.` items numbered on from one
 /// section into the （一） groups of the next, a `4.121…` item, short office

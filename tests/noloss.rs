@@ -51,7 +51,8 @@
 //! [`gongwen::interpret::runon`]):
 //!
 //! - the header row of every table the interpreter reads as a task table
-//!   (the row [`find_header`] picks: `重点任务 | 完成时限 | 责任单位`);
+//!   (the row [`find_header`] picks: `重点任务 | 完成时限 | 责任单位`, and a
+//!   second header row under it: `牵头单位 | 配合单位`);
 //! - in a task table with a sequence number column (`序号`), the data cells
 //!   that are a running number ([`is_running_number`]: digits of any width,
 //!   maybe followed by `.` or `、`; the interpreter drops them in that column
@@ -199,13 +200,15 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                 for row in &t.rows[..header.row] {
                     paragraphs.extend(row.cells.iter().map(|c| c.text.as_str()));
                 }
-                for cell in &t.rows[header.row].cells {
-                    count_into(&mut exempt, &cell.text);
+                for row in &t.rows[header.row..header.data_start] {
+                    for cell in &row.cells {
+                        count_into(&mut exempt, &cell.text);
+                    }
                 }
                 if header.column(ColumnRole::Seq).is_none() {
                     continue;
                 }
-                for row in t.rows.iter().skip(header.row + 1) {
+                for row in t.rows.iter().skip(header.data_start) {
                     for cell in row.cells.iter().filter(|c| is_running_number(&c.text)) {
                         count_into(&mut exempt, &cell.text);
                     }

@@ -4,7 +4,7 @@
 //! Only the header is read here; data rows are the business of
 //! [`super::table`].
 
-use crate::document::{Row, Table};
+use crate::document::{Row, Table, TableLayout};
 use crate::model::Role;
 use crate::normalize::comparable;
 
@@ -112,6 +112,22 @@ pub fn find_header(table: &Table) -> Option<Header> {
             .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
         if text && detail {
             let mut roles = roles;
+            // A second header row under a spanning cell (`责任单位` over
+            // `牵头单位 | 配合单位`) names those columns more closely.
+            let mut data_start = i + 1;
+            let sub = table
+                .rows
+                .get(i + 1)
+                .filter(|_| table.layout == TableLayout::Grid)
+                .and_then(|sub| sub_header(row, sub));
+            if let Some(sub) = sub {
+                for (c, r) in sub {
+                    if let Some(slot) = roles.get_mut(c) {
+                        *slot = r;
+                    }
+                }
+                data_start = i + 2;
+            }
             // Of two text columns the left one groups the right one: a
             // measure column left of a task column (`改革举措 | 主要内容`)
             // names what the task column then details.
@@ -130,12 +146,35 @@ pub fn find_header(table: &Table) -> Option<Header> {
             }
             return Some(Header {
                 row: i,
-                data_start: i + 1,
+                data_start,
                 roles,
             });
         }
     }
     None
+}
+
+/// Longest cell of a second header row, in chars.
+const MAX_SUB_HEADER_CHARS: usize = 12;
+
+/// The column roles a second header row states, when `sub` is one: every
+/// non-empty cell a short header word, at least one of them under a cell of
+/// `header` that spans several columns.
+fn sub_header(header: &Row, sub: &Row) -> Option<Vec<(usize, ColumnRole)>> {
+    let mut out = Vec::new();
+    let mut under_span = false;
+    for cell in sub.cells.iter().filter(|c| !c.text.trim().is_empty()) {
+        let role = role_of_header(&cell.text);
+        if role == ColumnRole::Other || cell.text.trim().chars().count() > MAX_SUB_HEADER_CHARS {
+            return None;
+        }
+        under_span |= header
+            .cells
+            .iter()
+            .any(|h| h.col_span > 1 && (h.col..h.col + h.col_span).contains(&cell.col));
+        out.push((cell.col as usize, role));
+    }
+    (under_span && !out.is_empty()).then_some(out)
 }
 
 fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
