@@ -666,7 +666,9 @@ fn unit_core(t: &Text, s: usize, e: usize) -> Core {
         if e > s + 1 && matches!(t.at(e - 1), ':' | '。') {
             e -= 1;
         } else if let Some((open, r)) = bracket_role(t, s, e) {
-            role.get_or_insert(r);
+            if let Some(r) = r {
+                role.get_or_insert(r);
+            }
             e = open;
         } else if let Some((len, r)) = SUFFIXES.iter().find_map(|&(w, r)| {
             let len = w.chars().count();
@@ -688,8 +690,9 @@ fn unit_core(t: &Text, s: usize, e: usize) -> Core {
     Core { s, e, role }
 }
 
-/// A trailing bracketed role word, `法规处(牵头)`: its opener and role.
-fn bracket_role(t: &Text, s: usize, e: usize) -> Option<(usize, Role)> {
+/// A trailing bracketed role word, `法规处(牵头)`, or role phrase,
+/// `市大数据局(按职责分工负责)`: its opener and the role it states, if any.
+fn bracket_role(t: &Text, s: usize, e: usize) -> Option<(usize, Option<Role>)> {
     if e <= s || t.at(e - 1) != ')' {
         return None;
     }
@@ -697,8 +700,14 @@ fn bracket_role(t: &Text, s: usize, e: usize) -> Option<(usize, Role)> {
     if open <= s || e - open > 10 {
         return None;
     }
-    let role = role_word(&t.compact(open + 1, e - 1))?;
-    Some((open, role))
+    let word = t.compact(open + 1, e - 1);
+    if let Some(role) = role_word(&word) {
+        return Some((open, Some(role)));
+    }
+    SUFFIXES
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, r)| (open, r))
 }
 
 /// Whether `s..e` ends like a unit's name: a head noun, possibly followed
@@ -1470,6 +1479,8 @@ mod tests {
         let l = parse_units("人事处负责、各有关部门按职责分工负责、计量处等负责", None);
         assert_eq!(names(&l), ["人事处", "各有关部门", "计量处"]);
         assert_eq!(roles(&l), [None; 3]);
+        let l = parse_units("市政务服务中心、市大数据局（按职责分工负责）", None);
+        assert_eq!(names(&l), ["市政务服务中心", "市大数据局"]);
         // A lone word is kept rather than emptied.
         let l = parse_units("等", None);
         assert_eq!(names(&l), ["等"]);
