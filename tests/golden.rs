@@ -254,6 +254,14 @@ fn family_label_words_match_gold() {
     assert_matches_gold("family/label-words.txt", "family/label-words.gold.json");
 }
 
+/// A table without running numbers pasted one cell per line: read while each
+/// row's cells fit their columns; the closing sentence, issuer and date that
+/// follow are front matter, not a row.
+#[test]
+fn family_table_lines_match_gold() {
+    assert_matches_gold("family/table-lines.txt", "family/table-lines.gold.json");
+}
+
 /// A table with a two-row header: `责任单位` spanning `牵头单位 | 配合单位`.
 #[test]
 fn family_two_row_header_matches_gold() {

@@ -106,6 +106,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut prose_levels: Vec<LabelKind> = Vec::new();
     let mut prose = ProseReader::new(ctx.notice_year);
     let mut after_attachment = false;
+    // Whether a plan's title has been met.
+    let mut plan_started = false;
     // The number of the last `1.` label met, for `11.121人才梯队项目`.
     let mut last_arabic: Option<u32> = None;
     // The header of the last table read, for a table continuing it.
@@ -152,12 +154,16 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         })
                     });
                 if let Some(start) = start {
+                    // Only the first plan follows the cover: what stands
+                    // before a second plan (a notice sending two) is the
+                    // first plan, even when it has no measures.
                     let (headings, loose) = out.take_all();
-                    if cover::is_cover(&headings, &loose) {
+                    if !plan_started && cover::is_cover(&headings, &loose) {
                         cover::cover_paragraphs(&headings, &mut meta.body);
                     } else {
                         out.restore(headings, loose);
                     }
+                    plan_started |= !matches!(start, cover::PlanStart::Attachment(None));
                     prose_levels.clear();
                     match start {
                         cover::PlanStart::Attachment(title) => {

@@ -7,9 +7,9 @@
 //! table interpreter reads them as it reads any flattened table (aligning
 //! short rows by content).
 //!
-//! Only tables whose first column is a running number (`序号`) are rebuilt:
-//! the numbers 1, 2, 3 … keep the rows in step even when a merged cell left
-//! a row short. A run is a table when
+//! A table whose first column is a running number (`序号`) is read row by
+//! row from the numbers 1, 2, 3 …, which keep the rows in step even when a
+//! merged cell left a row short. A run is such a table when
 //! - two to eight consecutive short paragraphs are each a known header word
 //!   (see [`role_of_header`]), the first one `序号`, and together they make a
 //!   task-table header ([`find_header`]);
@@ -17,13 +17,21 @@
 //!   many cells as the header; a short paragraph with a `一、` label between
 //!   rows is a section row.
 //!
+//! A table without running numbers is read strictly: rows of exactly as many
+//! paragraphs as the header has cells, each fitting its column (unit names
+//! under 责任单位, a deadline the grammar understands under 完成时限, other text
+//! under the task columns), at least three columns.
+//!
 //! The table ends at the first paragraph that fits none of this. Cells keep
 //! their paragraphs' positions (lines). Nothing else is changed.
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
+use crate::grammar::deadline::{is_deadline_sized, parse_deadline};
 use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::units::looks_like_units;
 
 use super::columns::{find_header, role_of_header, ColumnRole};
+use super::meta::{classify, looks_like_issuer, MetaLine};
 use super::table::is_running_number;
 
 /// Most header cells a rebuilt table may have.
@@ -81,11 +89,13 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         Block::Paragraph(p) => p,
         _ => return None,
     };
-    // Cheap test first: every paragraph is asked.
-    if first.text.len() > 4 * MAX_HEADER_CHARS
-        || !first.text.contains(['序', '编'])
-        || role_of_header(&first.text) != ColumnRole::Seq
-    {
+    // Cheap tests first: every paragraph is asked.
+    let short = |b: Option<&Block>| matches!(b, Some(Block::Paragraph(p)) if p.text.len() <= 4 * MAX_HEADER_CHARS);
+    if !short(blocks.first()) || !short(blocks.get(1)) {
+        return None;
+    }
+    let numbered = first.text.contains(['序', '编']);
+    if numbered && role_of_header(&first.text) != ColumnRole::Seq {
         return None;
     }
     let mut paras = paragraphs(blocks).peekable();
@@ -120,6 +130,9 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         rows: rows.clone(),
     };
     find_header(&probe)?;
+    if !numbered {
+        return rows_in_step(rows, &roles, paras.collect(), index);
+    }
 
     // Blocks used up to the last numbered row.
     let mut used = 0;
@@ -177,6 +190,89 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         },
         used,
     ))
+}
+
+/// The rows of a table without running numbers: `width` paragraphs each,
+/// each cell fitting its column (units where units stand, a deadline the
+/// grammar understands where deadlines stand, other text in text columns),
+/// section rows between them. Stops at the first row that does not fit.
+fn rows_in_step(
+    mut rows: Vec<Row>,
+    roles: &[ColumnRole],
+    rest: Vec<(usize, &Paragraph)>,
+    index: u32,
+) -> Option<(Table, usize)> {
+    let width = roles.len();
+    if width < 3 {
+        return None;
+    }
+    let mut used = 0;
+    let mut complete_rows = 0;
+    let mut k = 0;
+    while k < rest.len() {
+        let text = rest[k].1.text.trim();
+        if is_section(text) {
+            rows.push(Row {
+                pos: rest[k].1.pos.clone(),
+                cells: vec![Cell::new(text, 0, rest[k].1.pos.clone())],
+            });
+            k += 1;
+            continue;
+        }
+        let Some(chunk) = rest.get(k..k + width) else {
+            break;
+        };
+        let fits = chunk.iter().zip(roles).all(|((_, p), role)| {
+            let t = p.text.trim();
+            !is_section(t) && fits_column(t, *role)
+        });
+        // A closing sentence, the issuer and the date of writing fit the
+        // columns too: they end the table.
+        let signature = chunk.iter().zip(roles).any(|((_, p), role)| {
+            *role == ColumnRole::Deadline && matches!(classify(&p.text), Some(MetaLine::Date(_)))
+        }) && chunk.iter().zip(roles).any(|((_, p), role)| {
+            matches!(role, ColumnRole::Units(_)) && looks_like_issuer(&p.text)
+        });
+        if !fits || signature {
+            break;
+        }
+        rows.push(Row {
+            pos: chunk[0].1.pos.clone(),
+            cells: chunk
+                .iter()
+                .enumerate()
+                .map(|(c, (_, p))| Cell::new(p.text.trim(), c as u32, p.pos.clone()))
+                .collect(),
+        });
+        complete_rows += 1;
+        k += width;
+        used = chunk[width - 1].0 + 1;
+    }
+    while rows.len() > 1 && rows.last().is_some_and(|r| r.cells.len() == 1) {
+        rows.pop();
+    }
+    (complete_rows > 0).then_some((
+        Table {
+            index,
+            layout: TableLayout::Flattened,
+            rows,
+        },
+        used,
+    ))
+}
+
+/// Whether a cell's text fits a column of this role.
+fn fits_column(text: &str, role: ColumnRole) -> bool {
+    let deadline = || is_deadline_sized(text) && parse_deadline(text, None).is_some();
+    match role {
+        ColumnRole::Units(_) => looks_like_units(text),
+        ColumnRole::Deadline => deadline(),
+        ColumnRole::Task | ColumnRole::Measure => {
+            role_of_header(text) == ColumnRole::Other && !looks_like_units(text) && !deadline()
+        }
+        ColumnRole::Seq => is_running_number(text),
+        _ => true,
+    }
 }
 
 /// The value of a running-number paragraph (`1`, `２`, `3.`).
@@ -240,12 +336,36 @@ mod tests {
     }
 
     #[test]
+    fn rebuilds_a_table_without_running_numbers_while_rows_fit() {
+        let rows = rebuilt(
+            "重点任务\n责任单位\n完成时限\n推进一网通办。\n市政务服务中心\n2024年6月底前\n\
+             一、优化市场环境\n清理妨碍统一市场的规定。\n市市场监管局、市发展改革委\n每季度\n\
+             请各单位认真贯彻落实。\n某市人民政府办公室\n2024年3月1日",
+        );
+        assert_eq!(
+            rows,
+            [
+                vec!["重点任务", "责任单位", "完成时限"],
+                vec!["推进一网通办。", "市政务服务中心", "2024年6月底前"],
+                vec!["一、优化市场环境"],
+                vec![
+                    "清理妨碍统一市场的规定。",
+                    "市市场监管局、市发展改革委",
+                    "每季度"
+                ],
+            ]
+        );
+    }
+
+    #[test]
     fn leaves_ordinary_paragraphs_alone() {
         for text in [
             "序号\n1\n2",
             "序号\n工作任务\n责任单位\n这不是一个编号。",
             "一、总体要求\n（一）加强领导。（办公室负责）",
             "序号\n工作任务\n责任单位\n1\n甲",
+            "重点任务\n责任单位\n完成时限\n推进一网通办。\n加强领导。\n2024年6月底前",
+            "工作任务\n责任单位\n市财政局\n市税务局",
         ] {
             assert!(fold_vertical_tables(&read_text(text)).is_none(), "{text}");
         }
