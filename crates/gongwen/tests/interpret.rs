@@ -372,3 +372,31 @@ fn full_width_number_cells_align_like_ascii_ones() {
     assert_eq!(deadlines(&ascii), deadlines(&wide));
     assert_eq!(ascii.measure_count(), 1);
 }
+
+/// A cover sending two plans: the cover's own instructions go to the body;
+/// the first plan keeps its headings even though it states no measure.
+#[test]
+fn a_second_plan_does_not_make_the_first_a_cover() {
+    let n = gongwen::parse_str(
+        "某市人民政府关于印发两个工作方案的通知\n各区人民政府：\n\
+         现将《某市优化营商环境工作方案》《某市稳就业行动方案》印发给你们。\n一、高度重视。\n二、抓好落实。\n\
+         某市人民政府\n2024年3月1日\n附件1\n某市优化营商环境工作方案\n一、总体要求\n坚持稳中求进。\n\
+         附件2\n某市稳就业行动方案\n一、重点任务\n（一）推进改革。（市发展改革委负责）\n",
+    );
+    let top: Vec<(&str, &str)> = n
+        .outline
+        .iter()
+        .map(|h| (h.label.as_str(), h.title.as_str()))
+        .collect();
+    assert_eq!(top, [("一、", "总体要求"), ("一、", "重点任务")]);
+    assert!(
+        n.meta.body.iter().any(|p| p == "一、高度重视。"),
+        "{:?}",
+        n.meta.body
+    );
+    assert_eq!(n.measure_count(), 1);
+    assert_eq!(
+        n.meta.plan_title.as_deref(),
+        Some("某市优化营商环境工作方案")
+    );
+}

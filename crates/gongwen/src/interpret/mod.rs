@@ -106,7 +106,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut prose_levels: Vec<LabelKind> = Vec::new();
     let mut prose = ProseReader::new(ctx.notice_year);
     let mut after_attachment = false;
-    // Whether a plan's title has been met.
+    // Whether a plan has started (its attachment line or title).
     let mut plan_started = false;
     // The number of the last `1.` label met, for `11.121人才梯队项目`.
     let mut last_arabic: Option<u32> = None;
@@ -163,7 +163,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     } else {
                         out.restore(headings, loose);
                     }
-                    plan_started |= !matches!(start, cover::PlanStart::Attachment(None));
+                    plan_started = true;
                     prose_levels.clear();
                     match start {
                         cover::PlanStart::Attachment(title) => {
