@@ -145,6 +145,10 @@ const WORDS: &[(&str, &str)] = &[
     ("江西省市场监管局", "江西省市場監管局"),
     ("抄送", "抄送"),
     ("张三", "張三"),
+    ("序号", "序號"),
+    ("编号", "編號"),
+    ("重点任务", "重點任務"),
+    ("责任单位", "責任單位"),
 ];
 const W_FUZE: usize = 0;
 const W_QIANTOU: usize = 1;
@@ -155,6 +159,8 @@ const W_TITLE: usize = 5;
 const W_ISSUER: usize = 6;
 const W_CC: usize = 7;
 const W_NAME: usize = 8;
+/// Header words of a table pasted one cell per line: 序号, 编号, 重点任务, 责任单位.
+const W_VERTICAL: [usize; 4] = [9, 10, 11, 12];
 /// Script-neutral characters for noise lines, structural ones among them.
 const NOISE: &[char] = &[
     '一', '二', '、', '(', ')', '（', '）', '1', '2', '.', '|', '｜', ':', '：', '年', '月', '底',
@@ -277,7 +283,24 @@ enum Line {
         Option<usize>,
         Vec<usize>,
     ),
+    /// One cell of a table pasted one cell per line: a header word
+    /// (index into [`W_VERTICAL`]), a running number, a phrase, units or a
+    /// deadline.
+    Cell(CellLine),
+    /// A whole table pasted one cell per line: with a 序号 column or not,
+    /// rows of (phrase, units, deadline), any cell maybe left out.
+    VerticalTable(bool, Vec<(Option<usize>, Vec<usize>, Option<usize>)>),
     Noise(String),
+}
+
+/// What a [`Line::Cell`] holds.
+#[derive(Debug, Clone)]
+enum CellLine {
+    Header(usize),
+    Number(u32),
+    Phrase(usize),
+    Units(Vec<usize>),
+    Deadline(usize),
 }
 
 fn kind() -> impl Strategy<Value = Kind> {
@@ -324,6 +347,26 @@ fn line() -> impl Strategy<Value = Line> {
             prop::collection::vec(0..UNITS.len(), 0..3),
         )
             .prop_map(|(t, m, d, u)| Line::Row(t, m, d, u)),
+        4 => prop_oneof![
+            (0..W_VERTICAL.len()).prop_map(CellLine::Header),
+            (1u32..6).prop_map(CellLine::Number),
+            (0..PHRASES.len()).prop_map(CellLine::Phrase),
+            units().prop_map(CellLine::Units),
+            (0..DEADLINES.len()).prop_map(CellLine::Deadline),
+        ]
+        .prop_map(Line::Cell),
+        1 => (
+            any::<bool>(),
+            prop::collection::vec(
+                (
+                    prop::option::weighted(0.9, 0..PHRASES.len()),
+                    prop::collection::vec(0..UNITS.len(), 0..3),
+                    prop::option::weighted(0.8, 0..DEADLINES.len()),
+                ),
+                1..5,
+            ),
+        )
+            .prop_map(|(seq, rows)| Line::VerticalTable(seq, rows)),
         1 => prop::collection::vec(prop::sample::select(NOISE), 0..12)
             .prop_map(|cs| Line::Noise(cs.into_iter().collect())),
     ]
@@ -410,6 +453,33 @@ fn render(lines: &[Line], hant: bool) -> String {
                 });
                 let deadline = d.map_or("", |d| pick(&DEADLINES[d]));
                 format!("{task} | {measure} | {deadline} | {} |", list(us))
+            }
+            Line::Cell(cell) => match cell {
+                CellLine::Header(w) => pick(&WORDS[W_VERTICAL[*w]]).to_owned(),
+                CellLine::Number(n) => n.to_string(),
+                CellLine::Phrase(p) => format!("{}。", pick(&PHRASES[*p])),
+                CellLine::Units(us) => list(us),
+                CellLine::Deadline(d) => pick(&DEADLINES[*d]).to_owned(),
+            },
+            Line::VerticalTable(seq, rows) => {
+                let mut cells: Vec<String> = Vec::new();
+                if *seq {
+                    cells.push(pick(&WORDS[W_VERTICAL[0]]).to_owned());
+                }
+                cells.push(pick(&WORDS[W_VERTICAL[2]]).to_owned());
+                cells.push(pick(&WORDS[W_VERTICAL[3]]).to_owned());
+                cells.push(pick(&WORDS[W_DEADLINE]).to_owned());
+                for (n, (p, us, d)) in rows.iter().enumerate() {
+                    if *seq {
+                        cells.push((n + 1).to_string());
+                    }
+                    cells.extend(p.map(|p| format!("{}。", pick(&PHRASES[p]))));
+                    if !us.is_empty() {
+                        cells.push(list(us));
+                    }
+                    cells.extend(d.map(|d| pick(&DEADLINES[d]).to_owned()));
+                }
+                cells.join("\n")
             }
             Line::Noise(s) => s.clone(),
         };

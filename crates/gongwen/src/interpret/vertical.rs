@@ -29,6 +29,7 @@ use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout}
 use crate::grammar::deadline::{is_deadline_sized, parse_deadline};
 use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::units::looks_like_units;
+use crate::normalize::fold_width;
 
 use super::columns::{find_header, role_of_header, ColumnRole};
 use super::meta::{classify, looks_like_issuer, MetaLine};
@@ -94,7 +95,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     if !short(blocks.first()) || !short(blocks.get(1)) {
         return None;
     }
-    let numbered = first.text.contains(['序', '编']);
+    let numbered = first.text.contains(['序', '编', '編']);
     if numbered && role_of_header(&first.text) != ColumnRole::Seq {
         return None;
     }
@@ -282,7 +283,8 @@ fn running_number(text: &str) -> Option<u32> {
     }
     let digits: String = text
         .chars()
-        .filter_map(|c| c.to_digit(10).and_then(|d| char::from_digit(d, 10)))
+        .map(fold_width)
+        .filter(char::is_ascii_digit)
         .collect();
     digits.parse().ok()
 }
@@ -326,6 +328,13 @@ mod tests {
                 vec!["3", "完成投资。", "市发展改革委、市财政局"],
             ]
         );
+    }
+
+    #[test]
+    fn full_width_running_numbers() {
+        assert_eq!(running_number("１２"), Some(12));
+        assert_eq!(running_number("3."), Some(3));
+        assert_eq!(running_number("一"), None);
     }
 
     #[test]
