@@ -1,13 +1,15 @@
 //! The interpreter: turns a [`Document`] into a [`Notice`].
 //!
 //! In document order it:
-//! - splits paragraphs that ran several numbered items together
+//! - rebuilds task tables pasted one cell per line ([`vertical`]) and
+//!   splits paragraphs that ran several numbered items together
 //!   ([`runon`]);
 //! - finds the notice's front matter (addressees, title, issuer, date,
 //!   annotation) among the paragraphs, and in a web page's catalogue table
-//!   ([`catalog`]);
+//!   or metadata line ([`catalog`]);
 //! - reads task-division tables into headings and measures ([`table`]),
-//!   nested under the prose heading they stand in;
+//!   nested under the prose heading they stand in; a table without a header
+//!   of its own continues the task table before it;
 //! - turns paragraphs that end in a responsibility note into measures
 //!   ([`prose`]), as well as labelled paragraphs followed by label lines
 //!   (`牵头单位：X`, `完成时限：…`) and items followed by a paragraph that is only
