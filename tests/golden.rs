@@ -262,6 +262,14 @@ fn family_table_lines_match_gold() {
     assert_matches_gold("family/table-lines.txt", "family/table-lines.gold.json");
 }
 
+/// Responsibilities stated inline: a deadline inside a unit line, two labels
+/// on one line, `…。责任单位：X。完成时限：Y。` after the item, a note with a
+/// 完成时限 clause, and `X牵头，Y落实，<deadline>`.
+#[test]
+fn family_inline_labels_match_gold() {
+    assert_matches_gold("family/labels-inline.txt", "family/labels-inline.gold.json");
+}
+
 /// A table with a two-row header: `责任单位` spanning `牵头单位 | 配合单位`.
 #[test]
 fn family_two_row_header_matches_gold() {

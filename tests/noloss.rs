@@ -57,8 +57,8 @@
 //!   that are a running number ([`is_running_number`]: digits of any width,
 //!   maybe followed by `.` or `、`; the interpreter drops them in that column
 //!   and reports any other text there);
-//! - the role word before the colon of a label line (`牵头单位：`, `完成时限：`,
-//!   `牵头负责领导：` …; see [`label_line`]);
+//! - the role word before the colon of each label of a label line
+//!   (`牵头单位：`, `完成时限：`, `牵头负责领导：` …; see [`label_line_parts`]);
 //! - the date of writing, which the model keeps as a date: the first
 //!   paragraph that is only a date, when it is `meta.date` (a task table's
 //!   rows above its header count as paragraphs here, as the interpreter
@@ -75,7 +75,7 @@ use std::collections::BTreeMap;
 use gongwen::document::{Block, Document};
 use gongwen::interpret::columns::{find_header, ColumnRole};
 use gongwen::interpret::meta::{classify, MetaLine};
-use gongwen::interpret::prose::{label_line, LabelLine};
+use gongwen::interpret::prose::label_line_parts;
 use gongwen::interpret::table::is_running_number;
 use gongwen::model::{Heading, Measure, Notice};
 use gongwen::normalize::fold_char;
@@ -224,16 +224,11 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     let mut date_seen = false;
     for text in paragraphs {
         let text = text.trim();
-        match label_line(text) {
-            Some(
-                LabelLine::Units(_, value) | LabelLine::Deadline(value) | LabelLine::Leader(value),
-            ) => {
-                if let Some(word) = text.strip_suffix(value.as_str()) {
-                    count_into(&mut exempt, word);
-                }
-                continue;
+        if let Some(parts) = label_line_parts(text) {
+            for (word, _) in parts {
+                count_into(&mut exempt, &word);
             }
-            None => {}
+            continue;
         }
         match classify(text) {
             Some(MetaLine::Date(d)) if !date_seen => {

@@ -263,9 +263,13 @@ const REGIONS: [&str; 11] = [
 ];
 
 /// Trailing words that are not part of a name, with the role they state.
-const SUFFIXES: [(&str, Option<Role>); 18] = [
+const SUFFIXES: [(&str, Option<Role>); 22] = [
     ("分别牵头", Some(Role::Lead)),
     ("按职责分工负责", None),
+    ("按职责分工落实", None),
+    ("组织实施", None),
+    ("抓好落实", None),
+    ("落实", None),
     ("督促指导", Some(Role::Guide)),
     ("统筹指导", Some(Role::Guide)),
     ("业务指导", Some(Role::Guide)),

@@ -50,7 +50,7 @@ use crate::normalize::fold;
 use columns::find_header;
 use meta::{classify, looks_like_issuer, looks_like_title, MetaLine};
 use outline::OutlineBuilder;
-use prose::{find_note, label_line, NoteFind, ProseReader};
+use prose::{find_note, label_line_parts, NoteFind, ProseReader};
 use table::{interpret_table, TableContext};
 
 /// What a paragraph turned out to be.
@@ -403,11 +403,11 @@ fn label_lines_after(
         if roles[j] != Role::Unknown {
             break;
         }
-        let Some(line) = label_line(&p.text) else {
+        let Some(parts) = label_line_parts(&p.text) else {
             break;
         };
         roles[j] = Role::Consumed;
-        lines.push((line, p.pos.clone()));
+        lines.extend(parts.into_iter().map(|(_, line)| (line, p.pos.clone())));
     }
     lines
 }

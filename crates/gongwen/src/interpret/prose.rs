@@ -144,6 +144,40 @@ pub enum LabelLine {
     Leader(String),
 }
 
+/// Reads a label line that may hold several labels
+/// (`牵头单位：X 配合单位：Y`, `责任单位：X；完成时限：Z`): one part per label, each
+/// with its label word as printed (up to and with the colon). `None` when the
+/// text does not start with a label. A label inside the value counts when
+/// white space or `；，。` stands before it.
+pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
+    label_line(text)?;
+    let chars: Vec<char> = text.chars().collect();
+    let folded: Vec<char> = fold(text).chars().collect();
+    // Where each label starts: the text's start, then each later label.
+    let mut starts = vec![0];
+    for k in 1..folded.len() {
+        if (folded[k - 1].is_whitespace() || matches!(folded[k - 1], ';' | ',' | '。'))
+            && !folded[k].is_whitespace()
+            && LABEL_LINE.is_match(&folded[k..].iter().take(16).collect::<String>())
+        {
+            starts.push(k);
+        }
+    }
+    let mut parts = Vec::with_capacity(starts.len());
+    for (n, &s) in starts.iter().enumerate() {
+        let e = starts.get(n + 1).copied().unwrap_or(chars.len());
+        let part: String = chars[s..e].iter().collect();
+        let part = part.trim_end_matches(|c: char| c.is_whitespace() || ";；,，。".contains(c));
+        let line = label_line(part)?;
+        let value = match &line {
+            LabelLine::Units(_, v) | LabelLine::Deadline(v) | LabelLine::Leader(v) => v,
+        };
+        let word = part.trim().strip_suffix(value.as_str())?.to_owned();
+        parts.push((word, line));
+    }
+    Some(parts)
+}
+
 /// Reads a label line (`牵头单位：X`, `完成时限：X`, `牵头负责领导：X` …, full- or
 /// half-width colon); `None` for any other text.
 pub fn label_line(text: &str) -> Option<LabelLine> {
@@ -361,15 +395,13 @@ fn inline_note(folded: &[char]) -> Option<usize> {
     };
     let mut found = None;
     let mut to = folded.len();
-    // Walk back over clauses while each starts with a label.
+    // Walk back over clauses while each starts with a label
+    // (`…。责任单位：X。完成时限：Y` or `…。责任单位：X；完成时限：Y`).
     while let Some(stop) = folded[..to].iter().rposition(|c| matches!(c, '。' | ';')) {
         if stop == 0 || !labelled(stop + 1, to) {
             break;
         }
         found = Some(stop);
-        if folded[stop] == '。' {
-            break;
-        }
         to = stop;
     }
     let stop = found?;
@@ -423,6 +455,32 @@ fn deadline_clause(folded: &[char]) -> Option<(Range<usize>, Range<usize>)> {
         start = end + 1;
     }
     None
+}
+
+/// A unit line's deadline clause (`市委办，2024年底前完成`), cut off: the units
+/// text without it and the clause as printed.
+fn split_deadline_clause(raw: &str) -> (String, Option<String>) {
+    let orig: Vec<char> = raw.chars().collect();
+    let folded: Vec<char> = fold(raw).chars().collect();
+    if folded.len() != orig.len() {
+        return (raw.to_owned(), None);
+    }
+    let Some((cut, d)) = deadline_clause(&folded) else {
+        return (raw.to_owned(), None);
+    };
+    let clause: String = orig[d].iter().collect();
+    let rest: String = orig
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| !cut.contains(k))
+        .map(|(_, c)| *c)
+        .collect();
+    let rest = rest.trim().trim_end_matches(['，', ',', '；', ';', '。']);
+    if rest.is_empty() {
+        return (raw.to_owned(), None);
+    }
+    let clause = clause.trim().trim_end_matches(['。', '，', ',', '；', ';']);
+    (rest.to_owned(), Some(clause.to_owned()))
 }
 
 /// An item's text with the paragraphs under it, one per line.
@@ -598,8 +656,17 @@ impl ProseReader {
         for (line, pos) in lines {
             match line {
                 LabelLine::Units(role, raw) => {
+                    // `X，2024年底前完成`: the deadline clause is the item's.
+                    let (units_part, clause) = split_deadline_clause(&raw);
+                    if let Some(clause) = clause {
+                        if deadline.is_none() {
+                            deadline = Some(self.deadline(&clause, &pos));
+                        } else {
+                            notes.push(clause);
+                        }
+                    }
                     // `X、Y(列第一位为牵头单位,下同)`: the convention, then the units.
-                    let (units_text, convention) = split_convention(&raw);
+                    let (units_text, convention) = split_convention(&units_part);
                     if let Some(others_support) = convention {
                         self.first_leads = true;
                         self.others_support |= others_support;
@@ -825,6 +892,41 @@ mod tests {
         );
         assert_eq!(label_line("责任单位："), None);
         assert_eq!(label_line("（1）开展检查。"), None);
+    }
+
+    #[test]
+    fn label_lines_with_several_labels() {
+        let parts =
+            label_line_parts("牵头单位：市发改委 配合单位：市财政局；完成时限：2024年6月").unwrap();
+        assert_eq!(
+            parts,
+            [
+                (
+                    "牵头单位：".to_owned(),
+                    LabelLine::Units(Role::Lead, "市发改委".to_owned())
+                ),
+                (
+                    "配合单位：".to_owned(),
+                    LabelLine::Units(Role::Support, "市财政局".to_owned())
+                ),
+                (
+                    "完成时限：".to_owned(),
+                    LabelLine::Deadline("2024年6月".to_owned())
+                ),
+            ]
+        );
+        // A label word inside a name is no label.
+        let parts = label_line_parts("责任单位：市牵头单位：办").unwrap();
+        assert_eq!(parts.len(), 1);
+        assert_eq!(label_line_parts("加强领导。"), None);
+        assert_eq!(
+            split_deadline_clause("市委办，2024年底前完成"),
+            ("市委办".to_owned(), Some("2024年底前完成".to_owned()))
+        );
+        assert_eq!(
+            split_deadline_clause("市委办、市政府办"),
+            ("市委办、市政府办".to_owned(), None)
+        );
     }
 
     #[test]
