@@ -896,8 +896,8 @@ mod tests {
 
     #[test]
     fn label_lines_with_several_labels() {
-        let parts =
-            label_line_parts("牵头单位：市发改委 配合单位：市财政局；完成时限：2024年6月").unwrap();
+        let parts = label_line_parts("牵头单位：市发改委 配合单位：市财政局；完成时限：2024年6月")
+            .expect("a label line");
         assert_eq!(
             parts,
             [
@@ -916,7 +916,7 @@ mod tests {
             ]
         );
         // A label word inside a name is no label.
-        let parts = label_line_parts("责任单位：市牵头单位：办").unwrap();
+        let parts = label_line_parts("责任单位：市牵头单位：办").expect("a label line");
         assert_eq!(parts.len(), 1);
         assert_eq!(label_line_parts("加强领导。"), None);
         assert_eq!(
