@@ -1,6 +1,6 @@
 //! Large hostile inputs made at test time rather than committed (see
-//! `fixtures/hostile/README.md`): the 10 MiB single line and the notice of
-//! 100,000 measures. `scripts/make_hostile_fixtures.py --long-line PATH
+//! `fixtures/hostile/README.md`): the 10 MiB single line, the notice of
+//! 100,000 measures and 120,000 lines of table header words. `scripts/make_hostile_fixtures.py --long-line PATH
 //! --many-measures PATH` writes the same bytes.
 
 /// The 90-byte unit [`long_line`] repeats: the seed's first measure.
@@ -84,4 +84,14 @@ mod tests {
         assert_eq!(chinese_numeral(99), "九十九");
         assert!(text.ends_with("(100)开展第100000项具体工作。 | 2024年6月底前 | 法规处 |\n"));
     }
+}
+
+/// How many times [`header_lines`] repeats its three header words.
+pub const HEADER_LINES_REPEAT: usize = 40_000;
+
+/// 120,000 lines that are each a task-table header word (`重点任务`, `责任单位`,
+/// `完成时限`, over and over): every line could start a table pasted one cell
+/// per line, none does. Once took quadratic time.
+pub fn header_lines() -> String {
+    "重点任务\n责任单位\n完成时限\n".repeat(HEADER_LINES_REPEAT)
 }

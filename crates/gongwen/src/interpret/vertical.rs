@@ -132,7 +132,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     };
     find_header(&probe)?;
     if !numbered {
-        return rows_in_step(rows, &roles, paras.collect(), index);
+        return rows_in_step(rows, &roles, paras, index);
     }
 
     // Blocks used up to the last numbered row.
@@ -197,10 +197,10 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
 /// each cell fitting its column (units where units stand, a deadline the
 /// grammar understands where deadlines stand, other text in text columns),
 /// section rows between them. Stops at the first row that does not fit.
-fn rows_in_step(
+fn rows_in_step<'a>(
     mut rows: Vec<Row>,
     roles: &[ColumnRole],
-    rest: Vec<(usize, &Paragraph)>,
+    rest: impl Iterator<Item = (usize, &'a Paragraph)>,
     index: u32,
 ) -> Option<(Table, usize)> {
     let width = roles.len();
@@ -209,20 +209,22 @@ fn rows_in_step(
     }
     let mut used = 0;
     let mut complete_rows = 0;
-    let mut k = 0;
-    while k < rest.len() {
-        let text = rest[k].1.text.trim();
+    let mut rest = rest.peekable();
+    // Paragraphs are taken as rows need them, never more than one row ahead.
+    while let Some((_, p)) = rest.peek() {
+        let text = p.text.trim();
         if is_section(text) {
             rows.push(Row {
-                pos: rest[k].1.pos.clone(),
-                cells: vec![Cell::new(text, 0, rest[k].1.pos.clone())],
+                pos: p.pos.clone(),
+                cells: vec![Cell::new(text, 0, p.pos.clone())],
             });
-            k += 1;
+            rest.next();
             continue;
         }
-        let Some(chunk) = rest.get(k..k + width) else {
+        let chunk: Vec<(usize, &Paragraph)> = rest.by_ref().take(width).collect();
+        if chunk.len() < width {
             break;
-        };
+        }
         let fits = chunk.iter().zip(roles).all(|((_, p), role)| {
             let t = p.text.trim();
             !is_section(t) && fits_column(t, *role)
@@ -246,7 +248,6 @@ fn rows_in_step(
                 .collect(),
         });
         complete_rows += 1;
-        k += width;
         used = chunk[width - 1].0 + 1;
     }
     while rows.len() > 1 && rows.last().is_some_and(|r| r.cells.len() == 1) {
