@@ -70,6 +70,16 @@ pub fn many_measures() -> String {
     out
 }
 
+/// How many times [`header_lines`] repeats its three header words.
+pub const HEADER_LINES_REPEAT: usize = 40_000;
+
+/// 120,000 lines that are each a task-table header word (`重点任务`, `责任单位`,
+/// `完成时限`, over and over): every line could start a table pasted one cell
+/// per line, none does. Once took quadratic time.
+pub fn header_lines() -> String {
+    "重点任务\n责任单位\n完成时限\n".repeat(HEADER_LINES_REPEAT)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,14 +94,4 @@ mod tests {
         assert_eq!(chinese_numeral(99), "九十九");
         assert!(text.ends_with("(100)开展第100000项具体工作。 | 2024年6月底前 | 法规处 |\n"));
     }
-}
-
-/// How many times [`header_lines`] repeats its three header words.
-pub const HEADER_LINES_REPEAT: usize = 40_000;
-
-/// 120,000 lines that are each a task-table header word (`重点任务`, `责任单位`,
-/// `完成时限`, over and over): every line could start a table pasted one cell
-/// per line, none does. Once took quadratic time.
-pub fn header_lines() -> String {
-    "重点任务\n责任单位\n完成时限\n".repeat(HEADER_LINES_REPEAT)
 }
