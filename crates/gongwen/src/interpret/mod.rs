@@ -102,6 +102,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
 
     let ctx = TableContext {
         notice_year: meta.date.map(|d| d.year()),
+        responsible_leads: false,
     };
     let mut diagnostics = Vec::new();
     let mut out = OutlineBuilder::default();
@@ -118,8 +119,16 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         match block {
             Block::Table(_) if roles[i] == Role::Meta => {}
             Block::Table(t) => {
-                let read =
-                    interpret_table(t, ctx, last_header.as_ref(), &mut out, &mut diagnostics);
+                let read = interpret_table(
+                    t,
+                    TableContext {
+                        responsible_leads: prose.responsible_leads(),
+                        ..ctx
+                    },
+                    last_header.as_ref(),
+                    &mut out,
+                    &mut diagnostics,
+                );
                 if read.is_some() {
                     last_header = read;
                 } else {
@@ -563,17 +572,21 @@ fn find_title(
             .get(k + 1 + lines.len())
             .is_some_and(|(i, _)| roles[*i] == Role::Meta);
         if then_meta && (1..=5).contains(&lines.len()) {
-            // The lines up to the first that completes a title.
-            let mut joined = String::new();
-            for (n, (_, p)) in lines.iter().enumerate() {
-                joined.push_str(p.text.trim());
-                if looks_like_title(&joined) {
-                    meta.title = Some(joined);
-                    for (i, _) in &lines[..=n] {
-                        roles[*i] = Role::Title;
-                    }
-                    return;
+            // The lines up to the first that ends like a title's last line
+            // (`…的通知`: a title wrapped, then maybe a page's stray line);
+            // else all of them, or the fewest that read as a title.
+            let joined =
+                |n: usize| -> String { lines[..n].iter().map(|(_, p)| p.text.trim()).collect() };
+            let n = (1..=lines.len())
+                .find(|&n| ends_like_title(&joined(n)))
+                .or_else(|| looks_like_title(&joined(lines.len())).then_some(lines.len()))
+                .or_else(|| (1..lines.len()).find(|&n| looks_like_title(&joined(n))));
+            if let Some(n) = n {
+                meta.title = Some(lines[..n].iter().map(|(_, p)| p.text.trim()).collect());
+                for (i, _) in &lines[..n] {
+                    roles[*i] = Role::Title;
                 }
+                return;
             }
         }
     }
@@ -611,6 +624,18 @@ fn find_title(
             roles[*i] = Role::Title;
         }
     }
+}
+
+/// Whether a title ends here: with the name of a document's kind
+/// (`…的通知`, `…实施意见`, `…工作方案`, `…的函`).
+fn ends_like_title(text: &str) -> bool {
+    const KINDS: [&str; 16] = [
+        "通知", "意见", "方案", "办法", "规定", "决定", "函", "报告", "批复", "通报", "公告",
+        "要点", "计划", "清单", "细则", "规划",
+    ];
+    let folded = fold(text.trim());
+    let folded = folded.trim_end_matches(|c: char| ")]》”".contains(c) || c.is_whitespace());
+    KINDS.iter().any(|k| folded.ends_with(k)) && looks_like_title(text)
 }
 
 fn no_sentence_end(text: &str) -> bool {

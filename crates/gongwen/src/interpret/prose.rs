@@ -523,6 +523,12 @@ pub struct ProseReader {
 }
 
 impl ProseReader {
+    /// Whether the text has said so far that, where no unit leads, the
+    /// responsible units lead.
+    pub fn responsible_leads(&self) -> bool {
+        self.responsible_leads
+    }
+
     /// A reader for a notice written in `notice_year`.
     pub fn new(notice_year: Option<i32>) -> Self {
         ProseReader {

@@ -46,6 +46,9 @@ impl<'a> Slot<'a> {
 pub struct TableContext {
     /// The year of the notice's date, for deadlines without a year.
     pub notice_year: Option<i32>,
+    /// Whether the notice has said, before the table, that where no unit
+    /// leads the responsible units lead (`无牵头单位的，责任单位即为牵头单位`).
+    pub responsible_leads: bool,
 }
 
 /// Reads a table into `out` and returns the header it was read with.
@@ -78,6 +81,7 @@ pub fn interpret_table(
     // that heading.
     let base = out.depth();
     let mut machine = RowMachine::new(&header, memo, base);
+    machine.responsible_leads = ctx.responsible_leads;
     for (r, slots) in grid.iter().enumerate().skip(header.data_start) {
         machine.row(slots, table.rows[r].pos.clone(), out, diags);
     }
@@ -124,6 +128,15 @@ fn flattened_slots<'a>(
         .map(|(r, row)| {
             let mut slots = vec![Slot::Empty; width];
             if r < header.data_start {
+                return slots;
+            }
+            // A row that kept an empty piece for each merged cell
+            // (`2 | | 开展… | 市生态环境局 | | 2024年6月底前`) has every cell at
+            // its own column.
+            if row.cells.len() == width && row.cells.iter().any(|c| c.text.trim().is_empty()) {
+                for (slot, cell) in slots.iter_mut().zip(&row.cells) {
+                    *slot = Slot::Own(cell);
+                }
                 return slots;
             }
             let cells: Vec<&Cell> = row
@@ -356,6 +369,8 @@ struct Inheritable {
 struct RowMachine<'h> {
     header: &'h Header,
     memo: GrammarMemo,
+    /// See [`TableContext::responsible_leads`].
+    responsible_leads: bool,
     /// The outline depth the table started at (its sections open one deeper).
     base: u8,
     task_col: Option<usize>,
@@ -390,6 +405,7 @@ impl<'h> RowMachine<'h> {
             .collect();
         RowMachine {
             header,
+            responsible_leads: false,
             memo,
             base,
             task_col: header.column(ColumnRole::Task),
@@ -479,6 +495,8 @@ impl<'h> RowMachine<'h> {
             }
         }
 
+        // Whether this row starts a task (its own task cell).
+        let own_task = new_task_text.is_some();
         // Measure column.
         let mut new_measure = false;
         // A cell spanning the task and measure columns was read as a task.
@@ -522,6 +540,9 @@ impl<'h> RowMachine<'h> {
             }
         }
 
+        // A row starts a task of its own with its task cell, or with its
+        // measure in a table without a task column.
+        let new_task = own_task || (self.task_col.is_none() && new_measure);
         // An unlabelled measure takes its row's running number (序号) as its label.
         if new_measure {
             self.number_from_seq(slots);
@@ -530,14 +551,16 @@ impl<'h> RowMachine<'h> {
         // Deadline and units: a new measure takes its own cell or inherits;
         // a row with no new measure continues the measure above.
         if let Some(c) = self.deadline_col {
-            let value = self.cell_value(slots[c], self.last_deadline.as_ref(), new_measure);
+            let value =
+                self.cell_value(slots[c], self.last_deadline.as_ref(), new_measure, new_task);
             if let Some(v) = value {
                 self.take_deadline(v, new_measure, diags);
             }
         }
         for k in 0..self.unit_cols.len() {
             let (c, role) = self.unit_cols[k];
-            let value = self.cell_value(slots[c], self.last_units[k].as_ref(), new_measure);
+            let value =
+                self.cell_value(slots[c], self.last_units[k].as_ref(), new_measure, new_task);
             if let Some(v) = value {
                 self.take_units(k, v, role, new_measure, diags);
             }
@@ -572,6 +595,7 @@ impl<'h> RowMachine<'h> {
         slot: Slot<'_>,
         above: Option<&Inheritable>,
         new_measure: bool,
+        new_task: bool,
     ) -> Option<Inheritable> {
         match slot {
             Slot::Own(cell) if !cell.text.trim().is_empty() => Some(Inheritable {
@@ -586,6 +610,10 @@ impl<'h> RowMachine<'h> {
                     inherited: true,
                 })
             }
+            // An empty cell of a row that starts a task of its own states
+            // nothing (`表中无牵头单位的…`); a missing cell, or an empty one
+            // under the same task, was merged with the one above.
+            Slot::Own(_) if new_task => None,
             _ if new_measure => above.map(|a| Inheritable {
                 inherited: true,
                 ..a.clone()
@@ -735,6 +763,13 @@ impl<'h> RowMachine<'h> {
             }
             all_inherited &= v.inherited;
             raws.push(v.text.clone());
+        }
+        if self.responsible_leads && !units.iter().any(|u| u.role == Some(Role::Lead)) {
+            for u in &mut units {
+                if u.role == Some(Role::Responsible) {
+                    u.role = Some(Role::Lead);
+                }
+            }
         }
         if units.is_empty() {
             diags.push(Diagnostic {
