@@ -110,12 +110,18 @@ pub fn parse_units(raw: &str, default_role: Option<Role>) -> UnitList {
             }
         }
         if !changed {
-            return share_region(build(&text, &parsed, &resolved, default_role));
+            return join_region_groups(
+                raw,
+                share_region(build(&text, &parsed, &resolved, default_role)),
+            );
         }
     }
     let parsed = parse_pieces(&text, &pieces, &demoted);
     let resolved = resolve_scopes(&parsed.groups);
-    share_region(build(&text, &parsed, &resolved, default_role))
+    join_region_groups(
+        raw,
+        share_region(build(&text, &parsed, &resolved, default_role)),
+    )
 }
 
 /// Heads that stand alone after a unit of the same region:
@@ -145,6 +151,91 @@ fn share_region(mut list: UnitList) -> UnitList {
         }
         let region: String = prev.chars().take(region_chars).collect();
         list.units[k].name = format!("{region}{}", list.units[k].name);
+    }
+    list
+}
+
+/// Region words a group of regions sharing one head is made of.
+const GROUP_REGIONS: [&str; 11] = [
+    "计划单列市",
+    "自治区",
+    "直辖市",
+    "设区市",
+    "县级市",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "盟",
+];
+
+/// Whether `name` is only region words, maybe after `各` (`各市`, `自治区`).
+fn bare_region_name(name: &str) -> bool {
+    let mut rest = fold(name);
+    if let Some(r) = rest.strip_prefix('各') {
+        rest = r.to_owned();
+    }
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        match GROUP_REGIONS.iter().find(|w| rest.starts_with(*w)) {
+            Some(w) => rest = rest[w.len()..].to_owned(),
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Keeps whole a group of regions that share the head noun of the last one
+/// (`各市、县（市、区）人民政府`, `各省、自治区、直辖市及计划单列市农业农村厅`):
+/// bare regions, then a unit that starts with a region word and ends with
+/// a head noun, with the same role, printed in one stretch of `raw`. A group
+/// whose last member has no head of its own (`各区、县级市`) stays split.
+fn join_region_groups(raw: &str, mut list: UnitList) -> UnitList {
+    let mut k = 0;
+    while k < list.units.len() {
+        let start = k;
+        while k < list.units.len() && bare_region_name(&list.units[k].name) {
+            k += 1;
+        }
+        let Some(last) = list.units.get(k).filter(|_| k > start) else {
+            k += 1;
+            continue;
+        };
+        let folded = fold(&last.name);
+        // The shared head is a region's government or department
+        // (人民政府, 党委, 管委会, 厅), never a city's own office (`各区、
+        // 市直有关部门`, `各区、市财政局` stay two).
+        let mut core = folded.as_str();
+        while let Some(open) = core.strip_suffix(')').and_then(|c| c.rfind('(')) {
+            core = &core[..open];
+        }
+        let region_head = ["人民政府", "政府", "党委", "管委会", "厅"]
+            .iter()
+            .any(|h| core.ends_with(h));
+        let region_first = region_head && GROUP_REGIONS.iter().any(|w| folded.starts_with(w));
+        let same_role = list.units[start..k]
+            .iter()
+            .all(|u| u.role == last.role && u.scope == last.scope);
+        let stretch = raw.find(list.units[start].name.as_str()).and_then(|a| {
+            let b = raw[a..].find(last.name.as_str())? + a + last.name.len();
+            Some(raw[a..b].to_owned())
+        });
+        match stretch {
+            Some(whole)
+                if region_first
+                    && same_role
+                    && !bare_region_name(&last.name)
+                    && whole.chars().count() <= 60 =>
+            {
+                list.units[start].name = whole;
+                list.units.drain(start + 1..=k);
+                k = start + 1;
+            }
+            _ => k += 1,
+        }
     }
     list
 }
@@ -1483,6 +1574,23 @@ mod tests {
         let l = parse_units("人事处负责、各有关部门按职责分工负责、计量处等负责", None);
         assert_eq!(names(&l), ["人事处", "各有关部门", "计量处"]);
         assert_eq!(roles(&l), [None; 3]);
+        let l = parse_units("各市、县（市、区）人民政府负责", None);
+        assert_eq!(names(&l), ["各市、县（市、区）人民政府"]);
+        let l = parse_units(
+            "质量安全监管司，各省、自治区、直辖市及计划单列市农业农村（农牧）厅（局、委）",
+            None,
+        );
+        assert_eq!(
+            names(&l),
+            [
+                "质量安全监管司",
+                "各省、自治区、直辖市及计划单列市农业农村（农牧）厅（局、委）"
+            ]
+        );
+        let l = parse_units("各区、县级市", None);
+        assert_eq!(names(&l), ["各区", "县级市"]);
+        let l = parse_units("各区、市直有关部门、市财政局", None);
+        assert_eq!(names(&l), ["各区", "市直有关部门", "市财政局"]);
         let l = parse_units("市政务服务中心、市大数据局（按职责分工负责）", None);
         assert_eq!(names(&l), ["市政务服务中心", "市大数据局"]);
         // A lone word is kept rather than emptied.
