@@ -57,7 +57,7 @@ use regex::{Captures, Regex};
 
 use crate::grammar::numeral::parse_number;
 use crate::model::{Frequency, Precision, Recurrence};
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_char};
 
 /// What a deadline text means.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -479,6 +479,73 @@ fn match_event(g: &Grammar, rest: &str) -> Option<((usize, usize), usize)> {
 /// assert!(parse_deadline("法规处、人事处", Some(2024)).is_none());
 /// ```
 pub fn parse_deadline(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm> {
+    parse_whole(raw, notice_year).or_else(|| parse_milestones(raw, notice_year))
+}
+
+/// Longest text after a milestone's date, in chars (`完成试点县遴选`).
+const MILESTONE_WORDS: usize = 12;
+/// Longest text of milestones, in chars (bytes are counted: three per CJK char).
+const MILESTONE_MAX_CHARS: usize = 60;
+
+/// Milestones: clauses each made of a dated deadline and a few words of
+/// what is then due (`2024年9月底前完成自评，2024年11月底前完成抽查验收`). The
+/// term is due at the latest milestone; it is ongoing when one of them is.
+fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm> {
+    // Cheap tests first: every text that is no deadline comes here.
+    if raw.len() > 3 * MILESTONE_MAX_CHARS
+        || !raw.contains(['，', ',', '；', ';'])
+        || !raw.contains(['年', '月'])
+    {
+        return None;
+    }
+    let clauses: Vec<&str> = raw
+        .split(['，', ',', '；', ';'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    // Each clause starts with its date.
+    let dated = |c: &&str| {
+        c.chars()
+            .next()
+            .is_some_and(|f| fold_char(f).is_ascii_digit() || "今明本次".contains(f))
+    };
+    if clauses.len() < 2 || !clauses.iter().all(dated) {
+        return None;
+    }
+    let mut best: Option<DeadlineTerm> = None;
+    let mut ongoing = false;
+    for clause in clauses {
+        let chars: Vec<char> = clause.chars().collect();
+        // The longest prefix ending at a time word that the grammar reads
+        // with a date, and only a few words after it.
+        let term = (4..chars.len())
+            .rev()
+            .filter(|&n| "前底末月年日度".contains(chars[n - 1]))
+            .find_map(|n| {
+                let rest: String = chars[n..].iter().collect();
+                if rest.chars().count() > MILESTONE_WORDS
+                    || rest.contains(|c: char| c.is_ascii_digit() || "。.年月".contains(c))
+                {
+                    return None;
+                }
+                let head: String = chars[..n].iter().collect();
+                parse_whole(&head, notice_year).filter(|t| t.due.is_some())
+            })?;
+        ongoing |= term.ongoing;
+        if best.as_ref().is_none_or(|b| b.due < term.due) {
+            best = Some(term);
+        }
+    }
+    best.map(|b| DeadlineTerm {
+        ongoing,
+        recurrence: None,
+        event: None,
+        ..b
+    })
+}
+
+/// [`parse_deadline`] of a text that is all deadline vocabulary.
+fn parse_whole(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm> {
     if raw
         .chars()
         .filter(|c| !ignorable(*c))
@@ -1078,6 +1145,22 @@ mod tests {
             "每月32日",
             "5日前",
         ]);
+    }
+
+    #[test]
+    fn milestones_are_due_at_the_last() {
+        let t = parse_deadline("2024年9月底前完成自评，2024年11月底前完成抽查验收", None)
+            .expect("milestones");
+        assert_eq!(t.due, NaiveDate::from_ymd_opt(2024, 11, 30));
+        let t = parse_deadline(
+            "2024年6月底前完成试点县遴选，2025年6月底前试点县全覆盖",
+            None,
+        )
+        .expect("milestones");
+        assert_eq!(t.due, NaiveDate::from_ymd_opt(2025, 6, 30));
+        // Prose with dates is no deadline.
+        assert!(parse_deadline("2024年底前完成改造任务的80%以上，2025年全面完成", None).is_none());
+        assert!(parse_deadline("法规处，人事处", None).is_none());
     }
 
     #[test]

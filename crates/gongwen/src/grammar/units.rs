@@ -172,6 +172,10 @@ const GROUP_REGIONS: [&str; 11] = [
 
 /// Whether `name` is only region words, maybe after `各` (`各市`, `自治区`).
 fn bare_region_name(name: &str) -> bool {
+    // Cheap test first: every unit name is asked.
+    if name.len() > 18 {
+        return false;
+    }
     let mut rest = fold(name);
     if let Some(r) = rest.strip_prefix('各') {
         rest = r.to_owned();

@@ -339,9 +339,13 @@ pub fn find_note(text: &str) -> NoteFind {
     let has_verb = VERBS.iter().any(|v| unit_folded.ends_with(v))
         || ROLE_LABELS.iter().any(|l| unit_folded.contains(l))
         || (unit_folded.contains("牵头") && unit_folded.contains(','));
-    // A bracket of unit names alone after a sentence (`…。（省市场监管局、各设区市人民政府）`).
+    // A bracket of unit names alone after a sentence (`…。（省市场监管局、各设区市人民政府）`)
+    // or standing alone after sub-items (`（科技教育司、质量安全监管司，2024年10月底前）`).
     let names_only = !has_verb
-        && folded[..open].iter().rev().find(|c| !c.is_whitespace()) == Some(&'。')
+        && matches!(
+            folded[..open].iter().rev().find(|c| !c.is_whitespace()),
+            Some('。') | None
+        )
         && looks_like_units(unit_folded);
     if !has_verb && !names_only {
         return NoteFind::None;
