@@ -241,10 +241,18 @@ impl OutlineBuilder {
 /// A heading's title: its text up to the first full stop.
 pub fn title_of(text: &str) -> String {
     let end = text.find(['。', '．']).unwrap_or(text.len());
-    text[..end]
+    let mut title = text[..end]
         .trim()
-        .trim_end_matches([';', '；', ',', '，', ':', '：'])
-        .to_owned()
+        .trim_end_matches([';', '；', ',', '，', ':', '：']);
+    // A convention stated in brackets after the title
+    // (`夯实基础（列第一位的为牵头单位，下同）`) is not part of it.
+    if let Some(open) = title.rfind(['（', '(']) {
+        let tail = &title[open..];
+        if tail.ends_with(['）', ')']) && tail.contains("下同") && open > 0 {
+            title = title[..open].trim_end();
+        }
+    }
+    title.to_owned()
 }
 
 /// Tracks the last number seen for each label form, both under the current
