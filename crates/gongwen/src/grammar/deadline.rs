@@ -17,7 +17,7 @@
 //!   (`2024年上半年`, `年中`), quarters (`2024年第三季度`, `三季度`), thirds of a
 //!   month (`6月上旬`), relative years (`今年`, `明年`, `年内`) and ranges
 //!   (`2024—2025年`, `2024年6月至12月`: the range's end counts);
-//! - recurrences: `每年` / `每半年` / `每季度` / `每月` / `每周` (also `按…`),
+//! - recurrences: `每年` / `每半年` / `每学期` (half-yearly) / `每季度` / `每月` / `每周` (also `按…`),
 //!   refined by what follows (`每年12月`, `每年1月31日前`, `每年第一季度`,
 //!   `每年年底` → month 12, `每年上半年` → month 6, `每月5日前` → day 5);
 //! - ongoing work: `长期坚持`, `长期`, `持续推进`, `持续开展`, `常态化`,
@@ -133,7 +133,7 @@ impl Grammar {
             month: re(&format!("^{MONTH}月份?(?:{DAY}[日号])?")),
             xun: re("^([上中下])旬"),
             day: re(&format!("^{DAY}[日号]")),
-            recur: re("^(?:每|按)(半年|年|季|个月|月|周|星期)度?"),
+            recur: re("^(?:每|按)(半年|学期|年|季|个月|月|周|星期)度?"),
             ongoing: re(concat!(
                 "^(?:长期(?:坚持|推进|开展|实施|执行|落实|有效)?",
                 "|持续(?:推进|开展|实施|进行|抓好|深化|落实|做好|加强)?",
@@ -409,7 +409,8 @@ impl State {
         }
         if let Some(c) = g.recur.captures(rest) {
             let freq = match c.get(1).map(|x| x.as_str()) {
-                Some("半年") => Frequency::HalfYearly,
+                // Two terms a school year.
+                Some("半年" | "学期") => Frequency::HalfYearly,
                 Some("年") => Frequency::Yearly,
                 Some("季") => Frequency::Quarterly,
                 Some("周" | "星期") => Frequency::Weekly,
@@ -482,20 +483,24 @@ pub fn parse_deadline(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTer
     parse_whole(raw, notice_year).or_else(|| parse_milestones(raw, notice_year))
 }
 
+/// Verbs that name what is due after a date (`…底前出台实施方案`).
+const DUE_VERBS: [&str; 10] = [
+    "完成", "出台", "建成", "制定", "印发", "实现", "建立", "启动", "形成", "开展",
+];
+
 /// Longest text after a milestone's date, in chars (`完成试点县遴选`).
 const MILESTONE_WORDS: usize = 12;
 /// Longest text of milestones, in chars (bytes are counted: three per CJK char).
 const MILESTONE_MAX_CHARS: usize = 60;
 
 /// Milestones: clauses each made of a dated deadline and a few words of
-/// what is then due (`2024年9月底前完成自评，2024年11月底前完成抽查验收`). The
-/// term is due at the latest milestone; it is ongoing when one of them is.
+/// what is then due (`2024年9月底前完成自评，2024年11月底前完成抽查验收`), or one
+/// such clause whose words start with a verb of completion
+/// (`2022年12月底前出台实施方案`). The term is due at the latest milestone; it
+/// is ongoing when one of them is.
 fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm> {
     // Cheap tests first: every text that is no deadline comes here.
-    if raw.len() > 3 * MILESTONE_MAX_CHARS
-        || !raw.contains(['，', ',', '；', ';'])
-        || !raw.contains(['年', '月'])
-    {
+    if raw.len() > 3 * MILESTONE_MAX_CHARS || !raw.contains(['年', '月']) {
         return None;
     }
     let clauses: Vec<&str> = raw
@@ -509,9 +514,12 @@ fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm>
             .next()
             .is_some_and(|f| fold_char(f).is_ascii_digit() || "今明本次".contains(f))
     };
-    if clauses.len() < 2 || !clauses.iter().all(dated) {
+    if clauses.is_empty() || !clauses.iter().all(dated) {
         return None;
     }
+    // One clause: a date, then what is due, named by a verb of completion
+    // (`2022年12月底前出台实施方案`).
+    let single = clauses.len() == 1;
     let mut best: Option<DeadlineTerm> = None;
     let mut ongoing = false;
     for clause in clauses {
@@ -525,6 +533,7 @@ fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm>
                 let rest: String = chars[n..].iter().collect();
                 if rest.chars().count() > MILESTONE_WORDS
                     || rest.contains(|c: char| c.is_ascii_digit() || "。.年月".contains(c))
+                    || (single && !DUE_VERBS.iter().any(|v| rest.starts_with(v)))
                 {
                     return None;
                 }
@@ -1107,6 +1116,7 @@ mod tests {
             ("每年2月29日", recurring(Yearly, Some(2), None, Some(29))),
             ("每半年", recurring(HalfYearly, None, None, None)),
             ("每半年一次", recurring(HalfYearly, None, None, None)),
+            ("每学期", recurring(HalfYearly, None, None, None)),
             ("每季度", recurring(Quarterly, None, None, None)),
             ("每季度末", recurring(Quarterly, None, None, None)),
             ("每季", recurring(Quarterly, None, None, None)),
@@ -1158,6 +1168,9 @@ mod tests {
         )
         .expect("milestones");
         assert_eq!(t.due, NaiveDate::from_ymd_opt(2025, 6, 30));
+        let t = parse_deadline("2022年12月底前出台实施方案", None).expect("one milestone");
+        assert_eq!(t.due, NaiveDate::from_ymd_opt(2022, 12, 31));
+        assert!(parse_deadline("2024年6月底前市财政局", None).is_none());
         // Prose with dates is no deadline.
         assert!(parse_deadline("2024年底前完成改造任务的80%以上，2025年全面完成", None).is_none());
         assert!(parse_deadline("法规处，人事处", None).is_none());

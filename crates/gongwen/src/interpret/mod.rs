@@ -235,8 +235,16 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         {
                             out.close_to(l);
                         }
-                        let m = prose.measure(label.as_ref(), &p.text, note, p.pos.clone());
+                        let m = prose.measure(label.as_ref(), &p.text, note.clone(), p.pos.clone());
                         out.push_measure(m, label.as_ref());
+                        // The last item of a run-on enumeration
+                        // (`（1）…；（2）…；（3）…。（X负责）`): the note answers for
+                        // the items before it in the same paragraph too.
+                        if let Some(l) = label.as_ref() {
+                            out.run_on_siblings_to_measures(l.kind, &p.pos, |h| {
+                                prose.measure_for_item(h, &note, &p.pos)
+                            });
+                        }
                         continue;
                     }
                     NoteFind::NotUnderstood(raw) => diagnostics.push(Diagnostic {

@@ -225,6 +225,43 @@ impl OutlineBuilder {
         true
     }
 
+    /// After a measure of label form `kind` was pushed from the paragraph at
+    /// `position`: the headings of the same form just before it, under the
+    /// same parent, that hold nothing and come from the same paragraph (a
+    /// run-on enumeration `（1）…；（2）…；（3）…。（X负责）` split apart) become
+    /// measures, in order before it. `to_measure` makes each measure.
+    /// Returns how many.
+    pub fn run_on_siblings_to_measures(
+        &mut self,
+        kind: LabelKind,
+        position: &Position,
+        to_measure: impl FnMut(&Heading) -> Measure,
+    ) -> usize {
+        let (children, measures) = match self.stack.last_mut() {
+            Some(h) => (&mut h.children, &mut h.measures),
+            None => (&mut self.roots, &mut self.loose),
+        };
+        let run = children
+            .iter()
+            .rev()
+            .take_while(|h| {
+                h.children.is_empty()
+                    && h.measures.is_empty()
+                    && h.position.as_ref() == Some(position)
+                    && parse_label(&h.label).is_some_and(|l| l.kind == kind)
+            })
+            .count();
+        if run == 0 || measures.is_empty() {
+            return 0;
+        }
+        let from = children.len() - run;
+        let items: Vec<Heading> = children.drain(from..).collect();
+        let new: Vec<Measure> = items.iter().map(to_measure).collect();
+        let at = measures.len() - 1;
+        measures.splice(at..at, new);
+        run
+    }
+
     /// Puts back what [`OutlineBuilder::take_all`] took.
     pub fn restore(&mut self, headings: Vec<Heading>, loose: Vec<Measure>) {
         self.roots = headings;

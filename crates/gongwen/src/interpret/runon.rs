@@ -12,8 +12,8 @@
 //!   the title of a heading that itself started a piece (`一、总体要求（一）…`);
 //! - and it continues the numbering: the next number of a label form seen
 //!   before (at a paragraph start or at an earlier split), or number 1 of a
-//!   new form when number 2 of that form follows later in the paragraph, or
-//!   right after a heading title.
+//!   form (new, or restarting under a new item) when number 2 of that form
+//!   follows later in the paragraph, or right after a heading title.
 //!
 //! So inline references (`按照第（三）项`) and lone enumerations stay whole.
 //! It does not decide what a piece is; the interpreter does.
@@ -108,8 +108,9 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
             if (after_stop || title_run) && !after_number {
                 if let Some(l) = label_at(chars, i) {
                     let next = seen.get(&l.kind).is_some_and(|&n| l.ordinal == n + 1);
-                    let first = !seen.contains_key(&l.kind)
-                        && l.ordinal == 1
+                    // Number 1 starts a list (again, under a new item) when
+                    // number 2 follows.
+                    let first = l.ordinal == 1
                         && (title_run
                             || second_at
                                 .entry(l.kind)
