@@ -156,12 +156,14 @@ fn share_region(mut list: UnitList) -> UnitList {
 }
 
 /// Region words a group of regions sharing one head is made of.
-const GROUP_REGIONS: [&str; 11] = [
+const GROUP_REGIONS: [&str; 13] = [
     "计划单列市",
     "自治区",
     "直辖市",
     "设区市",
     "县级市",
+    "自治州",
+    "自治县",
     "省",
     "市",
     "县",
@@ -170,15 +172,25 @@ const GROUP_REGIONS: [&str; 11] = [
     "盟",
 ];
 
-/// Whether `name` is only region words, maybe after `各` (`各市`, `自治区`).
-fn bare_region_name(name: &str) -> bool {
+/// Whether `name` is only region words, maybe after `各` and maybe with
+/// regions in brackets (`各市`, `自治区`, `市县`, `各县(市、区)`): a region
+/// without a head noun of its own, sharing the one after it.
+pub fn bare_region_name(name: &str) -> bool {
     // Cheap test first: every unit name is asked.
-    if name.len() > 18 {
+    if name.len() > 30 {
         return false;
     }
-    let mut rest = fold(name);
+    let mut rest = fold(name.trim());
     if let Some(r) = rest.strip_prefix('各') {
         rest = r.to_owned();
+    }
+    // `县(市、区)`: the regions in brackets are region words too.
+    if let Some(open) = rest.find('(').filter(|_| rest.ends_with(')')) {
+        let inner = &rest[open + 1..rest.len() - 1];
+        if !inner.split('、').all(bare_region_name) {
+            return false;
+        }
+        rest.truncate(open);
     }
     if rest.is_empty() {
         return false;

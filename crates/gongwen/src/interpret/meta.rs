@@ -178,27 +178,7 @@ pub fn split_outside_brackets(s: &str, seps: &[char]) -> Vec<String> {
 /// Whether a piece of an addressee group is a bare region word (`各省`,
 /// `自治区`, `县级市`) that shares the group's last head noun.
 fn bare_region(piece: &str) -> bool {
-    const REGIONS: [&str; 16] = [
-        "省",
-        "市",
-        "县",
-        "区",
-        "州",
-        "盟",
-        "自治区",
-        "直辖市",
-        "县级市",
-        "设区市",
-        "自治州",
-        "自治县",
-        "计划单列市",
-        "市县",
-        "县区",
-        "县(市、区)",
-    ];
-    let folded = fold(piece.trim());
-    let bare = folded.strip_prefix('各').unwrap_or(&folded);
-    REGIONS.contains(&bare)
+    crate::grammar::units::bare_region_name(piece)
 }
 
 fn fold_char(c: char) -> char {

@@ -33,18 +33,7 @@ impl OutlineBuilder {
         let parent = self.stack.len();
         self.numbering
             .check(parent, label, &position, &mut self.diagnostics);
-        let text = text.trim().to_owned();
-        self.stack.push(Heading {
-            level: (self.stack.len() + 1) as u8,
-            label: label.text.clone(),
-            ordinal: label.ordinal,
-            title: title_of(&text),
-            text,
-            children: Vec::new(),
-            measures: Vec::new(),
-            body: Vec::new(),
-            position: Some(position),
-        });
+        self.push_heading(label.text.clone(), label.ordinal, text, position);
     }
 
     /// Opens a heading printed without a label (a task table's task cell
@@ -52,11 +41,16 @@ impl OutlineBuilder {
     /// 0, and it takes no part in the numbering checks.
     pub fn open_unlabelled_heading(&mut self, level: u8, text: &str, position: Position) {
         self.close_to(level.saturating_sub(1) as usize);
+        self.push_heading(String::new(), 0, text, position);
+    }
+
+    /// Pushes a heading one level below the innermost open one.
+    fn push_heading(&mut self, label: String, ordinal: u32, text: &str, position: Position) {
         let text = text.trim().to_owned();
         self.stack.push(Heading {
             level: (self.stack.len() + 1) as u8,
-            label: String::new(),
-            ordinal: 0,
+            label,
+            ordinal,
             title: title_of(&text),
             text,
             children: Vec::new(),
