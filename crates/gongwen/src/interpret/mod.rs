@@ -5,8 +5,8 @@
 //!   splits paragraphs that ran several numbered items together
 //!   ([`runon`]);
 //! - finds the notice's front matter (addressees, title, issuer, date,
-//!   annotation) among the paragraphs, and in a web page's catalogue table
-//!   or metadata line ([`catalog`]);
+//!   annotation) among the paragraphs (`front`), and in a web page's
+//!   catalogue table or metadata line ([`catalog`]);
 //! - reads task-division tables into headings and measures ([`table`]),
 //!   nested under the prose heading they stand in; a table without a header
 //!   of its own continues the task table before it;
@@ -29,6 +29,7 @@ pub mod catalog;
 pub mod columns;
 pub mod conventions;
 pub mod cover;
+mod front;
 pub mod memo;
 pub mod meta;
 pub mod outline;
@@ -48,7 +49,7 @@ use crate::model::{
 use crate::normalize::fold;
 
 use columns::find_header;
-use meta::{classify, looks_like_issuer, looks_like_title, MetaLine};
+use front::{find_title, read_meta_lines};
 use outline::OutlineBuilder;
 use prose::{find_note, label_line_parts, NoteFind, ProseReader};
 use table::{interpret_table, TableContext};
@@ -464,188 +465,4 @@ fn lift_title_rows(doc: &Document) -> Option<Document> {
         blocks.push(Block::Table(rest));
     }
     Some(Document { blocks })
-}
-
-/// Document number, addressees, date, annotation and issuer.
-fn read_meta_lines(paragraphs: &[(usize, &Paragraph)], meta: &mut Meta, roles: &mut [Role]) {
-    for (k, (i, p)) in paragraphs.iter().enumerate() {
-        if catalog::read_catalog_line(&p.text, &p.pos, meta) {
-            roles[*i] = Role::Meta;
-            continue;
-        }
-        let Some(line) = classify(&p.text) else {
-            continue;
-        };
-        match line {
-            MetaLine::DocNumber(n) if meta.doc_number.is_none() => meta.doc_number = Some(n),
-            MetaLine::Addressees(a) if meta.addressees.is_empty() => meta.addressees = a,
-            MetaLine::Date(d) if meta.date.is_none() => {
-                meta.date = Some(d);
-                if let Some((j, prev)) = k.checked_sub(1).and_then(|k| paragraphs.get(k)) {
-                    if roles[*j] == Role::Unknown && looks_like_issuer(&prev.text) {
-                        meta.issuer = Some(prev.text.trim().to_owned());
-                        roles[*j] = Role::Issuer;
-                    }
-                }
-            }
-            MetaLine::Annotation(a) if meta.annotation.is_none() => meta.annotation = Some(a),
-            MetaLine::Cc(list) if meta.cc.is_empty() => meta.cc = list,
-            _ => continue,
-        }
-        roles[*i] = Role::Meta;
-    }
-}
-
-/// The title: the leading title lines above the document number or
-/// addressees (a title may wrap over several lines), or else the title line
-/// standing just before the first table (a plan's own title).
-fn find_title(
-    paragraphs: &[(usize, &Paragraph)],
-    first_table: Option<usize>,
-    meta: &mut Meta,
-    roles: &mut [Role],
-) {
-    // A plan sent alone may start with its attachment line (`附件1`): the
-    // title follows it; the line itself stays for the body.
-    let marker = paragraphs.first().is_some_and(|(i, p)| {
-        roles[*i] == Role::Unknown
-            && cover::plan_start(&p.text, None, false) == Some(cover::PlanStart::Attachment(None))
-    });
-    let skip = usize::from(marker);
-    let leading: Vec<&(usize, &Paragraph)> = paragraphs
-        .iter()
-        .skip(skip)
-        .take_while(|(i, p)| {
-            roles[*i] == Role::Unknown && no_sentence_end(&p.text) && parse_label(&p.text).is_none()
-        })
-        .collect();
-    // A title known already (from a page's catalogue table): the lines that
-    // print it again are the title.
-    if let Some(title) = meta.title.as_deref() {
-        let compact = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
-        let want = compact(title);
-        for start in 0..paragraphs.len().min(30) {
-            let mut joined = String::new();
-            for (k, (i, p)) in paragraphs.iter().enumerate().skip(start).take(5) {
-                if roles[*i] != Role::Unknown {
-                    break;
-                }
-                joined.push_str(&compact(&p.text));
-                if joined.is_empty() || !want.starts_with(&joined) {
-                    break;
-                }
-                if joined == want {
-                    for (i, _) in &paragraphs[start..=k] {
-                        roles[*i] = Role::Title;
-                    }
-                    return;
-                }
-            }
-        }
-        return;
-    }
-    let first_meta = paragraphs.get(skip + leading.len());
-    let before_meta = first_meta.is_some_and(|(i, _)| roles[*i] == Role::Meta);
-    if before_meta && !leading.is_empty() && leading.len() <= 5 {
-        let mut joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
-        // A page that prints the title twice (once whole, once wrapped).
-        let chars: Vec<char> = joined.chars().filter(|c| !c.is_whitespace()).collect();
-        let half = chars.len() / 2;
-        if chars.len().is_multiple_of(2) && half > 0 && chars[..half] == chars[half..] {
-            joined = chars[..half].iter().collect();
-        }
-        if looks_like_title(&joined) {
-            meta.title = Some(joined);
-            for (i, _) in leading {
-                roles[*i] = Role::Title;
-            }
-            return;
-        }
-    }
-    // The standard layout (GB/T 9704): the issuer's banner (`XX文件`), the
-    // document number, then the title over up to five lines, then the
-    // addressees.
-    if let Some(k) = paragraphs.iter().position(|(i, p)| {
-        roles[*i] == Role::Meta && matches!(classify(&p.text), Some(MetaLine::DocNumber(_)))
-    }) {
-        let lines: Vec<&(usize, &Paragraph)> = paragraphs[k + 1..]
-            .iter()
-            .take_while(|(i, p)| {
-                roles[*i] == Role::Unknown
-                    && no_sentence_end(&p.text)
-                    && parse_label(&p.text).is_none()
-            })
-            .collect();
-        let then_meta = paragraphs
-            .get(k + 1 + lines.len())
-            .is_some_and(|(i, _)| roles[*i] == Role::Meta);
-        if then_meta && (1..=5).contains(&lines.len()) {
-            // The lines up to the first that ends like a title's last line
-            // (`…的通知`: a title wrapped, then maybe a page's stray line);
-            // else all of them, or the fewest that read as a title.
-            let joined =
-                |n: usize| -> String { lines[..n].iter().map(|(_, p)| p.text.trim()).collect() };
-            let n = (1..=lines.len())
-                .find(|&n| ends_like_title(&joined(n)))
-                .or_else(|| looks_like_title(&joined(lines.len())).then_some(lines.len()))
-                .or_else(|| (1..lines.len()).find(|&n| looks_like_title(&joined(n))));
-            if let Some(n) = n {
-                meta.title = Some(lines[..n].iter().map(|(_, p)| p.text.trim()).collect());
-                for (i, _) in &lines[..n] {
-                    roles[*i] = Role::Title;
-                }
-                return;
-            }
-        }
-    }
-    // A notice with no front matter: its title lines, then its first
-    // numbered item or its first sentence.
-    let next_labelled = first_meta.is_some_and(|(_, p)| {
-        parse_label(&p.text).is_some() || fold(p.text.trim()).ends_with('。')
-    });
-    let starts_document = leading
-        .first()
-        .is_some_and(|(i, _)| first_table.is_none_or(|t| *i < t));
-    if starts_document && next_labelled && (1..=2).contains(&leading.len()) {
-        let joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
-        if parse_label(&joined).is_none() && looks_like_title(&joined) {
-            meta.title = Some(joined);
-            for (i, _) in leading {
-                roles[*i] = Role::Title;
-            }
-            return;
-        }
-    }
-    // Only a paragraph right before a table, and never a labelled one.
-    let Some(first_table) = first_table else {
-        return;
-    };
-    let before_table = paragraphs
-        .iter()
-        .rev()
-        .find(|(i, _)| *i < first_table)
-        .filter(|(i, _)| *i + 1 == first_table);
-    if let Some((i, p)) = before_table {
-        if roles[*i] == Role::Unknown && parse_label(&p.text).is_none() && looks_like_title(&p.text)
-        {
-            meta.title = Some(p.text.trim().to_owned());
-            roles[*i] = Role::Title;
-        }
-    }
-}
-
-/// Whether a title ends here: with the name of a document's kind
-/// (`…的通知`, `…实施意见`, `…工作方案`, `…的函`).
-fn ends_like_title(text: &str) -> bool {
-    const KINDS: [&str; 16] = [
-        "通知", "意见", "方案", "办法", "规定", "决定", "函", "报告", "批复", "通报", "公告",
-        "要点", "计划", "清单", "细则", "规划",
-    ];
-    let folded = fold(text.trim());
-    let folded = folded.trim_end_matches(|c: char| ")]》”".contains(c) || c.is_whitespace());
-    KINDS.iter().any(|k| folded.ends_with(k)) && looks_like_title(text)
-}
-
-fn no_sentence_end(text: &str) -> bool {
-    !fold(text).contains(['。', ':', ';'])
 }
