@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::document::Position;
-use crate::grammar::deadline::{is_deadline_sized, parse_deadline};
+use crate::grammar::deadline::{is_deadline_sized, looks_like_deadline, parse_deadline};
 use crate::grammar::label::Label;
 use crate::grammar::units::{looks_like_units, parse_units};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role, Unit};
@@ -440,9 +440,7 @@ fn deadline_clause(folded: &[char]) -> Option<(Range<usize>, Range<usize>)> {
         let found = match label {
             Some(l) if body.len() > l.len() => Some(start + lead + l.chars().count()..end),
             Some(_) => None,
-            None if is_deadline_sized(body) && parse_deadline(body, None).is_some() => {
-                Some(start + lead..end)
-            }
+            None if looks_like_deadline(body) => Some(start + lead..end),
             // A later clause worded like a deadline the grammar does not know
             // (`2024年汛期前`): still the deadline, reported as not understood.
             None if n > 0 && worded_like_deadline(body) => Some(start + lead..end),

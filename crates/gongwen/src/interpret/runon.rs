@@ -21,7 +21,7 @@
 use std::collections::HashMap;
 
 use crate::document::{Block, Document, Paragraph};
-use crate::grammar::deadline::{is_deadline_sized, parse_deadline, CELL_MAX_CHARS};
+use crate::grammar::deadline::{looks_like_deadline, CELL_MAX_CHARS};
 use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::numeral::is_numeral_char;
 use crate::normalize::fold_width;
@@ -192,7 +192,7 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
         .take(CELL_MAX_CHARS + 1)
         .collect();
     let sentence = sentence.trim_start_matches(|c: char| c.is_whitespace() || ",;，；".contains(c));
-    !(is_deadline_sized(sentence) && parse_deadline(sentence, None).is_some())
+    !looks_like_deadline(sentence)
 }
 
 /// Where number 2 of `kind` first stands right after a stop, from char

@@ -26,10 +26,10 @@
 //! their paragraphs' positions (lines). Nothing else is changed.
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
-use crate::grammar::deadline::{is_deadline_sized, parse_deadline};
+use crate::grammar::deadline::looks_like_deadline;
 use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::numeral::parse_number;
 use crate::grammar::units::looks_like_units;
-use crate::normalize::fold_width;
 
 use super::columns::{find_header, role_of_header, ColumnRole};
 use super::meta::{classify, looks_like_issuer, MetaLine};
@@ -265,7 +265,7 @@ fn rows_in_step<'a>(
 
 /// Whether a cell's text fits a column of this role.
 fn fits_column(text: &str, role: ColumnRole) -> bool {
-    let deadline = || is_deadline_sized(text) && parse_deadline(text, None).is_some();
+    let deadline = || looks_like_deadline(text);
     match role {
         ColumnRole::Units(_) => looks_like_units(text),
         ColumnRole::Deadline => deadline(),
@@ -282,12 +282,7 @@ fn running_number(text: &str) -> Option<u32> {
     if !is_running_number(text) {
         return None;
     }
-    let digits: String = text
-        .chars()
-        .map(fold_width)
-        .filter(char::is_ascii_digit)
-        .collect();
-    digits.parse().ok()
+    parse_number(text.trim().trim_end_matches(['.', '．', '、']))
 }
 
 /// A section row between rows: a short `一、` line.
