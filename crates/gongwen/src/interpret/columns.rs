@@ -5,8 +5,8 @@
 //! [`super::table`].
 
 use crate::document::{Row, Table, TableLayout};
+use crate::grammar::lexicon::{header_field, Field};
 use crate::model::Role;
-use crate::normalize::comparable;
 
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,39 +28,27 @@ pub enum ColumnRole {
     Other,
 }
 
-/// Classifies one header cell.
+/// Classifies one header cell by the lexicon's most specific word.
 pub fn role_of_header(text: &str) -> ColumnRole {
-    let h = comparable(text);
-    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
-    if h.is_empty() {
-        ColumnRole::Other
-    } else if has(&["序号", "编号"]) && h.chars().count() <= 4 {
-        ColumnRole::Seq
-    } else if has(&[
-        "举措",
-        "措施",
-        "具体工作",
-        "工作内容",
-        "具体任务",
-        "落实措施",
-    ]) {
-        ColumnRole::Measure
-    } else if has(&["时限", "时间", "时间节点", "期限", "进度安排", "完成日期"]) {
-        ColumnRole::Deadline
-    } else if has(&["牵头", "主要责任单位", "主责单位"]) {
-        ColumnRole::Units(Role::Lead)
-    } else if has(&["配合", "协同", "协办", "参与"]) {
-        ColumnRole::Units(Role::Support)
-    } else if has(&["指导单位", "指导部门"]) {
-        ColumnRole::Units(Role::Guide)
-    } else if has(&["单位", "部门", "责任处室", "责任主体", "负责"]) {
-        ColumnRole::Units(Role::Responsible)
-    } else if has(&["任务", "事项", "工作", "目标", "内容", "要求"]) {
-        ColumnRole::Task
-    } else if has(&["备注", "说明", "范围"]) {
-        ColumnRole::Note
-    } else {
-        ColumnRole::Other
+    header_role(text).0
+}
+
+/// The role a header cell names and how specific its word is (0 for none).
+fn header_role(text: &str) -> (ColumnRole, usize) {
+    match header_field(text) {
+        Some((field, len)) => (
+            match field {
+                Field::Seq => ColumnRole::Seq,
+                Field::Task => ColumnRole::Task,
+                Field::Measure => ColumnRole::Measure,
+                Field::Deadline => ColumnRole::Deadline,
+                Field::Units(role) => ColumnRole::Units(role),
+                Field::Note => ColumnRole::Note,
+                _ => ColumnRole::Other,
+            },
+            len,
+        ),
+        None => (ColumnRole::Other, 0),
     }
 }
 
@@ -118,7 +106,7 @@ pub fn find_header(table: &Table) -> Option<Header> {
             let sub = table
                 .rows
                 .get(i + 1)
-                .filter(|_| table.layout == TableLayout::Grid)
+                .filter(|_| table.layout != TableLayout::Flattened)
                 .and_then(|sub| sub_header(row, sub));
             if let Some(sub) = sub {
                 for (c, r) in sub {
@@ -178,26 +166,43 @@ fn sub_header(header: &Row, sub: &Row) -> Option<Vec<(usize, ColumnRole)>> {
 }
 
 fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
-    let mut roles = vec![ColumnRole::Other; width.max(row.cells.len())];
+    let mut roles = vec![(ColumnRole::Other, 0); width.max(row.cells.len())];
     for cell in &row.cells {
-        let role = role_of_header(&cell.text);
+        let role = header_role(&cell.text);
         let start = cell.col as usize;
         let end = (start + cell.col_span.max(1) as usize).min(roles.len());
         for slot in roles.iter_mut().take(end).skip(start) {
             *slot = role;
         }
     }
-    // Only the first column of a repeated role keeps it (a header spanning
-    // two columns names one of them).
-    let mut seen: Vec<ColumnRole> = Vec::new();
-    for r in roles.iter_mut() {
-        if *r != ColumnRole::Other && seen.contains(r) {
-            *r = ColumnRole::Other;
-        } else {
-            seen.push(*r);
+    // Of the columns naming one role, the most specific keeps it (整改责任单位
+    // over 检查单位; the first of equals, and the first column of a header
+    // spanning two). Every remark column is a remark.
+    let mut out = vec![ColumnRole::Other; roles.len()];
+    for (i, (role, _)) in roles.iter().enumerate() {
+        if *role == ColumnRole::Other {
+            continue;
+        }
+        let best = roles
+            .iter()
+            .enumerate()
+            .filter(|(_, (r, _))| r == role)
+            .max_by(|(a, (_, la)), (b, (_, lb))| la.cmp(lb).then(b.cmp(a)))
+            .map(|(j, _)| j);
+        if best == Some(i) || *role == ColumnRole::Note {
+            out[i] = *role;
         }
     }
-    roles
+    // Tasks group the measures to their right: a text column right of the
+    // measure column (改革举措 | 主要内容) tells more of each measure.
+    let measure = out.iter().position(|r| *r == ColumnRole::Measure);
+    let task = out.iter().position(|r| *r == ColumnRole::Task);
+    if let (Some(m), Some(t)) = (measure, task) {
+        if t > m {
+            out[t] = ColumnRole::Note;
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -234,5 +239,30 @@ mod tests {
         ] {
             assert_eq!(role_of_header(h), r, "{h}");
         }
+    }
+
+    fn row(cells: &[&str]) -> Row {
+        use crate::document::{Cell, Position};
+        let pos = Position::Line { line: 1 };
+        Row {
+            cells: cells
+                .iter()
+                .enumerate()
+                .map(|(i, t)| Cell::new(*t, i as u32, pos.clone()))
+                .collect(),
+            pos,
+        }
+    }
+
+    #[test]
+    fn a_text_column_right_of_the_measures_is_their_detail() {
+        use ColumnRole::*;
+        let roles = header_roles(
+            &row(&["序号", "改革举措", "主要内容", "指导部门", "推广范围"]),
+            5,
+        );
+        assert_eq!(roles, [Seq, Measure, Note, Units(Role::Guide), Note]);
+        let roles = header_roles(&row(&["重点任务", "具体措施", "责任单位"]), 3);
+        assert_eq!(roles, [Task, Measure, Units(Role::Responsible)]);
     }
 }

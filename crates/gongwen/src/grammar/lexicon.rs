@@ -1,0 +1,180 @@
+//! The field words of the genre, once: what a table header, a label line
+//! (`牵头单位：…`) or a note under a table names. Table headers and label
+//! lines are read through this one list.
+//!
+//! Words only: no place, unit or phrase of one notice belongs here. Which
+//! column or line a word applies to is the interpreter's business.
+
+use crate::model::Role;
+use crate::normalize::comparable;
+
+/// What a header cell or a label names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Field {
+    /// A running number (序号).
+    Seq,
+    /// Tasks: what measures are grouped under (重点任务, 存在问题).
+    Task,
+    /// Measures (具体措施, 整改措施).
+    Measure,
+    /// Deadlines (完成时限, 时间节点).
+    Deadline,
+    /// Units, with the role the word gives them.
+    Units(Role),
+    /// Remarks (备注, 推广范围).
+    Note,
+    /// A field that is none of the above and must not be taken for one:
+    /// when a matter was inspected or found, where it came from, its
+    /// progress (检查时间, 问题来源, 进展情况).
+    Other,
+}
+
+/// Header and label words, each with its field. A header takes the field
+/// of its longest word (ties: the first listed), so `主要责任单位` (lead)
+/// beats `责任单位`, and `工作措施` (measure) beats `工作` (task).
+const WORDS: &[(&str, Field)] = &[
+    // Not fields, whatever else the header says.
+    ("检查", Field::Other),
+    ("巡查", Field::Other),
+    ("发现", Field::Other),
+    ("来源", Field::Other),
+    ("出处", Field::Other),
+    ("依据", Field::Other),
+    ("进展", Field::Other),
+    ("完成情况", Field::Other),
+    ("落实情况", Field::Other),
+    ("整改情况", Field::Other),
+    ("进度情况", Field::Other),
+    ("联系人", Field::Other),
+    ("联系电话", Field::Other),
+    ("序号", Field::Seq),
+    ("编号", Field::Seq),
+    ("举措", Field::Measure),
+    ("措施", Field::Measure),
+    ("工作措施", Field::Measure),
+    ("具体工作", Field::Measure),
+    ("工作内容", Field::Measure),
+    ("具体任务", Field::Measure),
+    ("落实措施", Field::Measure),
+    ("时限", Field::Deadline),
+    ("时间", Field::Deadline),
+    ("时间节点", Field::Deadline),
+    ("完成节点", Field::Deadline),
+    ("期限", Field::Deadline),
+    ("进度安排", Field::Deadline),
+    ("完成日期", Field::Deadline),
+    ("时限要求", Field::Deadline),
+    ("时间要求", Field::Deadline),
+    ("牵头", Field::Units(Role::Lead)),
+    ("主要责任单位", Field::Units(Role::Lead)),
+    ("主责单位", Field::Units(Role::Lead)),
+    ("牵头责任单位", Field::Units(Role::Lead)),
+    ("配合", Field::Units(Role::Support)),
+    ("协同", Field::Units(Role::Support)),
+    ("协办", Field::Units(Role::Support)),
+    ("参与", Field::Units(Role::Support)),
+    ("协同配合单位", Field::Units(Role::Support)),
+    ("指导单位", Field::Units(Role::Guide)),
+    ("指导部门", Field::Units(Role::Guide)),
+    ("单位", Field::Units(Role::Responsible)),
+    ("部门", Field::Units(Role::Responsible)),
+    ("责任单位", Field::Units(Role::Responsible)),
+    ("责任处室", Field::Units(Role::Responsible)),
+    ("责任主体", Field::Units(Role::Responsible)),
+    ("负责", Field::Units(Role::Responsible)),
+    ("承办", Field::Units(Role::Responsible)),
+    ("主办", Field::Units(Role::Responsible)),
+    ("落实单位", Field::Units(Role::Responsible)),
+    ("任务", Field::Task),
+    ("事项", Field::Task),
+    ("工作", Field::Task),
+    ("目标", Field::Task),
+    ("内容", Field::Task),
+    ("要求", Field::Task),
+    ("问题", Field::Task),
+    ("重点任务", Field::Task),
+    ("工作任务", Field::Task),
+    ("备注", Field::Note),
+    ("说明", Field::Note),
+    ("范围", Field::Note),
+];
+
+/// The longest header a [`header_field`] match is tried on, in chars: a
+/// longer cell is data, not a header.
+pub const MAX_HEADER_CHARS: usize = 24;
+
+/// The field a table header cell names, by its most specific word, and how
+/// specific that word is (its length in chars); `None` when it names none.
+pub fn header_field(text: &str) -> Option<(Field, usize)> {
+    let h = comparable(text);
+    if h.is_empty() || h.chars().count() > MAX_HEADER_CHARS {
+        return None;
+    }
+    let mut best: Option<(Field, usize)> = None;
+    for (word, field) in WORDS {
+        if !h.contains(word) {
+            continue;
+        }
+        let len = word.chars().count();
+        // Words that say "not a field" win whatever their length.
+        if *field == Field::Other {
+            return Some((Field::Other, len));
+        }
+        if best.is_none_or(|(_, l)| len > l) {
+            best = Some((*field, len));
+        }
+    }
+    // 序号 and 编号 name a column only as the whole header.
+    match best {
+        Some((Field::Seq, _)) if h.chars().count() > 4 => None,
+        other => other,
+    }
+}
+
+/// Words that open a note printed under a table (`注：`, `填表说明：`).
+const NOTE_OPENERS: &[&str] = &[
+    "注:",
+    "注：",
+    "备注:",
+    "说明:",
+    "填表说明",
+    "填报说明",
+    "附注",
+];
+
+/// Whether a row's only text is a note under the table (`注：1.此表…`).
+pub fn is_table_note(text: &str) -> bool {
+    let t = comparable(text);
+    NOTE_OPENERS.iter().any(|w| t.starts_with(&comparable(w)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_most_specific_word_wins() {
+        assert_eq!(
+            header_field("主要责任单位").map(|f| f.0),
+            Some(Field::Units(Role::Lead))
+        );
+        assert_eq!(header_field("工作措施").map(|f| f.0), Some(Field::Measure));
+        assert_eq!(
+            header_field("整改责任单位").map(|f| f.0),
+            Some(Field::Units(Role::Responsible))
+        );
+        assert_eq!(header_field("检查时间").map(|f| f.0), Some(Field::Other));
+        assert_eq!(header_field("问题来源").map(|f| f.0), Some(Field::Other));
+        assert_eq!(header_field("存在问题").map(|f| f.0), Some(Field::Task));
+        assert_eq!(header_field("序号"), Some((Field::Seq, 2)));
+        assert_eq!(header_field(""), None);
+    }
+
+    #[test]
+    fn notes_under_tables() {
+        assert!(is_table_note("注：1.此表由各单位填写"));
+        assert!(is_table_note("填表说明：完成时限请写到月"));
+        assert!(!is_table_note("注重实效，加强监管"));
+    }
+}
