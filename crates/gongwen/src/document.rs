@@ -132,8 +132,14 @@ pub struct Paragraph {
 #[non_exhaustive]
 pub enum TableLayout {
     /// Every cell sits at its true grid column and spans are known
-    /// (word-processor and spreadsheet tables, tab-separated and Markdown text).
+    /// (word-processor and spreadsheet tables, web pages): an empty cell is
+    /// empty, a merge is stated.
     Grid,
+    /// Cells as the text wrote them, merges not shown (tab-separated and
+    /// Markdown text): a cell covered by a merge is an empty cell, and a row
+    /// as long as the header has each cell at its true column. A shorter row
+    /// may have left cells out anywhere.
+    TextGrid,
     /// Rows were flattened to text: cells covered by a merge were dropped and
     /// the remaining ones shifted left, so a cell's index in its row is not
     /// its column. The interpreter aligns such rows by content.

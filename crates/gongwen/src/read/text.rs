@@ -21,7 +21,7 @@
 //!    (so an unterminated quote never swallows the rest of the input).
 //!    Chinese quotation marks `“”` are ordinary text. Consecutive records
 //!    that hold at least one tab outside quotes form a run; the run is a
-//!    [`TableLayout::Grid`] table only if some record has at least two
+//!    [`TableLayout::TextGrid`] table only if some record has at least two
 //!    non-empty cells, so prose with a stray or indenting tab stays prose.
 //!    Every cell is kept, empty ones included, at its true column. Records
 //!    made only of empty cells at the end of a run are dropped (they are
@@ -29,7 +29,7 @@
 //! 2. **Markdown pipe tables**: a line with a pipe followed by a delimiter
 //!    row such as `|---|:---:|` (one or more cells of dashes with optional
 //!    colons). The delimiter row is skipped; the header and body rows give a
-//!    [`TableLayout::Grid`] table; one leading and one trailing border pipe
+//!    [`TableLayout::TextGrid`] table; one leading and one trailing border pipe
 //!    are dropped and `\|` is a literal pipe. Rows are kept as written (no
 //!    padding to the header's width, nothing cut off).
 //! 3. **Flattened pipe tables** (cells joined with ` | `, as in the seed):
@@ -202,7 +202,7 @@ impl Reader<'_> {
         }
         let end = records.last().map_or(end, |r| r.next);
         self.table(
-            TableLayout::Grid,
+            TableLayout::TextGrid,
             records.into_iter().map(|r| r.row).collect(),
         );
         Tsv::Table(end)
@@ -327,7 +327,7 @@ impl Reader<'_> {
         let qualifies = markdown || end - i >= 2 || lines.first().is_some_and(|l| is_strong(l));
         if qualifies && rows.iter().any(|r| !is_empty_row(r)) {
             let layout = if markdown {
-                TableLayout::Grid
+                TableLayout::TextGrid
             } else {
                 TableLayout::Flattened
             };

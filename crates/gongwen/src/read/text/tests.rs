@@ -358,7 +358,7 @@ fn tsv_excel_clipboard_with_quoted_cells() {
     check_invariants(&doc, text);
     assert_eq!(shape(&doc), "T");
     let table = tables(&doc)[0];
-    assert_eq!(table.layout, TableLayout::Grid);
+    assert_eq!(table.layout, TableLayout::TextGrid);
     assert_eq!(
         grid(table),
         [
@@ -408,7 +408,7 @@ fn tsv_empty_cells_keep_true_columns() {
     let doc = read_text(text);
     check_invariants(&doc, text);
     let table = tables(&doc)[0];
-    assert_eq!(table.layout, TableLayout::Grid);
+    assert_eq!(table.layout, TableLayout::TextGrid);
     assert_eq!(
         grid(table),
         [
@@ -470,7 +470,7 @@ fn tsv_tabs_win_over_pipes_on_the_first_line() {
     let text = "a|b\tc\nd\te|f\n";
     let doc = read_text(text);
     let table = tables(&doc)[0];
-    assert_eq!(table.layout, TableLayout::Grid);
+    assert_eq!(table.layout, TableLayout::TextGrid);
     assert_eq!(grid(table), [vec!["a|b", "c"], vec!["d", "e|f"]]);
 }
 
@@ -559,7 +559,7 @@ fn markdown_table_with_alignment_row_and_escaped_pipe() {
     check_invariants(&doc, text);
     assert_eq!(shape(&doc), "PTP");
     let table = tables(&doc)[0];
-    assert_eq!(table.layout, TableLayout::Grid);
+    assert_eq!(table.layout, TableLayout::TextGrid);
     assert_eq!(
         grid(table),
         [
@@ -586,7 +586,7 @@ fn markdown_without_borders_and_header_only() {
     let doc = read_text(text);
     check_invariants(&doc, text);
     let table = tables(&doc)[0];
-    assert_eq!(table.layout, TableLayout::Grid);
+    assert_eq!(table.layout, TableLayout::TextGrid);
     assert_eq!(grid(table), [vec!["a", "b"], vec!["c", "d | e"]]);
     // A header with no body, then a second table right after a header.
     let text = "|x|\n|-|\n\n|p|q|\n|--|--|\n|1|2|\n|r|s|\n|--|--|\n|3|4|\n";
