@@ -52,7 +52,8 @@
 //!
 //! - the header row of every table the interpreter reads as a task table
 //!   (the row [`find_header`] picks: `重点任务 | 完成时限 | 责任单位`, and a
-//!   second header row under it: `牵头单位 | 配合单位`);
+//!   second header row under it: `牵头单位 | 配合单位`), and a row printing
+//!   the header's words again (a table broken over pages);
 //! - in a task table with a sequence number column (`序号`), the data cells
 //!   that are a running number ([`is_running_number`]: digits of any width,
 //!   maybe followed by `.` or `、`; the interpreter drops them in that column
@@ -203,6 +204,23 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                 for row in &t.rows[header.row..header.data_start] {
                     for cell in &row.cells {
                         count_into(&mut exempt, &cell.text);
+                    }
+                }
+                // The header printed again (a table broken over pages).
+                let header_words: Vec<&str> = t.rows[header.row..header.data_start]
+                    .iter()
+                    .flat_map(|r| r.cells.iter().map(|c| c.text.trim()))
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                for row in t.rows.iter().skip(header.data_start) {
+                    let words: Vec<&str> = row
+                        .cells
+                        .iter()
+                        .map(|c| c.text.trim())
+                        .filter(|w| !w.is_empty())
+                        .collect();
+                    if words.len() >= 2 && words.iter().all(|w| header_words.contains(w)) {
+                        words.iter().for_each(|w| count_into(&mut exempt, w));
                     }
                 }
                 if header.column(ColumnRole::Seq).is_none() {

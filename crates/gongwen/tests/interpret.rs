@@ -84,8 +84,8 @@ fn markdown_table_with_seq_lead_and_support_columns() {
         unit_names(&ms[1]),
         vec!["市发展改革委", "各县（市、区）人民政府"]
     );
-    // An empty support cell of a row that is a task of its own (no task
-    // column) names no unit: it does not inherit the one above.
+    // An empty support cell beside a lead cell of its own names no unit:
+    // it does not inherit the one above.
     assert_eq!(unit_names(&ms[2]), vec!["市市场监管局"]);
     assert!(ms[2].deadline.as_ref().unwrap().ongoing);
     assert!(codes(&n).is_empty(), "{:?}", n.diagnostics);

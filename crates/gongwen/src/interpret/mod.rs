@@ -30,11 +30,13 @@ pub mod columns;
 pub mod conventions;
 pub mod cover;
 mod front;
+mod grid;
 pub mod memo;
 pub mod meta;
 pub mod outline;
 pub mod prose;
 pub mod runon;
+mod segment;
 pub mod table;
 pub mod vertical;
 

@@ -151,6 +151,15 @@ impl OutlineBuilder {
         true
     }
 
+    /// The level of the innermost open heading labelled in the form `kind`
+    /// (a table's `二、` row is a sibling of the prose `一、` it stands under).
+    pub fn open_level_of(&self, kind: LabelKind) -> Option<u8> {
+        self.stack
+            .iter()
+            .rposition(|h| parse_label(&h.label).is_some_and(|l| l.kind == kind))
+            .map(|i| (i + 1) as u8)
+    }
+
     /// The level of the innermost open heading (0 when none is open).
     pub fn depth(&self) -> u8 {
         self.stack.len() as u8

@@ -15,31 +15,13 @@
 use crate::document::{Cell, Position, Table, TableLayout};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
-use crate::normalize::{byte_offset, fold_width};
+use crate::normalize::{byte_offset, comparable, fold_width};
 
 use super::columns::{find_header, ColumnRole, Header};
+use super::grid::{flattened_slots, grid_slots, Slot};
 use super::memo::GrammarMemo;
 use super::outline::OutlineBuilder;
-
-/// What sits in one column of one row.
-#[derive(Debug, Clone, Copy)]
-enum Slot<'a> {
-    /// Nothing: an empty cell, or a cell a flattened row dropped.
-    Empty,
-    /// A cell that starts in this row.
-    Own(&'a Cell),
-    /// A cell merged down from an earlier row.
-    Covered(&'a Cell),
-}
-
-impl<'a> Slot<'a> {
-    fn own_text(&self) -> Option<&'a Cell> {
-        match self {
-            Slot::Own(c) if !c.text.trim().is_empty() => Some(c),
-            _ => None,
-        }
-    }
-}
+use super::segment::{owned_cells, segment, RowKind};
 
 /// Settings the table interpreter needs from the rest of the notice.
 #[derive(Debug, Clone, Copy, Default)]
@@ -72,8 +54,18 @@ pub fn interpret_table(
     })?;
     let width = header.roles.len();
     let mut memo = GrammarMemo::new(ctx.notice_year);
+    // A text grid some of whose rows lost cells (merged cells left out,
+    // not left empty) is aligned by content like a flattened table.
+    let ragged = || {
+        table
+            .rows
+            .iter()
+            .skip(header.data_start)
+            .any(|r| r.cells.len() < width && r.cells.iter().any(|c| !c.text.trim().is_empty()))
+    };
     let grid = match table.layout {
         TableLayout::Flattened => flattened_slots(table, &header, &mut memo, diags),
+        TableLayout::TextGrid if ragged() => flattened_slots(table, &header, &mut memo, diags),
         _ => grid_slots(table, width),
     };
     // A table under an open prose heading (`一、…` then the table) nests
@@ -82,268 +74,15 @@ pub fn interpret_table(
     let base = out.depth();
     let mut machine = RowMachine::new(&header, memo, base);
     machine.responsible_leads = ctx.responsible_leads;
-    for (r, slots) in grid.iter().enumerate().skip(header.data_start) {
-        machine.row(slots, table.rows[r].pos.clone(), out, diags);
+    machine.merges_known = table.layout == TableLayout::Grid;
+    let segments = segment(table, &grid, &header);
+    machine.seq_numbers_tasks = segments.seq_numbers_tasks;
+    for (slots, kind) in grid.iter().zip(&segments.kinds).skip(header.data_start) {
+        machine.row(slots, kind, out, diags);
     }
     machine.finish_measure(out, diags);
     out.close_to(base as usize);
     Some(header)
-}
-
-/// Lays grid rows on their columns, expanding merges.
-fn grid_slots(table: &Table, width: usize) -> Vec<Vec<Slot<'_>>> {
-    let mut grid: Vec<Vec<Slot<'_>>> = vec![vec![Slot::Empty; width]; table.rows.len()];
-    for (r, row) in table.rows.iter().enumerate() {
-        for cell in &row.cells {
-            let c0 = cell.col as usize;
-            let rows = cell.row_span.max(1) as usize;
-            let cols = cell.col_span.max(1) as usize;
-            for (dr, grid_row) in grid.iter_mut().skip(r).take(rows).enumerate() {
-                for slot in grid_row.iter_mut().skip(c0).take(cols) {
-                    *slot = if dr == 0 {
-                        Slot::Own(cell)
-                    } else {
-                        Slot::Covered(cell)
-                    };
-                }
-            }
-        }
-    }
-    grid
-}
-
-/// Lays flattened rows on the header's columns by content.
-fn flattened_slots<'a>(
-    table: &'a Table,
-    header: &Header,
-    memo: &mut GrammarMemo,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<Vec<Slot<'a>>> {
-    let width = header.roles.len();
-    let kinds = label_kinds_by_column(table, header);
-    table
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            let mut slots = vec![Slot::Empty; width];
-            if r < header.data_start {
-                return slots;
-            }
-            // A row that kept an empty piece for each merged cell
-            // (`2 | | 开展… | 市生态环境局 | | 2024年6月底前`) has every cell at
-            // its own column.
-            if row.cells.len() == width && row.cells.iter().any(|c| c.text.trim().is_empty()) {
-                for (slot, cell) in slots.iter_mut().zip(&row.cells) {
-                    *slot = Slot::Own(cell);
-                }
-                return slots;
-            }
-            let cells: Vec<&Cell> = row
-                .cells
-                .iter()
-                .filter(|c| !c.text.trim().is_empty())
-                .collect();
-            let (placed, extra) = cells.split_at(cells.len().min(width));
-            for (cell, col) in
-                placed
-                    .iter()
-                    .zip(align_by_content(placed, &header.roles, &kinds, memo))
-            {
-                slots[col] = Slot::Own(cell);
-            }
-            for cell in extra {
-                diags.push(Diagnostic {
-                    code: DiagnosticCode::TextNotPlaced,
-                    message: "the row has more cells than the table header".to_owned(),
-                    position: Some(cell.pos.clone()),
-                    text: Some(cell.text.clone()),
-                });
-            }
-            slots
-        })
-        .collect()
-}
-
-/// The label forms seen in each column on rows that have every column
-/// filled (so that their cells certainly sit at their own columns).
-fn label_kinds_by_column(table: &Table, header: &Header) -> Vec<Vec<LabelKind>> {
-    let width = header.roles.len();
-    let mut kinds = vec![Vec::new(); width];
-    for row in table.rows.iter().skip(header.data_start) {
-        let filled: Vec<&Cell> = row
-            .cells
-            .iter()
-            .filter(|c| !c.text.trim().is_empty())
-            .collect();
-        if filled.len() != width {
-            continue;
-        }
-        for (col, cell) in filled.iter().enumerate() {
-            if let Some(label) = parse_label(&cell.text) {
-                if !kinds[col].contains(&label.kind) {
-                    kinds[col].push(label.kind);
-                }
-            }
-        }
-    }
-    kinds
-}
-
-/// What a cell's text looks like, for alignment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CellShape {
-    Labelled(LabelKind),
-    Deadline,
-    Units,
-    Number,
-    Prose,
-}
-
-fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
-    if let Some(label) = parse_label(text) {
-        return CellShape::Labelled(label.kind);
-    }
-    let t = text.trim();
-    if !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit()) {
-        CellShape::Number
-    } else if memo.looks_like_deadline(t) {
-        CellShape::Deadline
-    } else if memo.looks_like_units(t) {
-        CellShape::Units
-    } else {
-        CellShape::Prose
-    }
-}
-
-/// How well a cell of `shape` fits a column of `role` whose labelled cells
-/// have had the forms `kinds`.
-fn fit(shape: CellShape, role: ColumnRole, kinds: &[LabelKind]) -> f32 {
-    use ColumnRole as R;
-    match (shape, role) {
-        (CellShape::Labelled(k), R::Task | R::Measure) => {
-            if kinds.contains(&k) {
-                3.0
-            } else if kinds.is_empty() {
-                // No evidence: deeper forms are measures, shallower ones tasks.
-                let deep = matches!(k, LabelKind::ArabicParen | LabelKind::Circled);
-                if deep == (role == R::Measure) {
-                    1.5
-                } else {
-                    0.5
-                }
-            } else {
-                0.5
-            }
-        }
-        (CellShape::Labelled(_), _) => -3.0,
-        (CellShape::Deadline, R::Deadline) => 3.0,
-        (CellShape::Deadline, R::Note) => 0.5,
-        (CellShape::Deadline, _) => -2.0,
-        (CellShape::Units, R::Units(_)) => 3.0,
-        (CellShape::Units, R::Task | R::Measure | R::Note) => 0.0,
-        (CellShape::Units, _) => -3.0,
-        (CellShape::Number, R::Seq) => 3.0,
-        (CellShape::Number, _) => -1.0,
-        (CellShape::Prose, R::Task | R::Measure) => 1.0,
-        (CellShape::Prose, R::Note | R::Other) => 0.5,
-        (CellShape::Prose, R::Units(_)) => -0.5,
-        (CellShape::Prose, _) => -2.0,
-    }
-}
-
-/// The alignment labels alone decide: each labelled cell goes to the one
-/// column where its label form was seen, and every stretch of unlabelled
-/// cells between them either is empty or exactly fills the columns of its
-/// stretch. `None` when contents must decide.
-fn forced_alignment(cells: &[&Cell], kinds: &[Vec<LabelKind>]) -> Option<Vec<usize>> {
-    let n = kinds.len();
-    let mut anchors = Vec::new();
-    for (i, cell) in cells.iter().enumerate() {
-        if let Some(label) = parse_label(&cell.text) {
-            let mut cols = (0..n).filter(|j| kinds[*j].contains(&label.kind));
-            match (cols.next(), cols.next()) {
-                (Some(col), None) => anchors.push((i, col)),
-                _ => return None,
-            }
-        }
-    }
-    if anchors.is_empty() {
-        return None;
-    }
-    anchors.push((cells.len(), n));
-    let mut out = Vec::with_capacity(cells.len());
-    let (mut next_cell, mut next_col) = (0, 0);
-    for (i, col) in anchors {
-        if col < next_col {
-            return None;
-        }
-        let gap_cells = i - next_cell;
-        if gap_cells != 0 && gap_cells != col - next_col {
-            return None;
-        }
-        out.extend(next_col..next_col + gap_cells);
-        if i < cells.len() {
-            out.push(col);
-        }
-        (next_cell, next_col) = (i + 1, col + 1);
-    }
-    Some(out)
-}
-
-/// Assigns each of `cells` (in order) a distinct, increasing column,
-/// maximizing how well contents fit the columns' roles; a small bonus keeps
-/// cells at their own index when contents do not decide.
-fn align_by_content(
-    cells: &[&Cell],
-    roles: &[ColumnRole],
-    kinds: &[Vec<LabelKind>],
-    memo: &mut GrammarMemo,
-) -> Vec<usize> {
-    let k = cells.len();
-    let n = roles.len();
-    // A full row (or an over-full one) has nothing to align.
-    if k == 0 || k >= n {
-        return (0..k).collect();
-    }
-    if let Some(cols) = forced_alignment(cells, kinds) {
-        return cols;
-    }
-    let shapes: Vec<CellShape> = cells.iter().map(|c| shape_of(&c.text, memo)).collect();
-    let score =
-        |i: usize, j: usize| fit(shapes[i], roles[j], &kinds[j]) + if i == j { 0.2 } else { 0.0 };
-    // best[i][j]: best total placing cells i.. in columns j..
-    let neg = f32::NEG_INFINITY;
-    let mut best = vec![vec![neg; n + 1]; k + 1];
-    for cell in best[k].iter_mut() {
-        *cell = 0.0;
-    }
-    for i in (0..k).rev() {
-        for j in (0..n).rev() {
-            let skip = best[i][j + 1];
-            let take = if best[i + 1][j + 1] > neg {
-                score(i, j) + best[i + 1][j + 1]
-            } else {
-                neg
-            };
-            best[i][j] = skip.max(take);
-        }
-    }
-    let mut cols = Vec::with_capacity(k);
-    let (mut i, mut j) = (0, 0);
-    while i < k && j < n {
-        let take = if best[i + 1][j + 1] > neg {
-            score(i, j) + best[i + 1][j + 1]
-        } else {
-            neg
-        };
-        if take >= best[i][j + 1] {
-            cols.push(j);
-            i += 1;
-        }
-        j += 1;
-    }
-    cols
 }
 
 /// A measure being read; it may gain text from the rows below.
@@ -371,17 +110,26 @@ struct RowMachine<'h> {
     memo: GrammarMemo,
     /// See [`TableContext::responsible_leads`].
     responsible_leads: bool,
+    /// Whether the table states its merges (a word-processor, spreadsheet
+    /// or web table): an empty cell of its own is then empty.
+    merges_known: bool,
+    /// Whether the 序号 column numbers tasks (else measure rows).
+    seq_numbers_tasks: bool,
     /// The outline depth the table started at (its sections open one deeper).
     base: u8,
     task_col: Option<usize>,
     measure_col: Option<usize>,
     deadline_col: Option<usize>,
     unit_cols: Vec<(usize, Role)>,
-    note_col: Option<usize>,
+    /// Remark columns (备注, and a measure's detail column).
+    note_cols: Vec<usize>,
     /// Whether a section heading is open (tasks then sit at level 2).
     in_section: bool,
     /// Whether a task heading is open.
     in_task: bool,
+    /// The text of the task cell that opened the current task, compared
+    /// loosely (a cell repeating it is the same task).
+    task_cell: Option<String>,
     /// Whether the measures of this table carry labels.
     labelled_measures: bool,
     /// Whether a task in the task column carried a label (then unlabelled
@@ -406,6 +154,8 @@ impl<'h> RowMachine<'h> {
         RowMachine {
             header,
             responsible_leads: false,
+            merges_known: false,
+            seq_numbers_tasks: false,
             memo,
             base,
             task_col: header.column(ColumnRole::Task),
@@ -413,9 +163,12 @@ impl<'h> RowMachine<'h> {
             deadline_col: header.column(ColumnRole::Deadline),
             last_units: vec![None; unit_cols.len()],
             unit_cols,
-            note_col: header.column(ColumnRole::Note),
+            note_cols: (0..header.roles.len())
+                .filter(|&i| header.roles[i] == ColumnRole::Note)
+                .collect(),
             in_section: false,
             in_task: false,
+            task_cell: None,
             labelled_measures: false,
             labelled_tasks: false,
             last_deadline: None,
@@ -430,42 +183,70 @@ impl<'h> RowMachine<'h> {
     fn row(
         &mut self,
         slots: &[Slot<'_>],
-        row_pos: Position,
+        kind: &RowKind,
         out: &mut OutlineBuilder,
         diags: &mut Vec<Diagnostic>,
     ) {
-        // A cell spanning several columns fills each of their slots; it
-        // counts once, at its first column.
-        let mut owned: Vec<(usize, &Cell)> = Vec::with_capacity(slots.len());
-        for (i, slot) in slots.iter().enumerate() {
-            if let Some(c) = slot.own_text() {
-                if !owned.last().is_some_and(|(_, prev)| std::ptr::eq(*prev, c)) {
-                    owned.push((i, c));
+        let owned = owned_cells(slots);
+        match kind {
+            RowKind::Blank | RowKind::Header => return,
+            RowKind::Note(_) => {
+                for (_, cell) in &owned {
+                    not_placed(diags, cell, "note under the table");
                 }
+                return;
             }
-        }
-        if owned.is_empty() {
-            return;
-        }
-        if let Some(section) = self.section_row(&owned, slots) {
-            self.finish_measure(out, diags);
-            let (label, cell) = section;
-            let text = after_label(&cell.text, &label);
-            out.open_heading(self.base + 1, &label, &text, cell.pos.clone());
-            self.in_section = true;
-            self.in_task = false;
-            self.last_deadline = None;
-            self.last_units.iter_mut().for_each(|u| *u = None);
-            return;
+            RowKind::Section(label, col) => {
+                self.finish_measure(out, diags);
+                let Some(cell) = slots[*col].own_text() else {
+                    return;
+                };
+                // A section labelled like a heading the table stands under
+                // is that heading's sibling; the table's rows go under it.
+                if let Some(level) = label
+                    .as_ref()
+                    .and_then(|l| out.open_level_of(l.kind))
+                    .filter(|&l| l <= self.base)
+                {
+                    self.base = level - 1;
+                }
+                match label {
+                    Some(label) => {
+                        let text = after_label(&cell.text, label);
+                        out.open_heading(self.base + 1, label, &text, cell.pos.clone());
+                    }
+                    None => {
+                        out.open_unlabelled_heading(self.base + 1, &cell.text, cell.pos.clone())
+                    }
+                }
+                self.in_section = true;
+                self.in_task = false;
+                self.task_cell = None;
+                self.last_deadline = None;
+                self.last_units.iter_mut().for_each(|u| *u = None);
+                return;
+            }
+            RowKind::Record => {}
         }
 
         // Task column.
         let mut new_task_text = None;
-        if let Some(cell) = self.task_col.and_then(|c| slots[c].own_text()) {
-            match parse_label(&cell.text) {
-                Some(label) => {
+        let task_cell = self
+            .task_col
+            .and_then(|c| slots[c].own_text())
+            // A task cell repeated on each row of its task (not merged) is
+            // the same task.
+            .filter(|c| self.task_cell.as_deref() != Some(comparable(&c.text).as_str()));
+        if let Some(cell) = task_cell {
+            self.task_cell = Some(comparable(&cell.text));
+            let label = parse_label(&cell.text).map(|l| (after_label(&cell.text, &l), l));
+            let label = label.or_else(|| {
+                let number = self.seq_label(slots).filter(|_| self.seq_numbers_tasks)?;
+                Some((cell.text.trim().to_owned(), number))
+            });
+            match label {
+                Some((text, label)) => {
                     self.finish_measure(out, diags);
-                    let text = after_label(&cell.text, &label);
                     out.open_heading(self.task_level(), &label, &text, cell.pos.clone());
                     self.in_task = true;
                     self.labelled_tasks = true;
@@ -540,12 +321,15 @@ impl<'h> RowMachine<'h> {
             }
         }
 
-        // A row starts a task of its own with its task cell, or with its
-        // measure in a table without a task column.
-        let new_task = own_task || (self.task_col.is_none() && new_measure);
+        // A row starts a task of its own with its task cell.
+        let new_task = own_task;
         // An unlabelled measure takes its row's running number (序号) as its label.
-        if new_measure {
-            self.number_from_seq(slots);
+        if new_measure && !self.seq_numbers_tasks {
+            if let Some(label) = self.seq_label(slots) {
+                if let Some(d) = self.draft.as_mut().filter(|d| d.label.is_none()) {
+                    d.label = Some(label);
+                }
+            }
         }
 
         // Deadline and units: a new measure takes its own cell or inherits;
@@ -559,13 +343,23 @@ impl<'h> RowMachine<'h> {
         }
         for k in 0..self.unit_cols.len() {
             let (c, role) = self.unit_cols[k];
-            let value =
-                self.cell_value(slots[c], self.last_units[k].as_ref(), new_measure, new_task);
+            // Where the notice says a row without a lead unit is led by its
+            // responsible units, an empty lead cell is empty, not merged.
+            // An empty 配合 cell beside a 牵头 cell of its own names no
+            // unit: support units are often none, and a merge takes both.
+            let lead_own = self
+                .unit_cols
+                .iter()
+                .any(|(c, r)| *r == Role::Lead && slots[*c].own_text().is_some());
+            let blank = new_task
+                || (role == Role::Lead && self.responsible_leads)
+                || (role == Role::Support && lead_own);
+            let value = self.cell_value(slots[c], self.last_units[k].as_ref(), new_measure, blank);
             if let Some(v) = value {
                 self.take_units(k, v, role, new_measure, diags);
             }
         }
-        if let Some(cell) = self.note_col.and_then(|c| slots[c].own_text()) {
+        for cell in self.note_cols.iter().filter_map(|&c| slots[c].own_text()) {
             match self.draft.as_mut() {
                 Some(d) => append_line(&mut d.note, &cell.text),
                 None => not_placed(diags, cell, "remark with no measure"),
@@ -575,7 +369,7 @@ impl<'h> RowMachine<'h> {
             let used = Some(*i) == self.task_col
                 || Some(*i) == self.measure_col
                 || Some(*i) == self.deadline_col
-                || Some(*i) == self.note_col
+                || self.note_cols.contains(i)
                 || self.unit_cols.iter().any(|(c, _)| c == i);
             let seq = self.header.roles.get(*i) == Some(&ColumnRole::Seq);
             if seq && !is_running_number(&cell.text) {
@@ -584,7 +378,6 @@ impl<'h> RowMachine<'h> {
                 not_placed(diags, cell, "cell in a column with no known role");
             }
         }
-        let _ = row_pos;
     }
 
     /// The value a deadline or unit column gives this row: its own text,
@@ -595,7 +388,7 @@ impl<'h> RowMachine<'h> {
         slot: Slot<'_>,
         above: Option<&Inheritable>,
         new_measure: bool,
-        new_task: bool,
+        blank: bool,
     ) -> Option<Inheritable> {
         match slot {
             Slot::Own(cell) if !cell.text.trim().is_empty() => Some(Inheritable {
@@ -610,10 +403,12 @@ impl<'h> RowMachine<'h> {
                     inherited: true,
                 })
             }
-            // An empty cell of a row that starts a task of its own states
-            // nothing (`表中无牵头单位的…`); a missing cell, or an empty one
-            // under the same task, was merged with the one above.
-            Slot::Own(_) if new_task => None,
+            // An empty cell of a table that states its merges is empty,
+            // and so is one the caller says is blank (a row starting a task
+            // of its own; a lead cell under `表中无牵头单位的…`); in text, a
+            // missing or empty cell was merged with the one above.
+            Slot::Own(_) if blank => None,
+            Slot::Own(_) | Slot::Empty if self.merges_known => None,
             _ if new_measure => above.map(|a| Inheritable {
                 inherited: true,
                 ..a.clone()
@@ -670,27 +465,17 @@ impl<'h> RowMachine<'h> {
         }
     }
 
-    /// Gives the measure being read the number in its row's 序号 cell, when
-    /// the measure has no label of its own.
-    fn number_from_seq(&mut self, slots: &[Slot<'_>]) {
-        let Some(c) = self.header.column(ColumnRole::Seq) else {
-            return;
-        };
-        let Some(cell) = slots.get(c).and_then(|s| s.own_text()) else {
-            return;
-        };
-        let Some(d) = self.draft.as_mut().filter(|d| d.label.is_none()) else {
-            return;
-        };
-        let text = cell.text.trim();
-        if let Some(ordinal) = crate::grammar::numeral::parse_number(text) {
-            d.label = Some(Label {
-                kind: LabelKind::ArabicDot,
-                ordinal,
-                text: text.to_owned(),
-                len: 0,
-            });
-        }
+    /// The number in this row's 序号 cell, as a label.
+    fn seq_label(&self, slots: &[Slot<'_>]) -> Option<Label> {
+        let c = self.header.column(ColumnRole::Seq)?;
+        let text = slots.get(c)?.own_text()?.text.trim();
+        let ordinal = crate::grammar::numeral::parse_number(text)?;
+        Some(Label {
+            kind: LabelKind::ArabicDot,
+            ordinal,
+            text: text.to_owned(),
+            len: 0,
+        })
     }
 
     fn start_measure(&mut self, label: Option<Label>, text: String, position: Position) {
@@ -702,25 +487,6 @@ impl<'h> RowMachine<'h> {
             units: Vec::new(),
             note: None,
         });
-    }
-
-    /// A row that is a section heading: one labelled cell of a form no
-    /// task or measure cell uses, or a grid cell spanning the whole row.
-    fn section_row<'c>(
-        &self,
-        owned: &[(usize, &'c Cell)],
-        slots: &[Slot<'_>],
-    ) -> Option<(Label, &'c Cell)> {
-        let [(col, cell)] = owned else {
-            return None;
-        };
-        if Some(*col) != self.task_col && Some(*col) != self.measure_col {
-            return None;
-        }
-        let label = parse_label(&cell.text)?;
-        let spans_row = cell.col_span as usize >= slots.len() && slots.len() > 1;
-        let section_form = label.kind == LabelKind::ChineseComma;
-        (spans_row || section_form).then_some((label, *cell))
     }
 
     fn finish_measure(&mut self, out: &mut OutlineBuilder, diags: &mut Vec<Diagnostic>) {

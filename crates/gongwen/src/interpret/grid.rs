@@ -1,0 +1,295 @@
+//! Rows of a task table laid on the header's columns ("slots").
+//!
+//! Grid tables take their columns from the reader, each merge expanded over
+//! the places it covers; rows flattened to text, which lost their merged
+//! cells, are aligned by content (`align_by_content`). This module only
+//! places cells: what a row is, is decided by [`super::segment`].
+
+use crate::document::{Cell, Table};
+use crate::grammar::label::{parse_label, LabelKind};
+use crate::model::{Diagnostic, DiagnosticCode};
+use crate::normalize::fold_width;
+
+use super::columns::{ColumnRole, Header};
+use super::memo::GrammarMemo;
+
+/// What sits in one column of one row.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Slot<'a> {
+    /// Nothing: an empty cell, or a cell a flattened row dropped.
+    Empty,
+    /// A cell that starts in this row.
+    Own(&'a Cell),
+    /// A cell merged down from an earlier row.
+    Covered(&'a Cell),
+}
+
+impl<'a> Slot<'a> {
+    pub(crate) fn own_text(&self) -> Option<&'a Cell> {
+        match self {
+            Slot::Own(c) if !c.text.trim().is_empty() => Some(c),
+            _ => None,
+        }
+    }
+}
+
+/// Lays grid rows on their columns, expanding merges.
+pub(crate) fn grid_slots(table: &Table, width: usize) -> Vec<Vec<Slot<'_>>> {
+    let mut grid: Vec<Vec<Slot<'_>>> = vec![vec![Slot::Empty; width]; table.rows.len()];
+    for (r, row) in table.rows.iter().enumerate() {
+        for cell in &row.cells {
+            let c0 = cell.col as usize;
+            let rows = cell.row_span.max(1) as usize;
+            let cols = cell.col_span.max(1) as usize;
+            for (dr, grid_row) in grid.iter_mut().skip(r).take(rows).enumerate() {
+                for slot in grid_row.iter_mut().skip(c0).take(cols) {
+                    *slot = if dr == 0 {
+                        Slot::Own(cell)
+                    } else {
+                        Slot::Covered(cell)
+                    };
+                }
+            }
+        }
+    }
+    grid
+}
+
+/// Lays flattened rows on the header's columns by content.
+pub(crate) fn flattened_slots<'a>(
+    table: &'a Table,
+    header: &Header,
+    memo: &mut GrammarMemo,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Vec<Slot<'a>>> {
+    let width = header.roles.len();
+    let kinds = label_kinds_by_column(table, header);
+    table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let mut slots = vec![Slot::Empty; width];
+            if r < header.data_start {
+                return slots;
+            }
+            // A row that kept an empty piece for each merged cell
+            // (`2 | | 开展… | 市生态环境局 | | 2024年6月底前`) has every cell at
+            // its own column (trailing empty pieces may have been cut).
+            let filled = |c: &Cell| !c.text.trim().is_empty();
+            let last = row.cells.iter().rposition(filled).unwrap_or(0);
+            let padded = row.cells[..last].iter().any(|c| !filled(c));
+            if row.cells.len() <= width && padded {
+                for (slot, cell) in slots.iter_mut().zip(&row.cells) {
+                    *slot = Slot::Own(cell);
+                }
+                return slots;
+            }
+            let cells: Vec<&Cell> = row
+                .cells
+                .iter()
+                .filter(|c| !c.text.trim().is_empty())
+                .collect();
+            let (placed, extra) = cells.split_at(cells.len().min(width));
+            for (cell, col) in
+                placed
+                    .iter()
+                    .zip(align_by_content(placed, &header.roles, &kinds, memo))
+            {
+                slots[col] = Slot::Own(cell);
+            }
+            for cell in extra {
+                diags.push(Diagnostic {
+                    code: DiagnosticCode::TextNotPlaced,
+                    message: "the row has more cells than the table header".to_owned(),
+                    position: Some(cell.pos.clone()),
+                    text: Some(cell.text.clone()),
+                });
+            }
+            slots
+        })
+        .collect()
+}
+
+/// The label forms seen in each column on rows that have every column
+/// filled (so that their cells certainly sit at their own columns).
+fn label_kinds_by_column(table: &Table, header: &Header) -> Vec<Vec<LabelKind>> {
+    let width = header.roles.len();
+    let mut kinds = vec![Vec::new(); width];
+    for row in table.rows.iter().skip(header.data_start) {
+        let filled: Vec<&Cell> = row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .collect();
+        if filled.len() != width {
+            continue;
+        }
+        for (col, cell) in filled.iter().enumerate() {
+            if let Some(label) = parse_label(&cell.text) {
+                if !kinds[col].contains(&label.kind) {
+                    kinds[col].push(label.kind);
+                }
+            }
+        }
+    }
+    kinds
+}
+
+/// What a cell's text looks like, for alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CellShape {
+    Labelled(LabelKind),
+    Deadline,
+    Units,
+    Number,
+    Prose,
+}
+
+fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
+    if let Some(label) = parse_label(text) {
+        return CellShape::Labelled(label.kind);
+    }
+    let t = text.trim();
+    if !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit()) {
+        CellShape::Number
+    } else if memo.looks_like_deadline(t) {
+        CellShape::Deadline
+    } else if memo.looks_like_units(t) {
+        CellShape::Units
+    } else {
+        CellShape::Prose
+    }
+}
+
+/// How well a cell of `shape` fits a column of `role` whose labelled cells
+/// have had the forms `kinds`.
+fn fit(shape: CellShape, role: ColumnRole, kinds: &[LabelKind]) -> f32 {
+    use ColumnRole as R;
+    match (shape, role) {
+        (CellShape::Labelled(k), R::Task | R::Measure) => {
+            if kinds.contains(&k) {
+                3.0
+            } else if kinds.is_empty() {
+                // No evidence: deeper forms are measures, shallower ones tasks.
+                let deep = matches!(k, LabelKind::ArabicParen | LabelKind::Circled);
+                if deep == (role == R::Measure) {
+                    1.5
+                } else {
+                    0.5
+                }
+            } else {
+                0.5
+            }
+        }
+        (CellShape::Labelled(_), _) => -3.0,
+        (CellShape::Deadline, R::Deadline) => 3.0,
+        (CellShape::Deadline, R::Note) => 0.5,
+        (CellShape::Deadline, _) => -2.0,
+        (CellShape::Units, R::Units(_)) => 3.0,
+        (CellShape::Units, R::Task | R::Measure | R::Note) => 0.0,
+        (CellShape::Units, _) => -3.0,
+        (CellShape::Number, R::Seq) => 3.0,
+        (CellShape::Number, _) => -1.0,
+        // A row has a measure of its own; its task may be merged away.
+        (CellShape::Prose, R::Measure) => 1.5,
+        (CellShape::Prose, R::Task) => 1.0,
+        (CellShape::Prose, R::Note | R::Other) => 0.5,
+        (CellShape::Prose, R::Units(_)) => -0.5,
+        (CellShape::Prose, _) => -2.0,
+    }
+}
+
+/// The alignment labels alone decide: each labelled cell goes to the one
+/// column where its label form was seen, and every stretch of unlabelled
+/// cells between them either is empty or exactly fills the columns of its
+/// stretch. `None` when contents must decide.
+fn forced_alignment(cells: &[&Cell], kinds: &[Vec<LabelKind>]) -> Option<Vec<usize>> {
+    let n = kinds.len();
+    let mut anchors = Vec::new();
+    for (i, cell) in cells.iter().enumerate() {
+        if let Some(label) = parse_label(&cell.text) {
+            let mut cols = (0..n).filter(|j| kinds[*j].contains(&label.kind));
+            match (cols.next(), cols.next()) {
+                (Some(col), None) => anchors.push((i, col)),
+                _ => return None,
+            }
+        }
+    }
+    if anchors.is_empty() {
+        return None;
+    }
+    anchors.push((cells.len(), n));
+    let mut out = Vec::with_capacity(cells.len());
+    let (mut next_cell, mut next_col) = (0, 0);
+    for (i, col) in anchors {
+        if col < next_col {
+            return None;
+        }
+        let gap_cells = i - next_cell;
+        if gap_cells != 0 && gap_cells != col - next_col {
+            return None;
+        }
+        out.extend(next_col..next_col + gap_cells);
+        if i < cells.len() {
+            out.push(col);
+        }
+        (next_cell, next_col) = (i + 1, col + 1);
+    }
+    Some(out)
+}
+
+/// Assigns each of `cells` (in order) a distinct, increasing column,
+/// maximizing how well contents fit the columns' roles; a small bonus keeps
+/// cells at their own index when contents do not decide.
+fn align_by_content(
+    cells: &[&Cell],
+    roles: &[ColumnRole],
+    kinds: &[Vec<LabelKind>],
+    memo: &mut GrammarMemo,
+) -> Vec<usize> {
+    let k = cells.len();
+    let n = roles.len();
+    // A full row (or an over-full one) has nothing to align.
+    if k == 0 || k >= n {
+        return (0..k).collect();
+    }
+    if let Some(cols) = forced_alignment(cells, kinds) {
+        return cols;
+    }
+    let shapes: Vec<CellShape> = cells.iter().map(|c| shape_of(&c.text, memo)).collect();
+    let score =
+        |i: usize, j: usize| fit(shapes[i], roles[j], &kinds[j]) + if i == j { 0.2 } else { 0.0 };
+    // best[i][j]: best total placing cells i.. in columns j..
+    let neg = f32::NEG_INFINITY;
+    let mut best = vec![vec![neg; n + 1]; k + 1];
+    for cell in best[k].iter_mut() {
+        *cell = 0.0;
+    }
+    for i in (0..k).rev() {
+        for j in (0..n).rev() {
+            let skip = best[i][j + 1];
+            let take = if best[i + 1][j + 1] > neg {
+                score(i, j) + best[i + 1][j + 1]
+            } else {
+                neg
+            };
+            best[i][j] = skip.max(take);
+        }
+    }
+    let mut cols = Vec::with_capacity(k);
+    let (mut i, mut j) = (0, 0);
+    while i < k && j < n {
+        let take = if best[i + 1][j + 1] > neg {
+            score(i, j) + best[i + 1][j + 1]
+        } else {
+            neg
+        };
+        if take >= best[i][j + 1] {
+            cols.push(j);
+            i += 1;
+        }
+        j += 1;
+    }
+    cols
+}

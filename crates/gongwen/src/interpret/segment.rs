@@ -1,0 +1,201 @@
+//! Segmenting a task table: what each of its rows is, decided from the grid
+//! (which cells a row owns, which columns they cover, the header's column
+//! roles and label forms), before anything is built.
+//!
+//! A row is blank, a repeated header (a table broken over pages), a section
+//! (one cell covering the data columns, or one `一、` cell alone), a note
+//! under the table (`注：…`, `填表说明：…`) or a record. It also tells what
+//! the 序号 column numbers: tasks, when its numbers change only where a
+//! task starts, or else measure rows. It reads no deadline or unit and
+//! builds nothing: [`super::table`] does.
+
+use crate::document::{Cell, Table};
+use crate::grammar::label::{parse_label, Label, LabelKind};
+use crate::grammar::lexicon;
+use crate::normalize::comparable;
+
+use super::columns::{ColumnRole, Header};
+use super::grid::Slot;
+
+/// What one row of a task table is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum RowKind {
+    /// No text.
+    Blank,
+    /// The header printed again (a table broken over pages).
+    Header,
+    /// A section heading: its label (an empty one when unlabelled) and the
+    /// grid column of its cell.
+    Section(Option<Label>, usize),
+    /// A note under the table (`注：…`): no record.
+    Note(usize),
+    /// A record: a task, a measure, or both.
+    Record,
+}
+
+/// What a table's rows are, and what its 序号 column numbers.
+#[derive(Debug)]
+pub(crate) struct Segments {
+    /// One kind per row of the table (header rows are `Blank`).
+    pub kinds: Vec<RowKind>,
+    /// The 序号 column numbers tasks rather than measure rows.
+    pub seq_numbers_tasks: bool,
+}
+
+/// The cells a row owns, each once, with the column it starts in.
+pub(crate) fn owned_cells<'a>(slots: &[Slot<'a>]) -> Vec<(usize, &'a Cell)> {
+    let mut owned: Vec<(usize, &Cell)> = Vec::with_capacity(slots.len());
+    for (i, slot) in slots.iter().enumerate() {
+        if let Some(c) = slot.own_text() {
+            if !owned.last().is_some_and(|(_, prev)| std::ptr::eq(*prev, c)) {
+                owned.push((i, c));
+            }
+        }
+    }
+    owned
+}
+
+/// Segments the rows of a table laid out as `grid` under `header`.
+pub(crate) fn segment(table: &Table, grid: &[Vec<Slot<'_>>], header: &Header) -> Segments {
+    let width = header.roles.len();
+    let text_cols: Vec<usize> = header
+        .roles
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| matches!(r, ColumnRole::Task | ColumnRole::Measure | ColumnRole::Seq))
+        .map(|(i, _)| i)
+        .collect();
+    let mut kinds: Vec<RowKind> = grid
+        .iter()
+        .enumerate()
+        .map(|(r, slots)| {
+            if r < header.data_start {
+                return RowKind::Blank;
+            }
+            let owned = owned_cells(slots);
+            match owned.as_slice() {
+                [] => RowKind::Blank,
+                [(col, cell)] => single_cell_row(*col, cell, width, &text_cols, header),
+                _ if is_header_again(&owned, table, header) => RowKind::Header,
+                _ => RowKind::Record,
+            }
+        })
+        .collect();
+    // A note stands under the table: a spanning note row followed by
+    // records is read as a section.
+    if let Some(last_record) = kinds.iter().rposition(|k| *k == RowKind::Record) {
+        for k in kinds.iter_mut().take(last_record) {
+            if let RowKind::Note(col) = *k {
+                *k = RowKind::Section(None, col);
+            }
+        }
+    }
+    let seq_numbers_tasks = seq_numbers_tasks(grid, header, &kinds);
+    Segments {
+        kinds,
+        seq_numbers_tasks,
+    }
+}
+
+/// A row with one cell of text: a section, a note, or a record.
+fn single_cell_row(
+    col: usize,
+    cell: &Cell,
+    width: usize,
+    text_cols: &[usize],
+    header: &Header,
+) -> RowKind {
+    let spans = width > 1 && cell.col_span as usize >= data_width(header);
+    let label = parse_label(&cell.text);
+    if spans && lexicon::is_table_note(&cell.text) {
+        return RowKind::Note(col);
+    }
+    let section_form = label
+        .as_ref()
+        .is_some_and(|l| l.kind == LabelKind::ChineseComma);
+    if spans && (label.is_some() || !header.roles.contains(&ColumnRole::Task)) {
+        return RowKind::Section(label, col);
+    }
+    if spans {
+        // An unlabelled row across a table with a task column: a section
+        // title printed without a number.
+        return RowKind::Section(None, col);
+    }
+    if section_form && text_cols.contains(&col) {
+        return RowKind::Section(label, col);
+    }
+    RowKind::Record
+}
+
+/// How many columns a cell must cover to stand for the whole row: all but
+/// a trailing remark column may be left out.
+fn data_width(header: &Header) -> usize {
+    let mut w = header.roles.len();
+    while w > 2 && matches!(header.roles[w - 1], ColumnRole::Note | ColumnRole::Other) {
+        w -= 1;
+    }
+    w
+}
+
+/// Whether a row prints the header again (a table continued over a page):
+/// at least two of its cells, and every one, repeat the header's cell of
+/// their column.
+fn is_header_again(owned: &[(usize, &Cell)], table: &Table, header: &Header) -> bool {
+    let header_rows = table.rows.get(header.row..header.data_start).unwrap_or(&[]);
+    let repeats = |col: usize, cell: &Cell| {
+        let text = comparable(&cell.text);
+        header_rows.iter().flat_map(|r| &r.cells).any(|h| {
+            let cols = h.col as usize..(h.col as usize + h.col_span.max(1) as usize);
+            cols.contains(&col) && comparable(&h.text) == text
+        })
+    };
+    owned.len() >= 2 && owned.iter().all(|(col, cell)| repeats(*col, cell))
+}
+
+/// Whether the 序号 column numbers tasks: every number stands on a row
+/// that starts a task (a task cell of its own, with other text than the
+/// task above), and some task has several measure rows. A table without a
+/// task column numbers its measure rows.
+fn seq_numbers_tasks(grid: &[Vec<Slot<'_>>], header: &Header, kinds: &[RowKind]) -> bool {
+    let (Some(seq), Some(task)) = (
+        header.column(ColumnRole::Seq),
+        header.column(ColumnRole::Task),
+    ) else {
+        return false;
+    };
+    let mut prev_task: Option<String> = None;
+    let mut prev_number: Option<String> = None;
+    let mut rows_in_task = 0usize;
+    let mut some_task_has_several = false;
+    let mut any_number = false;
+    for (slots, kind) in grid.iter().zip(kinds) {
+        match kind {
+            RowKind::Record => {}
+            RowKind::Section(..) => {
+                prev_task = None;
+                continue;
+            }
+            _ => continue,
+        }
+        let task_text = slots[task].own_text().map(|c| comparable(&c.text));
+        let starts_task = task_text.is_some() && task_text != prev_task;
+        if starts_task {
+            some_task_has_several |= rows_in_task > 1;
+            rows_in_task = 0;
+            prev_task = task_text;
+        }
+        rows_in_task += 1;
+        if let Some(cell) = slots[seq].own_text() {
+            any_number = true;
+            let number = comparable(&cell.text);
+            // A number repeated on every row of its task still numbers
+            // the task.
+            if !starts_task && prev_number.as_ref() != Some(&number) {
+                return false;
+            }
+            prev_number = Some(number);
+        }
+    }
+    some_task_has_several |= rows_in_task > 1;
+    any_number && some_task_has_several
+}
