@@ -1,0 +1,558 @@
+//! Generated task-table notices and the layouts they are written in (see
+//! `tests/layouts.rs`).
+
+use chrono::NaiveDate;
+use gongwen::model::Role;
+use gongwen::normalize::comparable;
+use proptest::prelude::*;
+
+mod render;
+
+pub use render::render;
+
+/// A measure as the test expects to read it back, in comparable form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expected {
+    /// The headings above it: label and title.
+    pub path: Vec<(String, String)>,
+    pub label: Option<String>,
+    pub text: String,
+    pub due: Option<NaiveDate>,
+    pub ongoing: bool,
+    pub recurs: bool,
+    pub units: Vec<(String, Role)>,
+}
+
+/// How the notice is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Text, cells between ` | `.
+    #[default]
+    Pipes,
+    /// Text, cells between tabs (a spreadsheet copied).
+    Tabs,
+    Docx,
+    Xlsx,
+}
+
+impl Format {
+    pub fn is_text(self) -> bool {
+        matches!(self, Format::Pipes | Format::Tabs)
+    }
+}
+
+/// What the 序号 column numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Seq {
+    #[default]
+    None,
+    /// One number per task, merged over the task's measure rows.
+    Tasks,
+    /// One number per measure row.
+    Measures,
+}
+
+/// How sections are laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sections {
+    /// No sections.
+    None,
+    /// A row merged across the whole table (text: a line with only the
+    /// section, or padded with empty cells, see [`Layout::padded`]).
+    #[default]
+    MergedRow,
+    /// A paragraph `一、…` before a table of the section's own.
+    Paragraphs,
+}
+
+/// One point of the layout space.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub format: Format,
+    pub seq: Seq,
+    pub task_col: bool,
+    /// `1.` printed in the task cell.
+    pub task_labels: bool,
+    /// `(1)` printed in the measure cell.
+    pub measure_labels: bool,
+    /// 牵头单位 + 配合单位 columns (else one 责任单位 column).
+    pub roles: bool,
+    /// The deadline column stands before the unit columns.
+    pub deadline_first: bool,
+    pub sections: Sections,
+    /// Equal cells of consecutive rows of a task are merged (in text: left
+    /// empty or absent); otherwise repeated in every row.
+    pub merge: bool,
+    /// In text, a merged cell leaves an empty piece between its pipes (else
+    /// the cell is absent); section lines are padded to the table's width.
+    pub padded: bool,
+    /// A title row (or line) above the header.
+    pub title_row: bool,
+    /// Deadlines that are one day are written as date cells (XLSX).
+    pub date_cells: bool,
+    /// Which header words (an index into each synonym list).
+    pub words: usize,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            format: Format::Pipes,
+            seq: Seq::None,
+            task_col: true,
+            task_labels: true,
+            measure_labels: true,
+            roles: false,
+            deadline_first: true,
+            sections: Sections::MergedRow,
+            merge: true,
+            padded: true,
+            title_row: true,
+            date_cells: false,
+            words: 0,
+        }
+    }
+}
+
+pub fn layout() -> impl Strategy<Value = Layout> {
+    let format = prop_oneof![
+        Just(Format::Pipes),
+        Just(Format::Tabs),
+        Just(Format::Docx),
+        Just(Format::Xlsx)
+    ];
+    let seq = prop_oneof![Just(Seq::None), Just(Seq::Tasks), Just(Seq::Measures)];
+    let sections = prop_oneof![
+        Just(Sections::None),
+        Just(Sections::MergedRow),
+        Just(Sections::Paragraphs)
+    ];
+    (
+        (format, seq, any::<bool>(), any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), sections, any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>(), 0..3usize),
+    )
+        .prop_map(
+            |(
+                (format, seq, task_col, task_labels, measure_labels),
+                (roles, deadline_first, sections, merge),
+                (padded, title_row, date_cells, words),
+            )| {
+                let seq = if seq == Seq::Tasks && !task_col {
+                    Seq::Measures
+                } else {
+                    seq
+                };
+                // Pasted rows that leave out merged cells cannot say which
+                // of two unit columns (牵头, 配合) lost its cell: such text
+                // pads them.
+                let padded = padded || roles;
+                Layout {
+                    format,
+                    seq,
+                    task_col,
+                    task_labels,
+                    measure_labels,
+                    roles,
+                    deadline_first,
+                    sections,
+                    merge,
+                    padded,
+                    title_row,
+                    date_cells: date_cells && format == Format::Xlsx,
+                    words,
+                }
+            },
+        )
+}
+
+/// A deadline and what it means.
+#[derive(Debug, Clone)]
+pub struct GenDeadline {
+    pub raw: String,
+    pub due: Option<NaiveDate>,
+    pub ongoing: bool,
+    pub recurs: bool,
+    /// A single day, which a spreadsheet may hold as a date cell.
+    pub day: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GenMeasure {
+    pub text: String,
+    pub deadline: Option<GenDeadline>,
+    pub lead: Vec<&'static str>,
+    pub support: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GenTask {
+    pub title: String,
+    pub measures: Vec<GenMeasure>,
+}
+
+#[derive(Debug, Clone)]
+pub struct GenSection {
+    pub title: String,
+    pub tasks: Vec<GenTask>,
+}
+
+/// A generated notice: its title and sections (one section, untitled, when
+/// the layout has none).
+#[derive(Debug, Clone)]
+pub struct GenNotice {
+    pub title: String,
+    pub sections: Vec<GenSection>,
+}
+
+/// A small deterministic generator (SplitMix64), so that a failing case is
+/// its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+const UNITS: &[&str] = &[
+    "市发展改革委",
+    "市财政局",
+    "市市场监管局",
+    "市人力资源社会保障局",
+    "市教育局",
+    "市卫生健康委",
+    "市生态环境局",
+    "市住房城乡建设局",
+    "市交通运输局",
+    "市农业农村局",
+    "市商务局",
+    "市数据局",
+    "各县（市、区）人民政府",
+    "市委宣传部",
+    "市公安局",
+    "市税务局",
+    "市科技局",
+    "市自然资源和规划局",
+    "市应急管理局",
+    "市文化广电旅游局",
+];
+
+const TOPICS: &[&str] = &[
+    "营商环境",
+    "质量品牌",
+    "食品安全",
+    "数字政府",
+    "信用监管",
+    "知识产权",
+    "普惠金融",
+    "乡村振兴",
+    "生态保护",
+    "公共服务",
+    "人才引进",
+    "安全生产",
+    "消费维权",
+    "标准体系",
+    "城市更新",
+];
+
+const ACTIONS: &[&str] = &[
+    "建立健全{}工作机制，明确职责分工",
+    "开展{}专项整治行动",
+    "完善{}制度体系建设",
+    "推进{}信息平台建设，实现数据共享",
+    "加大{}政策支持力度",
+    "组织{}业务培训，提升队伍能力",
+    "深化{}领域改革，优化办事流程",
+    "强化{}监督检查，及时通报结果",
+];
+
+const TASKS: &[&str] = &[
+    "加强{}建设",
+    "提升{}水平",
+    "优化{}服务",
+    "筑牢{}底线",
+    "健全{}体系",
+];
+
+const SECTIONS: &[&str] = &["{}提升行动", "持续优化{}", "全面加强{}工作", "扎实推进{}"];
+
+fn fill(template: &str, topic: &str) -> String {
+    template.replace("{}", topic)
+}
+
+fn last_day(year: i32, month: u32) -> NaiveDate {
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+        .and_then(|d| d.pred_opt())
+        .expect("a valid month")
+}
+
+fn deadline(rng: &mut Rng) -> GenDeadline {
+    let year = rng.range(2023, 2026) as i32;
+    let month = rng.range(1, 12) as u32;
+    let day_of = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).expect("a valid day");
+    let plain = |raw: String, due: Option<NaiveDate>| GenDeadline {
+        raw,
+        due,
+        ongoing: false,
+        recurs: false,
+        day: None,
+    };
+    match rng.below(10) {
+        0 => plain(
+            format!("{year}年{month}月底前"),
+            Some(last_day(year, month)),
+        ),
+        1 => plain(format!("{year}年底前"), Some(last_day(year, 12))),
+        2 => {
+            let q = rng.range(1, 4) as u32;
+            let name = ["一", "二", "三", "四"][q as usize - 1];
+            plain(format!("{year}年第{name}季度"), Some(last_day(year, q * 3)))
+        }
+        3 => {
+            let d = rng.range(1, 28) as u32;
+            GenDeadline {
+                day: Some(day_of(year, month, d)),
+                ..plain(
+                    format!("{year}年{month}月{d}日"),
+                    Some(day_of(year, month, d)),
+                )
+            }
+        }
+        4 => GenDeadline {
+            ongoing: true,
+            ..plain(
+                (*rng.pick(&["长期坚持", "持续推进", "长期"])).to_owned(),
+                None,
+            )
+        },
+        5 => GenDeadline {
+            recurs: true,
+            ..plain((*rng.pick(&["每季度", "每年", "每半年"])).to_owned(), None)
+        },
+        6 => GenDeadline {
+            ongoing: true,
+            ..plain(
+                format!("{year}年{month}月前完成并长期坚持"),
+                Some(last_day(year, month)),
+            )
+        },
+        7 => plain(format!("{year}年{month}月"), Some(last_day(year, month))),
+        _ => plain(format!("{year}年{month}月底"), Some(last_day(year, month))),
+    }
+}
+
+fn units(rng: &mut Rng, n: usize, avoid: &[&'static str]) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut tries = 0;
+    while out.len() < n && tries < 100 {
+        tries += 1;
+        let u = *rng.pick(UNITS);
+        if !out.contains(&u) && !avoid.contains(&u) {
+            out.push(u);
+        }
+    }
+    out
+}
+
+impl GenNotice {
+    /// A notice for `layout` from `seed`: values the layout cannot state
+    /// (an empty cell in text, which reads as merged) are not generated.
+    pub fn generate(seed: u64, layout: &Layout) -> GenNotice {
+        let mut rng = Rng(seed);
+        let mut used = std::collections::HashSet::new();
+        let mut unique = |rng: &mut Rng, templates: &[&'static str]| loop {
+            let template: &str = templates[rng.below(templates.len())];
+            let topic: &str = TOPICS[rng.below(TOPICS.len())];
+            let t = fill(template, topic);
+            let t = if used.contains(&t) {
+                format!("{t}（第{}批）", used.len() + 1)
+            } else {
+                t
+            };
+            if used.insert(t.clone()) {
+                return t;
+            }
+        };
+        let n_sections = if layout.sections == Sections::None {
+            1
+        } else {
+            rng.range(1, 3)
+        };
+        let text = layout.format.is_text();
+        let sections = (0..n_sections)
+            .map(|_| GenSection {
+                title: unique(&mut rng, SECTIONS),
+                tasks: (0..rng.range(1, 3))
+                    .map(|_| GenTask {
+                        title: unique(&mut rng, TASKS),
+                        measures: (0..rng.range(1, 3))
+                            .map(|_| {
+                                let n = rng.range(1, 2);
+                                let lead = units(&mut rng, n, &[]);
+                                let support = if layout.roles {
+                                    let n = rng.range(usize::from(text), 3);
+                                    units(&mut rng, n, &lead)
+                                } else {
+                                    Vec::new()
+                                };
+                                // Text cannot leave a cell empty: it reads as merged.
+                                let dl = if text || rng.chance(90) {
+                                    Some(deadline(&mut rng))
+                                } else {
+                                    None
+                                };
+                                GenMeasure {
+                                    text: unique(&mut rng, ACTIONS),
+                                    deadline: dl,
+                                    lead,
+                                    support,
+                                }
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let mut notice = GenNotice {
+            title: format!("{}重点工作任务分工方案", rng.pick(TOPICS)),
+            sections,
+        };
+        // Neighbours that share values are what merges are made of.
+        for s in &mut notice.sections {
+            for t in &mut s.tasks {
+                for i in 1..t.measures.len() {
+                    if rng.chance(40) {
+                        t.measures[i].deadline = t.measures[i - 1].deadline.clone();
+                    }
+                    if rng.chance(40) {
+                        t.measures[i].lead = t.measures[i - 1].lead.clone();
+                        t.measures[i].support = t.measures[i - 1].support.clone();
+                    }
+                }
+            }
+        }
+        notice
+    }
+
+    /// The measures as `layout` states them.
+    pub fn expected(&self, layout: &Layout) -> Vec<Expected> {
+        let mut out = Vec::new();
+        let mut task_no = 0;
+        let mut measure_no = 0;
+        // The 序号 column numbers tasks only where some task of its table
+        // has several measures (else each row is one measure, numbered).
+        let per_section_tables = (layout.sections == Sections::Paragraphs
+            && layout.format != Format::Xlsx)
+            || (layout.sections == Sections::MergedRow
+                && layout.format.is_text()
+                && !layout.padded);
+        let several = |tasks: &[GenTask]| tasks.iter().any(|t| t.measures.len() > 1);
+        let whole_notice_several = self.sections.iter().any(|s| several(&s.tasks));
+        for (si, s) in self.sections.iter().enumerate() {
+            let table_several = if per_section_tables {
+                several(&s.tasks)
+            } else {
+                whole_notice_several
+            };
+            let seq = match layout.seq {
+                Seq::Tasks if !table_several => Seq::Measures,
+                seq => seq,
+            };
+            let mut path = Vec::new();
+            if layout.sections != Sections::None {
+                path.push((
+                    comparable(&format!("{}、", chinese(si + 1))),
+                    comparable(&s.title),
+                ));
+            }
+            for (ti, t) in s.tasks.iter().enumerate() {
+                task_no += 1;
+                let mut path = path.clone();
+                if layout.task_col {
+                    let label = if layout.task_labels {
+                        format!("{}.", ti + 1)
+                    } else if seq == Seq::Tasks {
+                        task_no.to_string()
+                    } else {
+                        String::new()
+                    };
+                    path.push((comparable(&label), comparable(&t.title)));
+                }
+                for (mi, m) in t.measures.iter().enumerate() {
+                    measure_no += 1;
+                    let label = if layout.measure_labels {
+                        Some(format!("({})", mi + 1))
+                    } else if seq == Seq::Measures {
+                        // The number printed: a task's, where the column
+                        // numbers tasks each of one measure.
+                        Some(
+                            if layout.seq == Seq::Tasks {
+                                task_no
+                            } else {
+                                measure_no
+                            }
+                            .to_string(),
+                        )
+                    } else {
+                        None
+                    };
+                    let role = |lead: bool| match (layout.roles, lead) {
+                        (false, _) => Role::Responsible,
+                        (true, true) => Role::Lead,
+                        (true, false) => Role::Support,
+                    };
+                    let units = m
+                        .lead
+                        .iter()
+                        .map(|u| (comparable(u), role(true)))
+                        .chain(m.support.iter().map(|u| (comparable(u), role(false))))
+                        .collect();
+                    let dl = m.deadline.as_ref();
+                    out.push(Expected {
+                        path: path.clone(),
+                        label: label.as_deref().map(comparable),
+                        text: comparable(&m.text),
+                        due: dl.and_then(|d| d.due),
+                        ongoing: dl.is_some_and(|d| d.ongoing),
+                        recurs: dl.is_some_and(|d| d.recurs),
+                        units,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// 1–99 in Chinese numerals.
+pub fn chinese(n: usize) -> String {
+    const D: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        1..=9 => D[n].to_owned(),
+        10 => "十".to_owned(),
+        11..=19 => format!("十{}", D[n - 10]),
+        _ => format!("{}十{}", D[n / 10], D[n % 10]),
+    }
+}

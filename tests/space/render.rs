@@ -1,0 +1,386 @@
+//! Writes a generated notice in a layout: first as blocks of paragraphs and
+//! grids (each grid position holding the start of a cell, or a place a
+//! merge covers), then as DOCX (docx-rs), XLSX (rust_xlsxwriter) or text.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{chinese, Format, GenMeasure, GenNotice, Layout, Sections, Seq};
+
+/// One grid position.
+#[derive(Debug, Clone, PartialEq)]
+enum Slot {
+    /// A cell starts here, spanning `rows` down and `cols` across.
+    Start {
+        text: String,
+        rows: usize,
+        cols: usize,
+        date: Option<NaiveDate>,
+    },
+    /// Covered by a cell from above.
+    Below,
+    /// Covered by a cell from the left.
+    Right,
+}
+
+fn start(text: impl Into<String>) -> Slot {
+    Slot::Start {
+        text: text.into(),
+        rows: 1,
+        cols: 1,
+        date: None,
+    }
+}
+
+enum Block {
+    Paragraph(String),
+    Table(Vec<Vec<Slot>>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Col {
+    Seq,
+    Task,
+    Measure,
+    Deadline,
+    Units,
+    Lead,
+    Support,
+}
+
+impl Col {
+    fn header(self, words: usize) -> &'static str {
+        let w: [&str; 3] = match self {
+            Col::Seq => ["序号", "序号", "编号"],
+            Col::Task => ["重点任务", "工作任务", "主要任务"],
+            Col::Measure => ["具体措施", "工作措施", "具体举措"],
+            Col::Deadline => ["完成时限", "完成时间", "时间节点"],
+            Col::Units => ["责任单位", "责任部门", "责任单位"],
+            Col::Lead => ["牵头单位", "牵头单位", "牵头部门"],
+            Col::Support => ["配合单位", "协同单位", "配合部门"],
+        };
+        w[words % 3]
+    }
+}
+
+fn columns(layout: &Layout) -> Vec<Col> {
+    let mut cols = Vec::new();
+    if layout.seq != Seq::None {
+        cols.push(Col::Seq);
+    }
+    if layout.task_col {
+        cols.push(Col::Task);
+    }
+    cols.push(Col::Measure);
+    let units: &[Col] = if layout.roles {
+        &[Col::Lead, Col::Support]
+    } else {
+        &[Col::Units]
+    };
+    if layout.deadline_first {
+        cols.push(Col::Deadline);
+        cols.extend_from_slice(units);
+    } else {
+        cols.extend_from_slice(units);
+        cols.push(Col::Deadline);
+    }
+    cols
+}
+
+/// The text (and date) a measure row holds in a column.
+fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate>) {
+    match col {
+        Col::Deadline => match &m.deadline {
+            Some(d) => (
+                d.raw.clone(),
+                d.day
+                    .filter(|_| layout.date_cells && layout.format == Format::Xlsx),
+            ),
+            None => (String::new(), None),
+        },
+        Col::Units => (m.lead.join("、"), None),
+        Col::Lead => (m.lead.join("、"), None),
+        Col::Support => (m.support.join("、"), None),
+        _ => (String::new(), None),
+    }
+}
+
+fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
+    let cols = columns(layout);
+    let width = cols.len();
+    let grid_format = !layout.format.is_text();
+    let header: Vec<Slot> = cols.iter().map(|c| start(c.header(layout.words))).collect();
+    let spanning = |text: String| -> Vec<Slot> {
+        let mut row = vec![Slot::Right; width];
+        row[0] = Slot::Start {
+            text,
+            rows: 1,
+            cols: width,
+            date: None,
+        };
+        row
+    };
+    let mut out = Vec::new();
+    let mut table: Vec<Vec<Slot>> = Vec::new();
+    if layout.title_row && grid_format {
+        table.push(spanning(notice.title.clone()));
+    } else {
+        out.push(Block::Paragraph(notice.title.clone()));
+    }
+    let mut task_no = 0;
+    let mut measure_no = 0;
+    for (si, s) in notice.sections.iter().enumerate() {
+        let section = format!("{}、{}", chinese(si + 1), s.title);
+        match layout.sections {
+            Sections::None => {
+                if table.len() <= usize::from(layout.title_row && grid_format) {
+                    table.push(header.clone());
+                }
+            }
+            Sections::MergedRow => {
+                if si == 0 {
+                    table.push(header.clone());
+                }
+                if layout.format.is_text() && !layout.padded {
+                    // A section line between the rows of a pasted table.
+                    out.push(Block::Table(std::mem::take(&mut table)));
+                    out.push(Block::Paragraph(section));
+                } else {
+                    table.push(spanning(section));
+                }
+            }
+            Sections::Paragraphs => {
+                if !table.is_empty() {
+                    out.push(Block::Table(std::mem::take(&mut table)));
+                }
+                out.push(Block::Paragraph(section));
+                table.push(header.clone());
+            }
+        }
+        for (ti, t) in s.tasks.iter().enumerate() {
+            task_no += 1;
+            let first_row = table.len();
+            for (mi, m) in t.measures.iter().enumerate() {
+                measure_no += 1;
+                let mut row = Vec::with_capacity(width);
+                for (c, col) in cols.iter().enumerate() {
+                    let (text, date) = match col {
+                        Col::Seq => match layout.seq {
+                            Seq::Tasks => (task_no.to_string(), None),
+                            _ => (measure_no.to_string(), None),
+                        },
+                        Col::Task if layout.task_labels => {
+                            (format!("{}.{}", ti + 1, t.title), None)
+                        }
+                        Col::Task => (t.title.clone(), None),
+                        Col::Measure if layout.measure_labels => {
+                            (format!("({}){}", mi + 1, m.text), None)
+                        }
+                        Col::Measure => (m.text.clone(), None),
+                        _ => value(*col, m, layout),
+                    };
+                    // Merge into the cell above when it holds the same value
+                    // in the same task (task and task number cells always).
+                    let whole_task =
+                        matches!(col, Col::Task) || *col == Col::Seq && layout.seq == Seq::Tasks;
+                    let same_above = mi > 0
+                        && !text.is_empty()
+                        && (whole_task
+                            || (!matches!(col, Col::Seq | Col::Measure)
+                                && value(*col, &t.measures[mi - 1], layout).0 == text))
+                        // Text cannot show a 配合 cell merged under a 牵头
+                        // cell of its own: it is merged with its lead.
+                        && (*col != Col::Support
+                            || !layout.format.is_text()
+                            || t.measures[mi - 1].lead == m.lead);
+                    if layout.merge && same_above {
+                        // Find the start above and grow it.
+                        let mut r = table.len() - 1;
+                        while r > first_row && table[r][c] == Slot::Below {
+                            r -= 1;
+                        }
+                        if let Slot::Start { rows, .. } = &mut table[r][c] {
+                            *rows += 1;
+                        }
+                        row.push(Slot::Below);
+                    } else {
+                        row.push(Slot::Start {
+                            text,
+                            rows: 1,
+                            cols: 1,
+                            date,
+                        });
+                    }
+                }
+                table.push(row);
+            }
+        }
+    }
+    if !table.is_empty() {
+        out.push(Block::Table(table));
+    }
+    out
+}
+
+/// The notice written in `layout`: its bytes and a file name to parse it as.
+pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
+    let blocks = blocks(notice, layout);
+    match layout.format {
+        Format::Pipes => (
+            text(&blocks, " | ", layout.padded).into_bytes(),
+            "notice.txt",
+        ),
+        Format::Tabs => (
+            text(&blocks, "\t", layout.padded).into_bytes(),
+            "notice.txt",
+        ),
+        Format::Docx => (docx(&blocks), "notice.docx"),
+        Format::Xlsx => (xlsx(&blocks), "notice.xlsx"),
+    }
+}
+
+fn text(blocks: &[Block], sep: &str, padded: bool) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                out.push_str(p);
+                out.push('\n');
+            }
+            Block::Table(rows) => {
+                for row in rows {
+                    let cells: Vec<&str> = row
+                        .iter()
+                        .filter_map(|s| match s {
+                            Slot::Start { text, .. } => Some(text.as_str()),
+                            _ if padded => Some(""),
+                            _ => None,
+                        })
+                        .collect();
+                    // A line of one cell would be a paragraph: the row
+                    // keeps a separator after its cell (`…开展专项整治 |`).
+                    // TODO(issue 12): rows flattened to one bare cell.
+                    if cells.len() == 1 {
+                        out.push_str(cells[0]);
+                        out.push_str(sep.trim_end_matches(' '));
+                    } else {
+                        out.push_str(cells.join(sep).trim_end_matches(' '));
+                    }
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+fn docx(blocks: &[Block]) -> Vec<u8> {
+    use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow, VMergeType};
+    let para = |t: &str| Paragraph::new().add_run(Run::new().add_text(t));
+    let mut doc = Docx::new();
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => doc = doc.add_paragraph(para(p)),
+            Block::Table(rows) => {
+                let rows = rows
+                    .iter()
+                    .map(|row| {
+                        let cells = row
+                            .iter()
+                            .filter_map(|s| match s {
+                                Slot::Start {
+                                    text, rows, cols, ..
+                                } => {
+                                    let mut c = TableCell::new().add_paragraph(para(text));
+                                    if *cols > 1 {
+                                        c = c.grid_span(*cols);
+                                    }
+                                    if *rows > 1 {
+                                        c = c.vertical_merge(VMergeType::Restart);
+                                    }
+                                    Some(c)
+                                }
+                                Slot::Below => Some(
+                                    TableCell::new()
+                                        .add_paragraph(Paragraph::new())
+                                        .vertical_merge(VMergeType::Continue),
+                                ),
+                                Slot::Right => None,
+                            })
+                            .collect();
+                        TableRow::new(cells)
+                    })
+                    .collect();
+                doc = doc.add_table(Table::new(rows));
+            }
+        }
+    }
+    let mut out = std::io::Cursor::new(Vec::new());
+    doc.build()
+        .pack(&mut out)
+        .expect("docx-rs packs the document");
+    out.into_inner()
+}
+
+fn xlsx(blocks: &[Block]) -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format as CellFormat, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let plain = CellFormat::new();
+    let date_format = CellFormat::new().set_num_format("yyyy/m/d");
+    let mut r: u32 = 0;
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                sheet.write_string(r, 0, p).expect("cell written");
+                r += 1;
+            }
+            Block::Table(rows) => {
+                for row in rows {
+                    for (c, s) in row.iter().enumerate() {
+                        let Slot::Start {
+                            text,
+                            rows,
+                            cols,
+                            date,
+                        } = s
+                        else {
+                            continue;
+                        };
+                        let c = c as u16;
+                        if *rows > 1 || *cols > 1 {
+                            sheet
+                                .merge_range(
+                                    r,
+                                    c,
+                                    r + *rows as u32 - 1,
+                                    c + *cols as u16 - 1,
+                                    text,
+                                    &plain,
+                                )
+                                .expect("range merged");
+                        }
+                        match date {
+                            Some(d) => {
+                                let when = ExcelDateTime::from_ymd(
+                                    d.year() as u16,
+                                    d.month() as u8,
+                                    d.day() as u8,
+                                )
+                                .expect("a valid date");
+                                sheet
+                                    .write_datetime_with_format(r, c, &when, &date_format)
+                                    .expect("date written");
+                            }
+                            None if *rows == 1 && *cols == 1 => {
+                                sheet.write_string(r, c, text).expect("cell written");
+                            }
+                            None => {}
+                        }
+                    }
+                    r += 1;
+                }
+            }
+        }
+    }
+    book.save_to_buffer().expect("workbook written")
+}
