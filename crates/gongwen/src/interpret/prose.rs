@@ -35,6 +35,7 @@ use regex::Regex;
 use crate::document::Position;
 use crate::grammar::deadline::{is_deadline_sized, looks_like_deadline, parse_deadline};
 use crate::grammar::label::Label;
+use crate::grammar::lexicon;
 use crate::grammar::units::{looks_like_units, parse_units};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role, Unit};
 use crate::normalize::{fold, fold_width};
@@ -43,11 +44,6 @@ use super::conventions::{
     find_default_units, first_leads_tail, split_convention, states_first_leads,
     states_responsible_leads,
 };
-
-/// Words after which a note's last clause states a responsibility.
-const VERBS: [&str; 9] = [
-    "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "落实", "承担",
-];
 
 /// Role labels that make a note a responsibility note wherever they stand.
 const ROLE_LABELS: [&str; 16] = [
@@ -336,7 +332,7 @@ pub fn find_note(text: &str) -> NoteFind {
     let keep = |k: &usize| !cut.contains(&(k - seg_start));
     let unit_folded: String = seg.clone().filter(keep).map(|k| folded[k]).collect();
     let unit_folded = unit_folded.trim_end_matches(['。', ',', ';', ' ']).trim();
-    let has_verb = VERBS.iter().any(|v| unit_folded.ends_with(v))
+    let has_verb = lexicon::NOTE_VERBS.iter().any(|v| unit_folded.ends_with(v))
         || ROLE_LABELS.iter().any(|l| unit_folded.contains(l))
         || (unit_folded.contains("牵头") && unit_folded.contains(','));
     // A bracket of unit names alone after a sentence (`…。（省市场监管局、各设区市人民政府）`)

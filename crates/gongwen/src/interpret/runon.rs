@@ -7,7 +7,7 @@
 //! the paragraph's position.
 //!
 //! A responsibility note followed by more text ends a piece
-//! (`…（X负责）各地区要…`), unless that text is a deadline (`…（X负责）2024年底前完成。`). A label inside a paragraph starts a new piece only when
+//! (`…（X负责）各地区要…`, `…（X、Y指导）以…为重点…`), unless that text is a deadline (`…（X负责）2024年底前完成。`). A label inside a paragraph starts a new piece only when
 //! - it follows a sentence end or colon (`。；：！？`), a closing bracket, or
 //!   the title of a heading that itself started a piece (`一、总体要求（一）…`);
 //! - and it continues the numbering: the next number of a label form seen
@@ -23,8 +23,9 @@ use std::collections::HashMap;
 use crate::document::{Block, Document, Paragraph};
 use crate::grammar::deadline::{looks_like_deadline, CELL_MAX_CHARS};
 use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::lexicon;
 use crate::grammar::numeral::is_numeral_char;
-use crate::normalize::fold_width;
+use crate::normalize::{fold, fold_width};
 
 use super::prose::{find_note, matching_open, NoteFind};
 
@@ -176,9 +177,9 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
         return false;
     };
     let content = &chars[open + 1..close];
-    let tail: String = content[content.len().saturating_sub(2)..].iter().collect();
-    let labelled = content.iter().any(|&c| fold_width(c) == ':');
-    if tail != "负责" && tail != "負責" && !labelled {
+    let content = fold(&content.iter().collect::<String>());
+    let labelled = content.contains(':');
+    if !labelled && !lexicon::NOTE_VERBS.iter().any(|v| content.ends_with(v)) {
         return false;
     }
     let note: String = chars[open..=close].iter().collect();
@@ -252,6 +253,22 @@ mod tests {
                 "（三）推进改革。加快推进。（市发展改革委负责）",
             ]
         );
+    }
+
+    #[test]
+    fn a_note_of_any_role_verb_ends_its_piece() {
+        let got = pieces(&["推行绿色设计。（甲部、乙部指导）以电池为重点，建成回收体系。（丙委牵头，丁局参与）加强监管。（戊局负责）"]);
+        assert_eq!(
+            got,
+            [
+                "推行绿色设计。（甲部、乙部指导）",
+                "以电池为重点，建成回收体系。（丙委牵头，丁局参与）",
+                "加强监管。（戊局负责）",
+            ]
+        );
+        // A bracket that names no one stays inside its sentence.
+        let got = pieces(&["开展试点（含县级）工作，逐步推广。（甲部负责）"]);
+        assert_eq!(got, ["开展试点（含县级）工作，逐步推广。（甲部负责）"]);
     }
 
     #[test]
