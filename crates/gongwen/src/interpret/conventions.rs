@@ -51,6 +51,15 @@ static DEFAULT_UNITS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `具体任务均涉及X，不再做分工，下同`: the same standing rule, said of
+/// the tasks rather than of the units.
+static DEFAULT_UNITS_INVOLVED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:具体|以下|各项)?(?:任务|工作|措施|事项)\s*(?:均|都)(?:涉及|需|由)(?P<units>[^,;。]{2,80}?)\s*,?\s*不再(?:做|作|进行)?(?:分工|列出|一一列出)(?:\s*,?\s*下同)?",
+    )
+    .expect("valid regex")
+});
+
 /// A first-listed-leads sentence at the end of a note's folded content.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FirstLeads {
@@ -123,7 +132,9 @@ pub fn find_default_units(folded: &str) -> Option<DefaultUnitsSentence> {
     if !folded.contains("不") {
         return None;
     }
-    let caps = DEFAULT_UNITS.captures(folded)?;
+    let caps = DEFAULT_UNITS
+        .captures(folded)
+        .or_else(|| DEFAULT_UNITS_INVOLVED.captures(folded))?;
     Some(DefaultUnitsSentence {
         sentence: caps.get(0)?.range(),
         units: caps.name("units")?.range(),
@@ -180,6 +191,13 @@ mod tests {
         let text = fold("各项任务均需各地各有关部门贯彻落实，不再一一列出。");
         let d = find_default_units(&text).expect("found");
         assert_eq!(&text[d.units], "各地各有关部门");
+        let text = fold("具体任务均涉及相关市（州）人民政府，不再做分工，下同。");
+        let d = find_default_units(&text).expect("found");
+        assert_eq!(&text[d.units], "相关市(州)人民政府");
         assert_eq!(find_default_units(&fold("以下均为示例，不再赘述")), None);
+        assert_eq!(
+            find_default_units(&fold("各项工作均涉及民生，不容懈怠")),
+            None
+        );
     }
 }

@@ -35,7 +35,7 @@ use regex::Regex;
 use crate::document::Position;
 use crate::grammar::deadline::{is_deadline_sized, looks_like_deadline, parse_deadline};
 use crate::grammar::label::Label;
-use crate::grammar::lexicon;
+use crate::grammar::lexicon::{self, Field};
 use crate::grammar::units::{looks_like_units, parse_units};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role, Unit};
 use crate::normalize::{fold, fold_width};
@@ -65,13 +65,31 @@ const ROLE_LABELS: [&str; 16] = [
     "参与单位:",
 ];
 
-/// A line such as `牵头单位：X` or `完成时限：2024年6月底前` after an item (folded).
-static LABEL_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(牵头责任单位|主要责任单位|协同配合单位|协同单位|牵头单位|牵头部门|责任单位|责任部门|主办单位|承办单位|配合单位|配合部门|协办单位|参与单位|参与部门|负责单位|负责部门|责任主体|完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|完成节点|进度安排|牵头负责领导|牵头领导|负责领导|责任领导|分管领导)\s*:\s*\S",
-    )
-    .expect("valid regex")
-});
+/// A line such as `牵头单位：X` or `完成时限：2024年6月底前` after an item
+/// (folded): a short field word, a colon, a value. Which field the word
+/// names is the lexicon's business (see [`label_field`]).
+static LABEL_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\p{Han}{2,8})\s*:\s*\S").expect("valid regex"));
+
+/// What a label line's word names: units with a role, a deadline, or a
+/// leader (a person: `牵头负责领导`, `责任领导`); `None` for any other word.
+fn label_field(word: &str) -> Option<Field> {
+    if word.ends_with("领导") {
+        return Some(Field::Other);
+    }
+    match lexicon::header_field(word)? {
+        (f @ (Field::Units(_) | Field::Deadline), _) => Some(f),
+        _ => None,
+    }
+}
+
+/// Whether folded text starts with a label line's word and colon.
+fn starts_label_line(folded: &str) -> bool {
+    LABEL_LINE
+        .captures(folded)
+        .and_then(|c| c.get(1))
+        .is_some_and(|w| label_field(w.as_str()).is_some())
+}
 
 /// Labels of a note's closing clause that qualifies the measure (folded text).
 const ASIDE_LABELS: [&str; 6] = [
@@ -154,7 +172,7 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
     for k in 1..folded.len() {
         if (folded[k - 1].is_whitespace() || matches!(folded[k - 1], ';' | ',' | '。'))
             && !folded[k].is_whitespace()
-            && LABEL_LINE.is_match(&folded[k..].iter().take(16).collect::<String>())
+            && starts_label_line(&folded[k..].iter().take(16).collect::<String>())
         {
             starts.push(k);
         }
@@ -187,16 +205,9 @@ pub fn label_line(text: &str) -> Option<LabelLine> {
     let skip = folded[..caps.get(0)?.end()].chars().count() - 1;
     let value: String = text.chars().skip(skip).collect();
     let value = value.trim().to_owned();
-    Some(match label {
-        "牵头单位" | "牵头部门" | "牵头责任单位" | "主要责任单位" => {
-            LabelLine::Units(Role::Lead, value)
-        }
-        "责任单位" | "责任部门" | "主办单位" | "承办单位" | "负责单位" | "负责部门"
-        | "责任主体" => LabelLine::Units(Role::Responsible, value),
-        "配合单位" | "配合部门" | "协办单位" | "参与单位" | "参与部门" | "协同单位"
-        | "协同配合单位" => LabelLine::Units(Role::Support, value),
-        "完成时限" | "完成时间" | "完成期限" | "时限要求" | "时间要求" | "时间节点"
-        | "完成节点" | "进度安排" => LabelLine::Deadline(value),
+    Some(match label_field(label)? {
+        Field::Units(role) => LabelLine::Units(role, value),
+        Field::Deadline => LabelLine::Deadline(value),
         _ => LabelLine::Leader(value),
     })
 }
@@ -213,7 +224,7 @@ const MAX_NOTE_LOOKBACK: usize = 300;
 /// Finds the responsibility note that ends `text`, if any.
 pub fn find_note(text: &str) -> NoteFind {
     let orig: Vec<char> = text.chars().collect();
-    let folded: Vec<char> = fold(text).chars().collect();
+    let folded: Vec<char> = fold(text).chars().map(note_bracket).collect();
     if folded.len() != orig.len() {
         return NoteFind::None;
     }
@@ -373,7 +384,7 @@ pub fn find_note(text: &str) -> NoteFind {
 pub fn matching_open(chars: &[char], close: usize, floor: usize) -> Option<usize> {
     let mut depth = 0usize;
     for k in (floor..close).rev() {
-        match fold_width(chars[k]) {
+        match note_bracket(fold_width(chars[k])) {
             ')' => depth += 1,
             '(' if depth == 0 => return Some(k),
             '(' => depth -= 1,
@@ -381,6 +392,16 @@ pub fn matching_open(chars: &[char], close: usize, floor: usize) -> Option<usize
         }
     }
     None
+}
+
+/// A note's bracket as a round one: notes are printed in `（）`, `〔〕`,
+/// `【】` or `［］` (`〔责任单位：X〕`).
+pub fn note_bracket(c: char) -> char {
+    match c {
+        '〔' | '【' | '［' | '[' | '〖' => '(',
+        '〕' | '】' | '］' | ']' | '〗' => ')',
+        c => c,
+    }
 }
 
 /// A note without brackets closing a paragraph: the last sentence starts

@@ -27,7 +27,7 @@ use crate::grammar::lexicon;
 use crate::grammar::numeral::is_numeral_char;
 use crate::normalize::{fold, fold_width};
 
-use super::prose::{find_note, matching_open, NoteFind};
+use super::prose::{find_note, matching_open, note_bracket, NoteFind};
 
 /// A paragraph shorter than this (in chars) is never split: a run-on
 /// paragraph holds at least two items.
@@ -94,7 +94,7 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
     let mut second_at: HashMap<LabelKind, Option<usize>> = HashMap::new();
     let mut i = piece_start.max(1);
     while i < chars.len() {
-        let c = fold_width(chars[i]);
+        let c = note_bracket(fold_width(chars[i]));
         let mut cut = None;
         if c == ')' && ends_note(chars, cuts.last().copied().unwrap_or(0), i) {
             cut = Some((i + 1, None));
