@@ -178,6 +178,11 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
     };
     let content = &chars[open + 1..close];
     let content = fold(&content.iter().collect::<String>());
+    // A deadline may close the note (`（X负责，2024年底前）`).
+    let content = match content.rsplit_once([',', ';']) {
+        Some((head, last)) if looks_like_deadline(last.trim()) => head,
+        _ => content.as_str(),
+    };
     let labelled = content.contains(':');
     if !labelled && !lexicon::NOTE_VERBS.iter().any(|v| content.ends_with(v)) {
         return false;
