@@ -24,7 +24,7 @@ use gongwen::normalize::comparable;
 use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 mod space;
 
 use space::{chinese, Expected, GenMeasure, GenNotice, Layout};

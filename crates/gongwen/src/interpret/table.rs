@@ -1,16 +1,18 @@
 //! Task-division tables: rows to section headings, tasks and measures.
 //!
-//! Each data row is first laid on the header's columns as slots — a cell
-//! of its own, a cell covered by a merge from above, or nothing. Grid tables
-//! take their columns from the reader; flattened text rows, which lost their
-//! merged cells, are aligned by content (see `align_by_content`). Then a small
-//! state machine reads the slots: a labelled row spanning the table opens a
-//! section, a labelled task cell opens a task, a labelled measure cell starts
-//! a measure; a deadline or unit cell that is empty or covered inherits the
-//! value above; unlabelled text continues the task or measure above.
+//! Three steps, each a function of the one before: `grid` lays
+//! each data row on the header's columns as slots (a cell of its own, a
+//! cell covered by a merge from above, or nothing); `segment`
+//! says what each row is (blank, the header again, a section, a note under
+//! the table, a record) and what the 序号 column numbers; the row machine
+//! here builds: a section row opens a section, a task cell of its own (not
+//! the same task repeated) opens a task, a measure cell starts a measure; a
+//! deadline or unit cell that is covered, or empty where merges do not
+//! show, inherits the value above; unlabelled text continues the task or
+//! measure above.
 //!
 //! Deadline and unit texts are handed to [`crate::grammar`]; headings and
-//! measures go to the [`OutlineBuilder`].
+//! measures go to the [`OutlineBuilder`]. It does not read prose.
 
 use crate::document::{Cell, Position, Table, TableLayout};
 use crate::grammar::label::{parse_label, Label, LabelKind};
