@@ -9,8 +9,9 @@
 //! paragraph); units in notes or in label lines under the item (`牵头单位：`,
 //! `配合单位：`, `责任单位：`, `完成时限：`); 牵头 + 配合 roles, or all
 //! responsible (`负责`), or guiding (`指导`); notes naming units with a verb
-//! or with field words (`（责任单位：A、B）`); items labelled `1.`, `（1）`
-//! or `①`; deadlines stated or not.
+//! or with field words (`（责任单位：A、B）`); items labelled `1.`, `（1）`,
+//! `①`, `⑴` or `⒈`; an item as a title line over a body paragraph that
+//! ends in the note; deadlines stated or not.
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -56,19 +57,32 @@ struct Style {
     /// Notes name their units with field words (`责任单位：A、B`) rather
     /// than with a verb (`A、B负责`).
     labelled_notes: bool,
+    /// Each numbered item is a title line, its body and note the next
+    /// paragraph (`1.标题` / `正文。（X负责）`).
+    titled: bool,
 }
 
-/// Item label forms: `1.`, `（1）`, `①`.
-const ITEM_LABELS: usize = 3;
+/// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`.
+const ITEM_LABELS: usize = 5;
 
 fn item_label(form: usize, n: usize) -> String {
+    let one_char = |first: char| {
+        char::from_u32(first as u32 + n as u32 - 1)
+            .unwrap_or(first)
+            .to_string()
+    };
     match form {
         0 => format!("{n}."),
         1 => format!("（{n}）"),
-        _ => char::from_u32('①' as u32 + n as u32 - 1)
-            .unwrap_or('①')
-            .to_string(),
+        2 => one_char('①'),
+        3 => one_char('⑴'),
+        _ => one_char('⒈'),
     }
+}
+
+/// A titled item's title line: the measure's first clause.
+fn title_of(m: &GenMeasure) -> String {
+    m.text.split('，').next().unwrap_or(&m.text).to_owned()
 }
 
 const BRACKETS: [(&str, &str); 4] = [("（", "）"), ("〔", "〕"), ("【", "】"), ("(", ")")];
@@ -84,19 +98,28 @@ fn style() -> impl Strategy<Value = Style> {
             Just(Roles::Guide)
         ],
         any::<bool>(),
-        (0..ITEM_LABELS, any::<bool>()),
+        (0..ITEM_LABELS, any::<bool>(), any::<bool>()),
     )
         .prop_map(
-            |(bracket, grouped, label_lines, roles, deadlines, (item_label, labelled_notes))| {
+            |(
+                bracket,
+                grouped,
+                label_lines,
+                roles,
+                deadlines,
+                (item_label, labelled_notes, titled),
+            )| {
+                // Label lines and titles stand under an item of its own.
+                let label_lines = label_lines && !grouped;
                 Style {
                     bracket,
                     grouped,
-                    // Label lines stand under an item of its own.
-                    label_lines: label_lines && !grouped,
+                    label_lines,
                     roles,
                     deadlines,
                     item_label,
                     labelled_notes,
+                    titled: titled && !grouped && !label_lines,
                 }
             },
         )
@@ -172,6 +195,13 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                         m.text
                     ));
                     lines.extend(label_lines(m, style));
+                } else if style.titled {
+                    lines.push(format!(
+                        "{}{}",
+                        item_label(style.item_label, mi + 1),
+                        title_of(m)
+                    ));
+                    lines.push(format!("{}。{open}{}{close}", m.text, note(m, style)));
                 } else {
                     lines.push(format!(
                         "{}{}。{open}{}{close}",
@@ -211,10 +241,15 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                 } else {
                     let label =
                         (!style.grouped).then(|| comparable(&item_label(style.item_label, mi + 1)));
+                    let text = if style.titled {
+                        format!("{}\n{}", title_of(m), m.text)
+                    } else {
+                        m.text.clone()
+                    };
                     (
                         vec![section.clone(), (task_label.clone(), loose(&t.title))],
                         label,
-                        loose(&m.text),
+                        loose(&text),
                     )
                 };
                 let role = match style.roles {
@@ -328,6 +363,7 @@ fn a_different_notice_does_not_compare_equal() {
         deadlines: true,
         item_label: 0,
         labelled_notes: false,
+        titled: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

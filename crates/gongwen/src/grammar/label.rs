@@ -15,9 +15,9 @@ pub enum LabelKind {
     ChineseComma,
     /// `（一）` or `(一)`: a Chinese numeral in brackets.
     ChineseParen,
-    /// `1.`, `1．` or `1、`: Arabic digits and a dot or comma.
+    /// `1.`, `1．`, `1、` or `⒈`: Arabic digits and a dot or comma.
     ArabicDot,
-    /// `（1）` or `(1)`: Arabic digits in brackets.
+    /// `（1）`, `(1)` or `⑴`: Arabic digits in brackets.
     ArabicParen,
     /// `①` … `⑳`: a circled number.
     Circled,
@@ -48,7 +48,8 @@ pub fn parse_label(text: &str) -> Option<Label> {
     if !(first == '('
         || first.is_ascii_digit()
         || is_numeral_char(first)
-        || circled(first).is_some())
+        || circled(first).is_some()
+        || bracketed_or_dotted(first).is_some())
     {
         return None;
     }
@@ -78,6 +79,9 @@ fn match_label(s: &[char]) -> Option<(LabelKind, u32, usize)> {
     let first = *s.first()?;
     if let Some(n) = circled(first) {
         return Some((LabelKind::Circled, n, 1));
+    }
+    if let Some((kind, n)) = bracketed_or_dotted(first) {
+        return Some((kind, n, 1));
     }
     if first == '(' {
         let digits: usize = s[1..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -110,6 +114,15 @@ fn match_label(s: &[char]) -> Option<(LabelKind, u32, usize)> {
         return Some((LabelKind::ChineseComma, n, han + 1));
     }
     None
+}
+
+/// The one-char forms of `(1)` (`⑴` … `⒇`) and `1.` (`⒈` … `⒛`).
+fn bracketed_or_dotted(c: char) -> Option<(LabelKind, u32)> {
+    match c {
+        '⑴'..='⒇' => Some((LabelKind::ArabicParen, c as u32 - '⑴' as u32 + 1)),
+        '⒈'..='⒛' => Some((LabelKind::ArabicDot, c as u32 - '⒈' as u32 + 1)),
+        _ => None,
+    }
 }
 
 fn circled(c: char) -> Option<u32> {
@@ -149,6 +162,9 @@ mod tests {
         assert_eq!(lab("(37)按照"), Some((ArabicParen, 37, "(37)".into(), 4)));
         assert_eq!(lab("（５）某"), Some((ArabicParen, 5, "（５）".into(), 3)));
         assert_eq!(lab("②某"), Some((Circled, 2, "②".into(), 1)));
+        assert_eq!(lab("⑴某"), Some((ArabicParen, 1, "⑴".into(), 1)));
+        assert_eq!(lab("⒇某"), Some((ArabicParen, 20, "⒇".into(), 1)));
+        assert_eq!(lab("⒉某"), Some((ArabicDot, 2, "⒉".into(), 1)));
         assert_eq!(lab("  一、x"), Some((ChineseComma, 1, "一、".into(), 4)));
     }
 

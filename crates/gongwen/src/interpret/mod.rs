@@ -3,7 +3,8 @@
 //! In document order it:
 //! - rebuilds task tables pasted one cell per line ([`vertical`]) and
 //!   splits paragraphs that ran several numbered items together
-//!   ([`runon`]);
+//!   ([`runon`]), and joins a numbered title line to the one noted
+//!   paragraph under it (`title_lines`);
 //! - finds the notice's front matter (addressees, title, issuer, date,
 //!   annotation) among the paragraphs (`front`), and in a web page's
 //!   catalogue table or metadata line ([`catalog`]);
@@ -38,6 +39,7 @@ pub mod prose;
 pub mod runon;
 mod segment;
 pub mod table;
+mod title_lines;
 pub mod vertical;
 
 use chrono::Datelike;
@@ -75,6 +77,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let doc = lifted.as_ref().unwrap_or(doc);
     let split = runon::split_run_on(doc);
     let doc = split.as_ref().unwrap_or(doc);
+    let titled = title_lines::join_title_lines(doc);
+    let doc = titled.as_ref().unwrap_or(doc);
     let paragraphs: Vec<(usize, &Paragraph)> = doc
         .blocks
         .iter()
