@@ -57,6 +57,9 @@ struct Style {
     /// Notes name their units with field words (`责任单位：A、B`) rather
     /// than with a verb (`A、B负责`).
     labelled_notes: bool,
+    /// Label lines in their other common words: one `责任分工：A牵头，B配合`
+    /// line, `落实单位：`, `指导部门：`, `时间节点：`.
+    other_label_words: bool,
     /// Each numbered item is a title line, its body and note the next
     /// paragraph (`1.标题` / `正文。（X负责）`).
     titled: bool,
@@ -98,7 +101,7 @@ fn style() -> impl Strategy<Value = Style> {
             Just(Roles::Guide)
         ],
         any::<bool>(),
-        (0..ITEM_LABELS, any::<bool>(), any::<bool>()),
+        (0..ITEM_LABELS, any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -107,7 +110,7 @@ fn style() -> impl Strategy<Value = Style> {
                 label_lines,
                 roles,
                 deadlines,
-                (item_label, labelled_notes, titled),
+                (item_label, labelled_notes, titled, other_label_words),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -120,6 +123,7 @@ fn style() -> impl Strategy<Value = Style> {
                     item_label,
                     labelled_notes,
                     titled: titled && !grouped && !label_lines,
+                    other_label_words,
                 }
             },
         )
@@ -158,6 +162,17 @@ fn note(m: &GenMeasure, style: &Style) -> String {
 /// The label lines under an item.
 fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
     let mut lines = match style.roles {
+        Roles::LeadSupport if style.other_label_words => vec![format!(
+            "责任分工：{}牵头，{}配合",
+            m.lead.join("、"),
+            m.support.join("、")
+        )],
+        Roles::Responsible if style.other_label_words => {
+            vec![format!("落实单位：{}", m.lead.join("、"))]
+        }
+        Roles::Guide if style.other_label_words => {
+            vec![format!("指导部门：{}", m.lead.join("、"))]
+        }
         Roles::LeadSupport => vec![
             format!("牵头单位：{}", m.lead.join("、")),
             format!("配合单位：{}", m.support.join("、")),
@@ -166,7 +181,12 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
         Roles::Guide => vec![format!("指导单位：{}", m.lead.join("、"))],
     };
     if let (true, Some(d)) = (style.deadlines, &m.deadline) {
-        lines.push(format!("完成时限：{}", d.raw));
+        let word = if style.other_label_words {
+            "时间节点"
+        } else {
+            "完成时限"
+        };
+        lines.push(format!("{word}：{}", d.raw));
     }
     lines
 }
@@ -364,6 +384,7 @@ fn a_different_notice_does_not_compare_equal() {
         item_label: 0,
         labelled_notes: false,
         titled: false,
+        other_label_words: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

@@ -89,6 +89,9 @@ const WORDS: &[(&str, Field)] = &[
     ("承办", Field::Units(Role::Responsible)),
     ("主办", Field::Units(Role::Responsible)),
     ("落实单位", Field::Units(Role::Responsible)),
+    // `责任分工：X负责，Y配合`: the value states its roles itself.
+    ("责任分工", Field::Units(Role::Responsible)),
+    ("职责分工", Field::Units(Role::Responsible)),
     ("任务", Field::Task),
     ("事项", Field::Task),
     ("工作", Field::Task),
