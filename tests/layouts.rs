@@ -11,7 +11,8 @@
 //! the table, as section lines padded with empty cells, as paragraphs
 //! between per-section tables, or none; merged cells vs the same value
 //! repeated in every row; a title row above the header; Excel date cells;
-//! text with pipes or tabs, merged cells empty or simply absent.
+//! text with pipes or tabs, merged cells empty or simply absent; text with
+//! one cell per line (blank lines between or not), merged cells absent.
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never
@@ -20,7 +21,8 @@
 //! would leave out one of two unit columns (which one would be a guess); a
 //! 序号 column whose table has no task of several measures numbers rows.
 //! Not yet generated (issue 12): a row flattened to one bare cell with no
-//! separator, notes under tables, second header rows, space-aligned text.
+//! separator, notes under tables, second header rows, space-aligned text,
+//! one cell per line without 序号 and with merged cells.
 
 use gongwen::model::{Notice, Role};
 use gongwen::normalize::comparable;
@@ -114,9 +116,17 @@ proptest! {
 /// shows at once (and the property above is not vacuous).
 #[test]
 fn one_layout_per_format_parses_back() {
-    for format in [Format::Pipes, Format::Tabs, Format::Docx, Format::Xlsx] {
+    for format in [
+        Format::Pipes,
+        Format::Tabs,
+        Format::CellLines,
+        Format::Docx,
+        Format::Xlsx,
+    ] {
         let layout = Layout {
             format,
+            // One cell per line without 序号 shows every cell.
+            merge: format != Format::CellLines,
             ..Layout::default()
         };
         let notice = GenNotice::generate(7, &layout);

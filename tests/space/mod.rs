@@ -31,13 +31,16 @@ pub enum Format {
     Pipes,
     /// Text, cells between tabs (a spreadsheet copied).
     Tabs,
+    /// Text, one cell per line, as a web page's table copies: merged cells
+    /// are absent; [`Layout::padded`] puts a blank line after every cell.
+    CellLines,
     Docx,
     Xlsx,
 }
 
 impl Format {
     pub fn is_text(self) -> bool {
-        matches!(self, Format::Pipes | Format::Tabs)
+        matches!(self, Format::Pipes | Format::Tabs | Format::CellLines)
     }
 }
 
@@ -118,6 +121,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
     let format = prop_oneof![
         Just(Format::Pipes),
         Just(Format::Tabs),
+        Just(Format::CellLines),
         Just(Format::Docx),
         Just(Format::Xlsx)
     ];
@@ -146,7 +150,12 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 // Pasted rows that leave out merged cells cannot say which
                 // of two unit columns (牵头, 配合) lost its cell: such text
                 // pads them.
-                let padded = padded || roles;
+                let padded = padded || (roles && format != Format::CellLines);
+                // One cell per line: rows are found by their running
+                // numbers, or, without a 序号 column, by their length
+                // (every cell written), and a lone 配合 cell could belong to
+                // either unit column.
+                let merge = merge && !(format == Format::CellLines && (seq == Seq::None || roles));
                 Layout {
                     format,
                     seq,
@@ -466,7 +475,7 @@ impl GenNotice {
         let per_section_tables = (layout.sections == Sections::Paragraphs
             && layout.format != Format::Xlsx)
             || (layout.sections == Sections::MergedRow
-                && layout.format.is_text()
+                && matches!(layout.format, Format::Pipes | Format::Tabs)
                 && !layout.padded);
         let several = |tasks: &[GenTask]| tasks.iter().any(|t| t.measures.len() > 1);
         let whole_notice_several = self.sections.iter().any(|s| several(&s.tasks));

@@ -140,7 +140,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                 if si == 0 {
                     table.push(header.clone());
                 }
-                if layout.format.is_text() && !layout.padded {
+                if matches!(layout.format, Format::Pipes | Format::Tabs) && !layout.padded {
                     // A section line between the rows of a pasted table.
                     out.push(Block::Table(std::mem::take(&mut table)));
                     out.push(Block::Paragraph(section));
@@ -233,6 +233,10 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
             text(&blocks, "\t", layout.padded).into_bytes(),
             "notice.txt",
         ),
+        Format::CellLines => (
+            cell_lines(&blocks, layout.padded).into_bytes(),
+            "notice.txt",
+        ),
         Format::Docx => (docx(&blocks), "notice.docx"),
         Format::Xlsx => (xlsx(&blocks), "notice.xlsx"),
     }
@@ -266,6 +270,32 @@ fn text(blocks: &[Block], sep: &str, padded: bool) -> String {
                         out.push_str(cells.join(sep).trim_end_matches(' '));
                     }
                     out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One line per cell that is written (merged-over cells are absent), a
+/// blank line after each when `blank`.
+fn cell_lines(blocks: &[Block], blank: bool) -> String {
+    let mut out = String::new();
+    let mut line = |t: &str| {
+        out.push_str(t);
+        out.push('\n');
+        if blank {
+            out.push('\n');
+        }
+    };
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => line(p),
+            Block::Table(rows) => {
+                for s in rows.iter().flatten() {
+                    if let Slot::Start { text, .. } = s {
+                        line(text);
+                    }
                 }
             }
         }

@@ -110,11 +110,27 @@ const WORDS: &[(&str, Field)] = &[
 /// longer cell is data, not a header.
 pub const MAX_HEADER_CHARS: usize = 24;
 
+/// Whether a cell reads as a sentence: a comma, full stop or semicolon
+/// outside brackets (`明确职责分工，…`). A header names a field; what it
+/// explains stands in brackets (`责任单位（排第一位的为牵头单位，…）`).
+fn reads_as_sentence(folded: &str) -> bool {
+    let mut depth = 0usize;
+    for c in folded.chars() {
+        match c {
+            '(' | '（' | '[' | '【' | '〔' => depth += 1,
+            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            ',' | '，' | '。' | ';' | '；' if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// The field a table header cell names, by its most specific word, and how
 /// specific that word is (its length in chars); `None` when it names none.
 pub fn header_field(text: &str) -> Option<(Field, usize)> {
     let h = comparable(text);
-    if h.is_empty() || h.chars().count() > MAX_HEADER_CHARS {
+    if h.is_empty() || h.chars().count() > MAX_HEADER_CHARS || reads_as_sentence(&h) {
         return None;
     }
     let mut best: Option<(Field, usize)> = None;
@@ -181,6 +197,16 @@ mod tests {
         assert_eq!(header_field("存在问题").map(|f| f.0), Some(Field::Task));
         assert_eq!(header_field("序号"), Some((Field::Seq, 2)));
         assert_eq!(header_field(""), None);
+    }
+
+    #[test]
+    fn a_sentence_is_not_a_header() {
+        assert_eq!(header_field("建立健全工作机制，明确职责分工"), None);
+        assert_eq!(header_field("压实责任。"), None);
+        assert_eq!(
+            header_field("责任单位（排第一位的为牵头单位，其余为配合单位）").map(|f| f.0),
+            Some(Field::Units(Role::Responsible))
+        );
     }
 
     #[test]

@@ -13,7 +13,11 @@
 //! - two to eight consecutive short paragraphs are each a known header word
 //!   (see [`role_of_header`]), the first one `序号`, and together they make a
 //!   task-table header ([`find_header`]);
-//! - each row then starts with the next running number and holds at most as
+//! - a row of a numbered task may follow without its number (the 序号 and
+//!   task cells merged over it): a text cell, then the unit and deadline
+//!   cells it does not share with the row above;
+//! - each row then starts with the next running number (or the same one,
+//!   printed again on each row of a task) and holds at most as
 //!   many cells as the header; a short paragraph with a `一、` label between
 //!   rows is a section row.
 //!
@@ -30,6 +34,8 @@ use crate::grammar::deadline::looks_like_deadline;
 use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::numeral::parse_number;
 use crate::grammar::units::looks_like_units;
+use crate::model::Role;
+use crate::normalize::fold;
 
 use super::columns::{find_header, role_of_header, ColumnRole};
 use super::meta::{classify, looks_like_issuer, MetaLine};
@@ -110,6 +116,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             || text.chars().count() > MAX_HEADER_CHARS
             || role == ColumnRole::Other
             || roles.contains(&role)
+            // A labelled line (`一、全面加强…工作`) is a row, not a header.
+            || parse_label(text).is_some()
         {
             break;
         }
@@ -142,7 +150,9 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     while let Some((k, p)) = paras.next() {
         let text = p.text.trim();
         if let Some(n) = running_number(text) {
-            if last_number.is_some_and(|l| n != l + 1) {
+            // A number repeated: the task's number printed again on each of
+            // its rows (not merged).
+            if last_number.is_some_and(|l| n != l + 1 && n != l) {
                 break;
             }
             // A row: its number, then cells up to the next row.
@@ -150,7 +160,12 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             let mut end = k;
             while let Some((k2, p2)) = paras.peek() {
                 let t2 = p2.text.trim();
-                if cells.len() == width || running_number(t2) == Some(n + 1) || is_section(t2) {
+                let number = running_number(t2);
+                if cells.len() == width
+                    || number == Some(n + 1)
+                    || (number == Some(n) && cells.len() > 1)
+                    || is_section(t2)
+                {
                     break;
                 }
                 cells.push(Cell::new(t2, cells.len() as u32, p2.pos.clone()));
@@ -172,12 +187,69 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 pos: p.pos.clone(),
                 cells: vec![Cell::new(text, 0, p.pos.clone())],
             });
+        } else if let Some(n) = last_number.filter(|_| fits_column(text, ColumnRole::Measure)) {
+            // Rows of the numbered task without its number (merged, so
+            // printed once): each a text cell, then the unit and deadline
+            // cells it does not share with the row above; up to the next
+            // number or section.
+            let mut block: Vec<(usize, &Paragraph)> = vec![(k, p)];
+            while let Some(&(k2, p2)) = paras.peek() {
+                let t2 = p2.text.trim();
+                let number = running_number(t2);
+                let fits = fits_column(t2, ColumnRole::Measure)
+                    || fits_column(t2, ColumnRole::Units(Role::Responsible))
+                    || fits_column(t2, ColumnRole::Deadline);
+                if number == Some(n + 1) || number == Some(n) || is_section(t2) || !fits {
+                    break;
+                }
+                block.push((k2, p2));
+                paras.next();
+            }
+            let goes_on = paras.peek().is_some_and(|(_, p2)| {
+                let t2 = p2.text.trim();
+                is_section(t2) || running_number(t2).is_some_and(|m| m == n + 1 || m == n)
+            });
+            let mut found = unnumbered_rows(&block, width);
+            // Where the table does not go on, what closes the notice (a
+            // closing sentence, the signature) is not a row.
+            // Paragraphs left over end the table before them.
+            let covered: usize = found.iter().map(Vec::len).sum();
+            let goes_on = goes_on && covered == block.len();
+            let whole = found.len();
+            if !goes_on {
+                while found.last().is_some_and(|row| {
+                    let texts: Vec<&str> = row.iter().map(|(_, p)| p.text.trim()).collect();
+                    (texts.len() == 1 && fold(texts[0]).ends_with(['。', '!', '！']))
+                        || is_signature(&texts)
+                        || (texts.len() == 1 && paras.peek().is_some())
+                }) {
+                    found.pop();
+                }
+            }
+            for row in &found {
+                rows.push(Row {
+                    pos: row[0].1.pos.clone(),
+                    cells: row
+                        .iter()
+                        .enumerate()
+                        .map(|(c, (_, p))| Cell::new(p.text.trim(), c as u32, p.pos.clone()))
+                        .collect(),
+                });
+                used = row[row.len() - 1].0 + 1;
+            }
+            if found.len() < whole || found.is_empty() || covered < block.len() {
+                break;
+            }
         } else {
             break;
         }
     }
     // Section rows after the last numbered row belong to what follows.
-    while rows.len() > 1 && rows.last().is_some_and(|r| r.cells.len() == 1) {
+    while rows.len() > 1
+        && rows
+            .last()
+            .is_some_and(|r| r.cells.len() == 1 && is_section(&r.cells[0].text))
+    {
         rows.pop();
     }
     if complete_rows == 0 {
@@ -207,36 +279,38 @@ fn rows_in_step<'a>(
     if width < 3 {
         return None;
     }
+    let rest: Vec<(usize, &Paragraph)> = rest.collect();
+    let fits = |chunk: &[(usize, &Paragraph)]| {
+        chunk.len() == width
+            && chunk.iter().zip(roles).all(|((_, p), role)| {
+                let t = p.text.trim();
+                !is_section(t) && fits_column(t, *role)
+            })
+    };
     let mut used = 0;
     let mut complete_rows = 0;
-    let mut rest = rest.peekable();
-    // Paragraphs are taken as rows need them, never more than one row ahead.
-    while let Some((_, p)) = rest.peek() {
+    let mut at = 0;
+    while let Some((_, p)) = rest.get(at) {
         let text = p.text.trim();
         if is_section(text) {
             rows.push(Row {
                 pos: p.pos.clone(),
                 cells: vec![Cell::new(text, 0, p.pos.clone())],
             });
-            rest.next();
+            at += 1;
             continue;
         }
-        let chunk: Vec<(usize, &Paragraph)> = rest.by_ref().take(width).collect();
-        if chunk.len() < width {
+        let chunk = &rest[at..(at + width).min(rest.len())];
+        if !fits(chunk) {
             break;
         }
-        let fits = chunk.iter().zip(roles).all(|((_, p), role)| {
-            let t = p.text.trim();
-            !is_section(t) && fits_column(t, *role)
-        });
         // A closing sentence, the issuer and the date of writing fit the
-        // columns too: they end the table.
-        let signature = chunk.iter().zip(roles).any(|((_, p), role)| {
-            *role == ColumnRole::Deadline && matches!(classify(&p.text), Some(MetaLine::Date(_)))
-        }) && chunk.iter().zip(roles).any(|((_, p), role)| {
-            matches!(role, ColumnRole::Units(_)) && looks_like_issuer(&p.text)
-        });
-        if !fits || signature {
+        // columns too: as the last rows-worth of paragraphs that fit, they
+        // end the table.
+        let next = (at + width..rest.len()).find(|&k| !is_section(rest[k].1.text.trim()));
+        let last = next.is_none_or(|k| !fits(&rest[k..(k + width).min(rest.len())]));
+        let texts: Vec<&str> = chunk.iter().map(|(_, p)| p.text.as_str()).collect();
+        if last && is_signature(&texts) {
             break;
         }
         rows.push(Row {
@@ -249,6 +323,7 @@ fn rows_in_step<'a>(
         });
         complete_rows += 1;
         used = chunk[width - 1].0 + 1;
+        at += width;
     }
     while rows.len() > 1 && rows.last().is_some_and(|r| r.cells.len() == 1) {
         rows.pop();
@@ -261,6 +336,44 @@ fn rows_in_step<'a>(
         },
         used,
     ))
+}
+
+/// Paragraphs of rows without their number split into rows: a row starts at
+/// each paragraph that fits a text column and holds at most `width - 1`
+/// cells (the number is never printed).
+fn unnumbered_rows<'a>(
+    block: &[(usize, &'a Paragraph)],
+    width: usize,
+) -> Vec<Vec<(usize, &'a Paragraph)>> {
+    let mut rows: Vec<Vec<(usize, &Paragraph)>> = Vec::new();
+    for &(k, p) in block {
+        let starts = fits_column(p.text.trim(), ColumnRole::Measure);
+        let room = rows.last().is_some_and(|row| row.len() + 1 < width);
+        if starts || rows.is_empty() {
+            rows.push(vec![(k, p)]);
+        } else if room {
+            rows.last_mut().expect("a row").push((k, p));
+        } else {
+            break;
+        }
+    }
+    rows
+}
+
+/// Whether paragraphs that fit a row's columns are the notice's closing
+/// lines instead: a sentence (`请认真贯彻落实。`), then only issuer names and
+/// the date of writing, one of them a date.
+fn is_signature(texts: &[&str]) -> bool {
+    let Some((first, rest)) = texts.split_first() else {
+        return false;
+    };
+    fold(first.trim()).ends_with(['。', '!', '！'])
+        && rest
+            .iter()
+            .any(|t| matches!(classify(t), Some(MetaLine::Date(_))))
+        && rest
+            .iter()
+            .all(|t| matches!(classify(t), Some(MetaLine::Date(_))) || looks_like_issuer(t))
 }
 
 /// Whether a cell's text fits a column of this role.
@@ -324,6 +437,45 @@ mod tests {
                 vec!["3", "完成投资。", "市发展改革委、市财政局"],
             ]
         );
+    }
+
+    #[test]
+    fn rows_of_a_task_without_their_number() {
+        let rows = rebuilt(
+            "序号\n重点任务\n具体措施\n责任单位\n完成时限\n1\n提升服务水平\n开展专项整治行动\n市财政局\n2024年底前\n\
+             加大政策支持力度\n市税务局\n推进平台建设\n2\n健全体系\n完善制度建设\n市商务局\n每季度\n\
+             组织业务培训\n请各单位认真贯彻落实。",
+        );
+        assert_eq!(rows[2], ["加大政策支持力度", "市税务局"]);
+        assert_eq!(rows[3], ["推进平台建设"]);
+        assert_eq!(
+            rows[4],
+            ["2", "健全体系", "完善制度建设", "市商务局", "每季度"]
+        );
+        assert_eq!(rows[5], ["组织业务培训"]);
+        assert_eq!(rows.len(), 6, "the closing sentence is no row");
+    }
+
+    #[test]
+    fn a_number_printed_on_each_row_of_its_task() {
+        let rows =
+            rebuilt("序号\n工作任务\n责任单位\n1\n甲\n市财政局\n1\n乙\n市税务局\n2\n丙\n市商务局");
+        assert_eq!(rows[2], ["1", "乙", "市税务局"]);
+        assert_eq!(rows[3], ["2", "丙", "市商务局"]);
+    }
+
+    #[test]
+    fn the_last_row_is_no_signature_unless_it_closes() {
+        assert!(is_signature(&[
+            "请认真贯彻落实。",
+            "某市人民政府办公室",
+            "2024年3月1日"
+        ]));
+        assert!(!is_signature(&[
+            "开展专项整治",
+            "市文化广电旅游局",
+            "2023年7月17日"
+        ]));
     }
 
     #[test]
