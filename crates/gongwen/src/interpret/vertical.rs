@@ -279,7 +279,19 @@ fn rows_in_step<'a>(
     if width < 3 {
         return None;
     }
-    let rest: Vec<(usize, &Paragraph)> = rest.collect();
+    // Paragraphs are read only as far as rows need them (every paragraph
+    // of a document may start a header: reading on to the end from each
+    // would be quadratic).
+    let mut source = rest.fuse();
+    let mut rest: Vec<(usize, &Paragraph)> = Vec::new();
+    let mut fill = |rest: &mut Vec<(usize, &'a Paragraph)>, len: usize| {
+        while rest.len() < len {
+            match source.next() {
+                Some(x) => rest.push(x),
+                None => break,
+            }
+        }
+    };
     let fits = |chunk: &[(usize, &Paragraph)]| {
         chunk.len() == width
             && chunk.iter().zip(roles).all(|((_, p), role)| {
@@ -290,7 +302,11 @@ fn rows_in_step<'a>(
     let mut used = 0;
     let mut complete_rows = 0;
     let mut at = 0;
-    while let Some((_, p)) = rest.get(at) {
+    loop {
+        fill(&mut rest, at + width);
+        let Some(&(_, p)) = rest.get(at) else {
+            break;
+        };
         let text = p.text.trim();
         if is_section(text) {
             rows.push(Row {
@@ -300,15 +316,22 @@ fn rows_in_step<'a>(
             at += 1;
             continue;
         }
+        // A closing sentence, the issuer and the date of writing fit the
+        // columns too: as the last rows-worth of paragraphs that fit, they
+        // end the table.
+        let mut next = at + width;
+        loop {
+            fill(&mut rest, next + width);
+            match rest.get(next) {
+                Some((_, p)) if is_section(p.text.trim()) => next += 1,
+                _ => break,
+            }
+        }
+        let last = next >= rest.len() || !fits(&rest[next..(next + width).min(rest.len())]);
         let chunk = &rest[at..(at + width).min(rest.len())];
         if !fits(chunk) {
             break;
         }
-        // A closing sentence, the issuer and the date of writing fit the
-        // columns too: as the last rows-worth of paragraphs that fit, they
-        // end the table.
-        let next = (at + width..rest.len()).find(|&k| !is_section(rest[k].1.text.trim()));
-        let last = next.is_none_or(|k| !fits(&rest[k..(k + width).min(rest.len())]));
         let texts: Vec<&str> = chunk.iter().map(|(_, p)| p.text.as_str()).collect();
         if last && is_signature(&texts) {
             break;
