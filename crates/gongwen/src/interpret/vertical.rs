@@ -26,7 +26,9 @@
 //! under 责任单位, a deadline the grammar understands under 完成时限, other text
 //! under the task columns), at least three columns.
 //!
-//! The table ends at the first paragraph that fits none of this. Cells keep
+//! The table ends at the first paragraph that fits none of this, or before
+//! the notice's closing lines (a closing sentence, then the issuer and the
+//! date of writing) where they would fit as rows. Cells keep
 //! their paragraphs' positions (lines). Nothing else is changed.
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
@@ -152,7 +154,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         if let Some(n) = running_number(text) {
             // A number repeated: the task's number printed again on each of
             // its rows (not merged).
-            if last_number.is_some_and(|l| n != l + 1 && n != l) {
+            if last_number.is_some_and(|l| Some(n) != l.checked_add(1) && n != l) {
                 break;
             }
             // A row: its number, then cells up to the next row.
@@ -162,7 +164,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 let t2 = p2.text.trim();
                 let number = running_number(t2);
                 if cells.len() == width
-                    || number == Some(n + 1)
+                    || (number.is_some() && number == n.checked_add(1))
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
                 {
@@ -187,7 +189,13 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 pos: p.pos.clone(),
                 cells: vec![Cell::new(text, 0, p.pos.clone())],
             });
-        } else if let Some(n) = last_number.filter(|_| fits_column(text, ColumnRole::Measure)) {
+        } else if let Some(n) = last_number.filter(|_| {
+            // Under a section row the next row has its number.
+            !rows
+                .last()
+                .is_some_and(|r| r.cells.len() == 1 && is_section(&r.cells[0].text))
+                && fits_column(text, ColumnRole::Measure)
+        }) {
             // Rows of the numbered task without its number (merged, so
             // printed once): each a text cell, then the unit and deadline
             // cells it does not share with the row above; up to the next
@@ -199,7 +207,11 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 let fits = fits_column(t2, ColumnRole::Measure)
                     || fits_column(t2, ColumnRole::Units(Role::Responsible))
                     || fits_column(t2, ColumnRole::Deadline);
-                if number == Some(n + 1) || number == Some(n) || is_section(t2) || !fits {
+                if (number.is_some() && number == n.checked_add(1))
+                    || number == Some(n)
+                    || is_section(t2)
+                    || !fits
+                {
                     break;
                 }
                 block.push((k2, p2));
@@ -207,7 +219,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             }
             let goes_on = paras.peek().is_some_and(|(_, p2)| {
                 let t2 = p2.text.trim();
-                is_section(t2) || running_number(t2).is_some_and(|m| m == n + 1 || m == n)
+                is_section(t2)
+                    || running_number(t2).is_some_and(|m| Some(m) == n.checked_add(1) || m == n)
             });
             let mut found = unnumbered_rows(&block, width);
             // Where the table does not go on, what closes the notice (a
@@ -217,6 +230,13 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             let goes_on = goes_on && covered == block.len();
             let whole = found.len();
             if !goes_on {
+                // The notice's closing lines and all after them.
+                if let Some(s) = found.iter().position(|row| {
+                    let texts: Vec<&str> = row.iter().map(|(_, p)| p.text.trim()).collect();
+                    is_signature(&texts)
+                }) {
+                    found.truncate(s);
+                }
                 while found.last().is_some_and(|row| {
                     let texts: Vec<&str> = row.iter().map(|(_, p)| p.text.trim()).collect();
                     (texts.len() == 1 && fold(texts[0]).ends_with(['。', '!', '！']))
@@ -477,6 +497,18 @@ mod tests {
         );
         assert_eq!(rows[5], ["组织业务培训"]);
         assert_eq!(rows.len(), 6, "the closing sentence is no row");
+    }
+
+    #[test]
+    fn closing_lines_after_rows_without_numbers_are_no_rows() {
+        let rows = rebuilt(
+            "序号\n重点任务\n具体措施\n责任单位\n完成时限\n1\n提升服务水平\n开展专项整治行动\n市财政局\n2024年底前\n\
+             加大政策支持力度\n市税务局\n以上任务请认真落实。\n某市人民政府办公室\n2024年3月1日\n（此件公开发布）",
+        );
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[2], ["加大政策支持力度", "市税务局"]);
+        assert_eq!(running_number("4294967295"), Some(u32::MAX));
+        rebuilt("序号\n工作任务\n责任单位\n4294967295\n甲\n市财政局\n乙\n市税务局");
     }
 
     #[test]
