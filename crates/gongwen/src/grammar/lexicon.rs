@@ -113,13 +113,14 @@ pub const MAX_HEADER_CHARS: usize = 24;
 /// Whether a cell reads as a sentence: a comma, full stop or semicolon
 /// outside brackets (`明确职责分工，…`). A header names a field; what it
 /// explains stands in brackets (`责任单位（排第一位的为牵头单位，…）`).
+/// `folded` has half-width punctuation (see [`comparable`]).
 fn reads_as_sentence(folded: &str) -> bool {
     let mut depth = 0usize;
     for c in folded.chars() {
         match c {
-            '(' | '（' | '[' | '【' | '〔' => depth += 1,
-            ')' | '）' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            ',' | '，' | '。' | ';' | '；' if depth == 0 => return true,
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            ',' | '。' | ';' if depth == 0 => return true,
             _ => {}
         }
     }

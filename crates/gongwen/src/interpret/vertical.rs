@@ -154,7 +154,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         if let Some(n) = running_number(text) {
             // A number repeated: the task's number printed again on each of
             // its rows (not merged).
-            if last_number.is_some_and(|l| Some(n) != l.checked_add(1) && n != l) {
+            if last_number.is_some_and(|l| !same_or_next(n, l)) {
                 break;
             }
             // A row: its number, then cells up to the next row.
@@ -164,7 +164,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 let t2 = p2.text.trim();
                 let number = running_number(t2);
                 if cells.len() == width
-                    || (number.is_some() && number == n.checked_add(1))
+                    || number.is_some_and(|m| m != n && same_or_next(m, n))
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
                 {
@@ -207,11 +207,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 let fits = fits_column(t2, ColumnRole::Measure)
                     || fits_column(t2, ColumnRole::Units(Role::Responsible))
                     || fits_column(t2, ColumnRole::Deadline);
-                if (number.is_some() && number == n.checked_add(1))
-                    || number == Some(n)
-                    || is_section(t2)
-                    || !fits
-                {
+                if number.is_some_and(|m| same_or_next(m, n)) || is_section(t2) || !fits {
                     break;
                 }
                 block.push((k2, p2));
@@ -219,13 +215,12 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             }
             let goes_on = paras.peek().is_some_and(|(_, p2)| {
                 let t2 = p2.text.trim();
-                is_section(t2)
-                    || running_number(t2).is_some_and(|m| Some(m) == n.checked_add(1) || m == n)
+                is_section(t2) || running_number(t2).is_some_and(|m| same_or_next(m, n))
             });
             let mut found = unnumbered_rows(&block, width);
-            // Where the table does not go on, what closes the notice (a
-            // closing sentence, the signature) is not a row.
-            // Paragraphs left over end the table before them.
+            // Paragraphs left over end the table before them; where the
+            // table does not go on, what closes the notice (a closing
+            // sentence, the signature) is not a row.
             let covered: usize = found.iter().map(Vec::len).sum();
             let goes_on = goes_on && covered == block.len();
             let whole = found.len();
@@ -239,22 +234,13 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 }
                 while found.last().is_some_and(|row| {
                     let texts: Vec<&str> = row.iter().map(|(_, p)| p.text.trim()).collect();
-                    (texts.len() == 1 && fold(texts[0]).ends_with(['。', '!', '！']))
-                        || is_signature(&texts)
-                        || (texts.len() == 1 && paras.peek().is_some())
+                    texts.len() == 1 && (ends_sentence(texts[0]) || paras.peek().is_some())
                 }) {
                     found.pop();
                 }
             }
             for row in &found {
-                rows.push(Row {
-                    pos: row[0].1.pos.clone(),
-                    cells: row
-                        .iter()
-                        .enumerate()
-                        .map(|(c, (_, p))| Cell::new(p.text.trim(), c as u32, p.pos.clone()))
-                        .collect(),
-                });
+                rows.push(row_of(row));
                 used = row[row.len() - 1].0 + 1;
             }
             if found.len() < whole || found.is_empty() || covered < block.len() {
@@ -336,6 +322,9 @@ fn rows_in_step<'a>(
             at += 1;
             continue;
         }
+        if !fits(&rest[at..(at + width).min(rest.len())]) {
+            break;
+        }
         // A closing sentence, the issuer and the date of writing fit the
         // columns too: as the last rows-worth of paragraphs that fit, they
         // end the table.
@@ -348,22 +337,12 @@ fn rows_in_step<'a>(
             }
         }
         let last = next >= rest.len() || !fits(&rest[next..(next + width).min(rest.len())]);
-        let chunk = &rest[at..(at + width).min(rest.len())];
-        if !fits(chunk) {
-            break;
-        }
+        let chunk = &rest[at..at + width];
         let texts: Vec<&str> = chunk.iter().map(|(_, p)| p.text.as_str()).collect();
         if last && is_signature(&texts) {
             break;
         }
-        rows.push(Row {
-            pos: chunk[0].1.pos.clone(),
-            cells: chunk
-                .iter()
-                .enumerate()
-                .map(|(c, (_, p))| Cell::new(p.text.trim(), c as u32, p.pos.clone()))
-                .collect(),
-        });
+        rows.push(row_of(chunk));
         complete_rows += 1;
         used = chunk[width - 1].0 + 1;
         at += width;
@@ -379,6 +358,29 @@ fn rows_in_step<'a>(
         },
         used,
     ))
+}
+
+/// A row of one cell per paragraph, at the first paragraph's position.
+fn row_of(paragraphs: &[(usize, &Paragraph)]) -> Row {
+    Row {
+        pos: paragraphs[0].1.pos.clone(),
+        cells: paragraphs
+            .iter()
+            .enumerate()
+            .map(|(c, (_, p))| Cell::new(p.text.trim(), c as u32, p.pos.clone()))
+            .collect(),
+    }
+}
+
+/// Whether running number `m` may follow `n`: the next number, or `n`
+/// printed again on another row of its task.
+fn same_or_next(m: u32, n: u32) -> bool {
+    m == n || Some(m) == n.checked_add(1)
+}
+
+/// Whether a paragraph ends as a sentence does (`。`, `！`).
+fn ends_sentence(text: &str) -> bool {
+    fold(text.trim()).ends_with(['。', '!'])
 }
 
 /// Paragraphs of rows without their number split into rows: a row starts at
@@ -410,7 +412,7 @@ fn is_signature(texts: &[&str]) -> bool {
     let Some((first, rest)) = texts.split_first() else {
         return false;
     };
-    fold(first.trim()).ends_with(['。', '!', '！'])
+    ends_sentence(first)
         && rest
             .iter()
             .any(|t| matches!(classify(t), Some(MetaLine::Date(_))))
