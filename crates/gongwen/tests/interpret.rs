@@ -398,3 +398,29 @@ fn a_second_plan_does_not_make_the_first_a_cover() {
         Some("某市优化营商环境工作方案")
     );
 }
+
+#[test]
+fn a_row_holding_only_the_task_cell_above_again_is_a_record_not_a_repeat() {
+    // A task cell repeated on each row of its task (not merged) is the same
+    // task only where the row has a measure, deadline or unit of its own; a
+    // row that is nothing but the task above again is a second record, so
+    // its text is neither dropped nor merged.
+    let text = "\
+工作任务 | 具体举措 | 完成时限 | 责任单位 |
+7.开展专项检查。 |  |  |  |
+7.开展专项检查。 |  |  |  |
+";
+    let n = gongwen::parse_str(text);
+    let titles: Vec<&str> = n.outline.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, vec!["开展专项检查", "开展专项检查"]);
+    assert!(codes(&n).contains(&DiagnosticCode::NumberingRepeat));
+    // Repeated on a row with a measure of its own, it is the same task.
+    let text = "\
+工作任务 | 具体举措 | 完成时限 | 责任单位 |
+7.开展专项检查。 | 制定方案。 | 6月底前 | 市局 |
+7.开展专项检查。 | 组织实施。 | 9月底前 | 市局 |
+";
+    let n = gongwen::parse_str(text);
+    assert_eq!(n.outline.len(), 1);
+    assert_eq!(n.outline[0].measures.len(), 2);
+}

@@ -233,12 +233,19 @@ impl<'h> RowMachine<'h> {
 
         // Task column.
         let mut new_task_text = None;
+        // A row holding more than its task cell (and running number).
+        let task_and_more = owned.iter().any(|(i, _)| {
+            Some(*i) != self.task_col && self.header.roles.get(*i) != Some(&ColumnRole::Seq)
+        });
         let task_cell = self
             .task_col
             .and_then(|c| slots[c].own_text())
             // A task cell repeated on each row of its task (not merged) is
-            // the same task.
-            .filter(|c| self.task_cell.as_deref() != Some(comparable(&c.text).as_str()));
+            // the same task; a row holding nothing but the repeated cell is
+            // a record of its own, not a repeat of nothing.
+            .filter(|c| {
+                !task_and_more || self.task_cell.as_deref() != Some(comparable(&c.text).as_str())
+            });
         if let Some(cell) = task_cell {
             self.task_cell = Some(comparable(&cell.text));
             let label = parse_label(&cell.text).map(|l| (after_label(&cell.text, &l), l));
