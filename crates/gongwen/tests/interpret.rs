@@ -414,6 +414,16 @@ fn a_row_holding_only_the_task_cell_above_again_is_a_record_not_a_repeat() {
     let titles: Vec<&str> = n.outline.iter().map(|h| h.title.as_str()).collect();
     assert_eq!(titles, vec!["开展专项检查", "开展专项检查"]);
     assert!(codes(&n).contains(&DiagnosticCode::NumberingRepeat));
+    // Repeated on a row with units but no measure cell, it is a task of its
+    // own whose row is its measure.
+    let text = "\
+工作任务 | 具体举措 | 完成时限 | 责任单位 |
+1.推进执法规范化建设。 |  |  |  |
+1.推进执法规范化建设。 |  |  | 法规处 |
+";
+    let n = gongwen::parse_str(text);
+    assert_eq!(n.outline.len(), 2);
+    assert_eq!(unit_names(&n.outline[1].measures[0]), vec!["法规处"]);
     // Repeated on a row with a measure of its own, it is the same task.
     let text = "\
 工作任务 | 具体举措 | 完成时限 | 责任单位 |

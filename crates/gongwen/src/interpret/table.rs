@@ -40,8 +40,9 @@ pub struct TableContext {
 /// A table without a task-table header of its own continues `previous`
 /// (the header of the task table before it) when it has as many columns:
 /// a flattened table broken by a section line (`一、…` between its rows) or
-/// a table split at a page break. Otherwise returns `None` and reads
-/// nothing.
+/// a table split at a page break; pasted as text, it may have fewer (a
+/// column no row fills, its merged cells left out), its rows then aligned
+/// by content. Otherwise returns `None` and reads nothing.
 pub fn interpret_table(
     table: &Table,
     ctx: TableContext,
@@ -50,8 +51,10 @@ pub fn interpret_table(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Header> {
     let header = find_header(table).or_else(|| {
+        let width = table.width() as usize;
+        let pasted = table.layout != TableLayout::Grid;
         previous
-            .filter(|h| h.roles.len() == table.width() as usize)
+            .filter(|h| h.roles.len() == width || (pasted && width >= 2 && width < h.roles.len()))
             .map(Header::continued)
     })?;
     let width = header.roles.len();
@@ -233,19 +236,19 @@ impl<'h> RowMachine<'h> {
 
         // Task column.
         let mut new_task_text = None;
-        // A row holding more than its task cell (and running number).
-        let task_and_more = owned.iter().any(|(i, _)| {
-            Some(*i) != self.task_col && self.header.roles.get(*i) != Some(&ColumnRole::Seq)
-        });
-        let task_cell = self
-            .task_col
+        let task_cell = self.task_col.and_then(|c| slots[c].own_text());
+        // A row with a measure cell of its own (not one cell spanning the
+        // task and measure columns).
+        let own_measure = self
+            .measure_col
             .and_then(|c| slots[c].own_text())
-            // A task cell repeated on each row of its task (not merged) is
-            // the same task; a row holding nothing but the repeated cell is
-            // a record of its own, not a repeat of nothing.
-            .filter(|c| {
-                !task_and_more || self.task_cell.as_deref() != Some(comparable(&c.text).as_str())
-            });
+            .is_some_and(|m| !task_cell.is_some_and(|t| std::ptr::eq(t, m)));
+        // A task cell repeated on each row of its task (not merged) is the
+        // same task, on a row of one of its measures; a row without a
+        // measure cell is a record of its own, not a repeat.
+        let task_cell = task_cell.filter(|c| {
+            !own_measure || self.task_cell.as_deref() != Some(comparable(&c.text).as_str())
+        });
         if let Some(cell) = task_cell {
             self.task_cell = Some(comparable(&cell.text));
             let label = parse_label(&cell.text).map(|l| (after_label(&cell.text, &l), l));
@@ -383,6 +386,8 @@ impl<'h> RowMachine<'h> {
             let seq = self.header.roles.get(*i) == Some(&ColumnRole::Seq);
             if seq && !is_running_number(&cell.text) {
                 not_placed(diags, cell, "text in the sequence number column");
+            } else if seq && !new_measure && !new_task && self.draft.is_none() {
+                not_placed(diags, cell, "running number of a row with no measure");
             } else if !used && !seq {
                 not_placed(diags, cell, "cell in a column with no known role");
             }
