@@ -12,7 +12,10 @@
 //! between per-section tables, or none; merged cells vs the same value
 //! repeated in every row; a title row above the header; Excel date cells;
 //! text with pipes or tabs, merged cells empty or simply absent; text with
-//! one cell per line (blank lines between or not), merged cells absent.
+//! one cell per line (blank lines between or not), merged cells absent;
+//! text with one row per line, cells between spaces, merged and empty cells
+//! absent, the table's title on its header's line or not; a column no row
+//! fills (备注), last or after the measure column.
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never
@@ -21,8 +24,8 @@
 //! would leave out one of two unit columns (which one would be a guess); a
 //! 序号 column whose table has no task of several measures numbers rows.
 //! Not yet generated (issue 12): a row flattened to one bare cell with no
-//! separator, notes under tables, second header rows, space-aligned text,
-//! one cell per line without 序号 and with merged cells.
+//! separator, notes under tables, second header rows, one cell per line
+//! or between spaces without 序号 and with merged cells.
 
 use gongwen::model::{Notice, Role};
 use gongwen::normalize::comparable;
@@ -120,13 +123,14 @@ fn one_layout_per_format_parses_back() {
         Format::Pipes,
         Format::Tabs,
         Format::CellLines,
+        Format::Spaces,
         Format::Docx,
         Format::Xlsx,
     ] {
         let layout = Layout {
             format,
             // One cell per line without 序号 shows every cell.
-            merge: format != Format::CellLines,
+            merge: !matches!(format, Format::CellLines | Format::Spaces),
             ..Layout::default()
         };
         let notice = GenNotice::generate(7, &layout);

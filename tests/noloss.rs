@@ -46,7 +46,8 @@
 //!
 //! Whole words the interpreter consumes as structure (kept as meaning, not
 //! as text), found from the document's paragraphs as the interpreter reads
-//! them (tables pasted one cell per line rebuilt by
+//! them (tables pasted one row per line, cells between spaces, rebuilt by
+//! [`gongwen::interpret::spaced`], and one cell per line by
 //! [`gongwen::interpret::vertical`], run-on items split apart by
 //! [`gongwen::interpret::runon`]):
 //!
@@ -185,6 +186,8 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     let mut exempt = Counts::new();
     // Paragraphs as the interpreter reads them: run-on items split apart
     // (the split keeps every char).
+    let spaced = gongwen::interpret::spaced::fold_spaced_tables(doc);
+    let doc = spaced.as_ref().unwrap_or(doc);
     let rebuilt = gongwen::interpret::vertical::fold_vertical_tables(doc);
     let doc = rebuilt.as_ref().unwrap_or(doc);
     let split = gongwen::interpret::runon::split_run_on(doc);

@@ -34,13 +34,21 @@ pub enum Format {
     /// Text, one cell per line, as a web page's table copies: merged cells
     /// are absent; [`Layout::padded`] puts a blank line after every cell.
     CellLines,
+    /// Text, one row per line, cells between spaces (a web page's table
+    /// copied as rows): merged and empty cells are absent; with
+    /// [`Layout::padded`] the spaces are full-width (`　`); with
+    /// [`Layout::title_row`] the table's title and header share a line.
+    Spaces,
     Docx,
     Xlsx,
 }
 
 impl Format {
     pub fn is_text(self) -> bool {
-        matches!(self, Format::Pipes | Format::Tabs | Format::CellLines)
+        matches!(
+            self,
+            Format::Pipes | Format::Tabs | Format::CellLines | Format::Spaces
+        )
     }
 }
 
@@ -95,6 +103,18 @@ pub struct Layout {
     pub date_cells: bool,
     /// Which header words (an index into each synonym list).
     pub words: usize,
+    /// A column no row fills (`备注`): none, last, or after the measure
+    /// column.
+    pub blank_col: BlankCol,
+}
+
+/// Where a column that no row fills stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BlankCol {
+    #[default]
+    None,
+    Last,
+    AfterMeasure,
 }
 
 impl Default for Layout {
@@ -113,6 +133,7 @@ impl Default for Layout {
             title_row: true,
             date_cells: false,
             words: 0,
+            blank_col: BlankCol::None,
         }
     }
 }
@@ -122,6 +143,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         Just(Format::Pipes),
         Just(Format::Tabs),
         Just(Format::CellLines),
+        Just(Format::Spaces),
         Just(Format::Docx),
         Just(Format::Xlsx)
     ];
@@ -131,16 +153,27 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         Just(Sections::MergedRow),
         Just(Sections::Paragraphs)
     ];
+    let blank_col = prop_oneof![
+        2 => Just(BlankCol::None),
+        1 => Just(BlankCol::Last),
+        1 => Just(BlankCol::AfterMeasure)
+    ];
     (
         (format, seq, any::<bool>(), any::<bool>(), any::<bool>()),
         (any::<bool>(), any::<bool>(), sections, any::<bool>()),
-        (any::<bool>(), any::<bool>(), any::<bool>(), 0..3usize),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            0..3usize,
+            blank_col,
+        ),
     )
         .prop_map(
             |(
                 (format, seq, task_col, task_labels, measure_labels),
                 (roles, deadline_first, sections, merge),
-                (padded, title_row, date_cells, words),
+                (padded, title_row, date_cells, words, blank_col),
             )| {
                 let seq = if seq == Seq::Tasks && !task_col {
                     Seq::Measures
@@ -151,11 +184,17 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 // of two unit columns (牵头, 配合) lost its cell: such text
                 // pads them.
                 let padded = padded || (roles && format != Format::CellLines);
-                // One cell per line: rows are found by their running
-                // numbers, or, without a 序号 column, by their length
-                // (every cell written), and a lone 配合 cell could belong to
-                // either unit column.
-                let merge = merge && !(format == Format::CellLines && (seq == Seq::None || roles));
+                // One cell per line or between spaces: rows are found by
+                // their running numbers, or, without a 序号 column, by their
+                // length (every cell written), and a lone 配合 cell could
+                // belong to either unit column.
+                let cells_absent = matches!(format, Format::CellLines | Format::Spaces);
+                let merge = merge && !(cells_absent && (seq == Seq::None || roles));
+                let blank_col = if cells_absent && seq == Seq::None {
+                    BlankCol::None
+                } else {
+                    blank_col
+                };
                 Layout {
                     format,
                     seq,
@@ -170,6 +209,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     title_row,
                     date_cells: date_cells && format == Format::Xlsx,
                     words,
+                    blank_col,
                 }
             },
         )

@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{chinese, Format, GenMeasure, GenNotice, Layout, Sections, Seq};
+use super::{chinese, BlankCol, Format, GenMeasure, GenNotice, Layout, Sections, Seq};
 
 /// One grid position.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,6 +45,8 @@ enum Col {
     Units,
     Lead,
     Support,
+    /// A column no row fills.
+    Blank,
 }
 
 impl Col {
@@ -57,6 +59,7 @@ impl Col {
             Col::Units => ["责任单位", "责任部门", "责任单位"],
             Col::Lead => ["牵头单位", "牵头单位", "牵头部门"],
             Col::Support => ["配合单位", "协同单位", "配合部门"],
+            Col::Blank => ["备注", "备注", "备注"],
         };
         w[words % 3]
     }
@@ -71,6 +74,9 @@ fn columns(layout: &Layout) -> Vec<Col> {
         cols.push(Col::Task);
     }
     cols.push(Col::Measure);
+    if layout.blank_col == BlankCol::AfterMeasure {
+        cols.push(Col::Blank);
+    }
     let units: &[Col] = if layout.roles {
         &[Col::Lead, Col::Support]
     } else {
@@ -82,6 +88,9 @@ fn columns(layout: &Layout) -> Vec<Col> {
     } else {
         cols.extend_from_slice(units);
         cols.push(Col::Deadline);
+    }
+    if layout.blank_col == BlankCol::Last {
+        cols.push(Col::Blank);
     }
     cols
 }
@@ -183,6 +192,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                     let whole_task =
                         matches!(col, Col::Task) || *col == Col::Seq && layout.seq == Seq::Tasks;
                     let same_above = mi > 0
+                        && *col != Col::Blank
                         && !text.is_empty()
                         && (whole_task
                             || (!matches!(col, Col::Seq | Col::Measure)
@@ -235,6 +245,15 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
         ),
         Format::CellLines => (
             cell_lines(&blocks, layout.padded).into_bytes(),
+            "notice.txt",
+        ),
+        Format::Spaces => (
+            spaces(
+                &blocks,
+                if layout.padded { "　" } else { " " },
+                layout.title_row,
+            )
+            .into_bytes(),
             "notice.txt",
         ),
         Format::Docx => (docx(&blocks), "notice.docx"),
@@ -296,6 +315,37 @@ fn cell_lines(blocks: &[Block], blank: bool) -> String {
                     if let Slot::Start { text, .. } = s {
                         line(text);
                     }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// One line per row, its written cells between `sep` (merged-over and
+/// empty cells are absent); with `title_on_header` a paragraph just before
+/// a table shares the line of its header.
+fn spaces(blocks: &[Block], sep: &str, title_on_header: bool) -> String {
+    let mut out = String::new();
+    for (i, b) in blocks.iter().enumerate() {
+        match b {
+            Block::Paragraph(p) => {
+                out.push_str(p);
+                let joined =
+                    title_on_header && i == 0 && matches!(blocks.get(1), Some(Block::Table(_)));
+                out.push_str(if joined { sep } else { "\n" });
+            }
+            Block::Table(rows) => {
+                for row in rows {
+                    let cells: Vec<&str> = row
+                        .iter()
+                        .filter_map(|s| match s {
+                            Slot::Start { text, .. } if !text.is_empty() => Some(text.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    out.push_str(&cells.join(sep));
+                    out.push('\n');
                 }
             }
         }

@@ -75,21 +75,36 @@ pub(crate) fn flattened_slots<'a>(
             }
             // A row that kept an empty piece for each merged cell
             // (`2 | | 开展… | 市生态环境局 | | 2024年6月底前`) has every cell at
-            // its own column (trailing empty pieces may have been cut).
+            // its own column; a shorter one, unless its cells fit worse
+            // there than aligned by content: trailing empty pieces may have
+            // been cut, or only empty cells kept their pieces (an empty 备注)
+            // and merged ones been left out.
             let filled = |c: &Cell| !c.text.trim().is_empty();
             let last = row.cells.iter().rposition(filled).unwrap_or(0);
             let padded = row.cells[..last].iter().any(|c| !filled(c));
-            if row.cells.len() <= width && padded {
-                for (slot, cell) in slots.iter_mut().zip(&row.cells) {
-                    *slot = Slot::Own(cell);
-                }
-                return slots;
-            }
             let cells: Vec<&Cell> = row
                 .cells
                 .iter()
                 .filter(|c| !c.text.trim().is_empty())
                 .collect();
+            if row.cells.len() <= width && padded {
+                let literal: Vec<usize> = (0..row.cells.len())
+                    .filter(|&i| filled(&row.cells[i]))
+                    .collect();
+                let in_place = row.cells.len() == width || {
+                    let aligned = align_by_content(&cells, &header.roles, &kinds, memo);
+                    let total = |cols: &[usize], memo: &mut GrammarMemo| -> f32 {
+                        fits(&cells, cols, &header.roles, &kinds, memo).iter().sum()
+                    };
+                    total(&literal, memo) >= total(&aligned, memo)
+                };
+                if in_place {
+                    for (slot, cell) in slots.iter_mut().zip(&row.cells) {
+                        *slot = Slot::Own(cell);
+                    }
+                    return slots;
+                }
+            }
             let (placed, extra) = cells.split_at(cells.len().min(width));
             for (cell, col) in
                 placed
@@ -108,6 +123,21 @@ pub(crate) fn flattened_slots<'a>(
             }
             slots
         })
+        .collect()
+}
+
+/// How well each of `cells` fits the column it is placed in.
+fn fits(
+    cells: &[&Cell],
+    cols: &[usize],
+    roles: &[ColumnRole],
+    kinds: &[Vec<LabelKind>],
+    memo: &mut GrammarMemo,
+) -> Vec<f32> {
+    cells
+        .iter()
+        .zip(cols)
+        .map(|(c, &j)| fit(shape_of(&c.text, memo), roles[j], &kinds[j]))
         .collect()
 }
 

@@ -38,6 +38,7 @@ pub mod outline;
 pub mod prose;
 pub mod runon;
 mod segment;
+pub mod spaced;
 pub mod table;
 mod title_lines;
 pub mod vertical;
@@ -71,6 +72,8 @@ enum Role {
 
 /// Interprets a document as a notice.
 pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
+    let spaced = spaced::fold_spaced_tables(doc);
+    let doc = spaced.as_ref().unwrap_or(doc);
     let rebuilt = vertical::fold_vertical_tables(doc);
     let doc = rebuilt.as_ref().unwrap_or(doc);
     let lifted = lift_title_rows(doc);

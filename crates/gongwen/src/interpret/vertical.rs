@@ -44,9 +44,9 @@ use super::meta::{classify, looks_like_issuer, MetaLine};
 use super::table::is_running_number;
 
 /// Most header cells a rebuilt table may have.
-const MAX_COLUMNS: usize = 8;
+pub(super) const MAX_COLUMNS: usize = 8;
 /// Longest header cell, in chars.
-const MAX_HEADER_CHARS: usize = 16;
+pub(super) const MAX_HEADER_CHARS: usize = 16;
 /// Longest section row, in chars.
 const MAX_SECTION_CHARS: usize = 60;
 
@@ -80,7 +80,7 @@ pub fn fold_vertical_tables(doc: &Document) -> Option<Document> {
 
 /// The non-blank paragraphs at the start of `blocks`, with their block
 /// offsets, up to the first block that is not a paragraph.
-fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> {
+fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> + Clone {
     blocks
         .iter()
         .enumerate()
@@ -145,6 +145,12 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         return rows_in_step(rows, &roles, paras, index);
     }
 
+    // A row is complete when it has a cell for every column but those a
+    // row may leave empty (备注).
+    let needed = roles
+        .iter()
+        .filter(|r| !matches!(r, ColumnRole::Note | ColumnRole::Other))
+        .count();
     // Blocks used up to the last numbered row.
     let mut used = 0;
     let mut last_number: Option<u32> = None;
@@ -160,24 +166,31 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             // A row: its number, then cells up to the next row.
             let mut cells = vec![Cell::new(text, 0, p.pos.clone())];
             let mut end = k;
-            while let Some((k2, p2)) = paras.peek() {
+            while let Some(&(k2, p2)) = paras.peek() {
                 let t2 = p2.text.trim();
                 let number = running_number(t2);
+                // Past the cells a row needs, a text cell starts a row of
+                // the task without its number (its units and deadline
+                // merged with the row above) rather than filling a 备注:
+                // one row, one record; a filled 备注 is then a record too,
+                // seen, where the other reading would hide a measure in a
+                // note.
                 if cells.len() == width
                     || number.is_some_and(|m| m != n && same_or_next(m, n))
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
+                    || (cells.len() >= needed && fits_column(t2, ColumnRole::Measure))
                 {
                     break;
                 }
                 cells.push(Cell::new(t2, cells.len() as u32, p2.pos.clone()));
-                end = *k2;
+                end = k2;
                 paras.next();
             }
             if cells.len() < 2 {
                 break;
             }
-            complete_rows += usize::from(cells.len() == width);
+            complete_rows += usize::from(cells.len() >= needed);
             rows.push(Row {
                 pos: p.pos.clone(),
                 cells,
@@ -374,12 +387,12 @@ fn row_of(paragraphs: &[(usize, &Paragraph)]) -> Row {
 
 /// Whether running number `m` may follow `n`: the next number, or `n`
 /// printed again on another row of its task.
-fn same_or_next(m: u32, n: u32) -> bool {
+pub(super) fn same_or_next(m: u32, n: u32) -> bool {
     m == n || Some(m) == n.checked_add(1)
 }
 
 /// Whether a paragraph ends as a sentence does (`。`, `！`).
-fn ends_sentence(text: &str) -> bool {
+pub(super) fn ends_sentence(text: &str) -> bool {
     fold(text.trim()).ends_with(['。', '!'])
 }
 
@@ -408,7 +421,7 @@ fn unnumbered_rows<'a>(
 /// Whether paragraphs that fit a row's columns are the notice's closing
 /// lines instead: a sentence (`请认真贯彻落实。`), then only issuer names and
 /// the date of writing, one of them a date.
-fn is_signature(texts: &[&str]) -> bool {
+pub(super) fn is_signature(texts: &[&str]) -> bool {
     let Some((first, rest)) = texts.split_first() else {
         return false;
     };
@@ -422,7 +435,7 @@ fn is_signature(texts: &[&str]) -> bool {
 }
 
 /// Whether a cell's text fits a column of this role.
-fn fits_column(text: &str, role: ColumnRole) -> bool {
+pub(super) fn fits_column(text: &str, role: ColumnRole) -> bool {
     let deadline = || looks_like_deadline(text);
     match role {
         ColumnRole::Units(_) => looks_like_units(text),
@@ -436,7 +449,7 @@ fn fits_column(text: &str, role: ColumnRole) -> bool {
 }
 
 /// The value of a running-number paragraph (`1`, `２`, `3.`).
-fn running_number(text: &str) -> Option<u32> {
+pub(super) fn running_number(text: &str) -> Option<u32> {
     if !is_running_number(text) {
         return None;
     }
@@ -444,7 +457,7 @@ fn running_number(text: &str) -> Option<u32> {
 }
 
 /// A section row between rows: a short `一、` line.
-fn is_section(text: &str) -> bool {
+pub(super) fn is_section(text: &str) -> bool {
     text.chars().count() <= MAX_SECTION_CHARS
         && parse_label(text).is_some_and(|l| l.kind == LabelKind::ChineseComma)
 }

@@ -1,0 +1,433 @@
+//! Task tables pasted one row per line, cells between spaces.
+//!
+//! A table copied out of a web page as rows often arrives with its cells
+//! run together on one line, separated by spaces (ASCII or full-width):
+//! `序号 工作任务 责任单位`, `1 地区生产总值增长6%左右。 市发展改革委`. Merged and
+//! empty cells are simply absent. This pass finds such runs of paragraphs
+//! and turns them back into a [`TableLayout::Flattened`] table, which the
+//! table interpreter reads as it reads any flattened table (aligning short
+//! rows by content).
+//!
+//! A run is such a table when
+//! - a paragraph ends with two to eight header words between spaces (see
+//!   [`role_of_header`]) that make a task-table header ([`find_header`]);
+//!   text before them on the same line (the table's title, the notice's
+//!   closing lines when a page was pasted as one paragraph) stays a
+//!   paragraph of its own;
+//! - with a `序号` column, each row starts with the next running number (or
+//!   the same one, printed again on each row of a task) and has at most as
+//!   many cells as the header; a row of a numbered task may follow without
+//!   its number (its 序号 and task cells merged over it): a text cell, then
+//!   only unit and deadline cells, or the text cell alone where the table
+//!   goes on after it;
+//! - without one, each row has a cell for every column (a trailing 备注
+//!   may be left out), each fitting its column, at least three columns;
+//! - a short `一、` line between rows is a section row.
+//!
+//! The table ends at the first paragraph that fits none of this; blank
+//! paragraphs between rows are part of it. A line with more cells than the
+//! header (a space inside a cell) ends the table: it is left as a
+//! paragraph rather than cut at a guess. Cells keep their paragraphs'
+//! positions (lines). Nothing else is changed.
+
+use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
+use crate::grammar::label::parse_label;
+use crate::grammar::lexicon::header_field;
+use crate::model::Role;
+
+use super::columns::{find_header, role_of_header, ColumnRole};
+use super::vertical::{
+    ends_sentence, fits_column, is_section, running_number, same_or_next, MAX_COLUMNS,
+    MAX_HEADER_CHARS,
+};
+
+/// A header word may carry at most this many chars per char of the
+/// lexicon word it is known by (`牵头责任单位` by `责任单位`, not a table's
+/// title by the `工作任务` inside it).
+const HEADER_CHARS_PER_WORD_CHAR: usize = 3;
+/// Longest header word the lexicon does not know.
+const MAX_UNKNOWN_HEADER_CHARS: usize = 4;
+
+/// Rebuilds space-separated tables; `None` when the document has none.
+pub fn fold_spaced_tables(doc: &Document) -> Option<Document> {
+    let first = (0..doc.blocks.len()).find(|&i| table_at(&doc.blocks[i..], 0).is_some())?;
+    let mut blocks: Vec<Block> = doc.blocks[..first].to_vec();
+    let mut tables = doc.blocks[..first]
+        .iter()
+        .filter(|b| matches!(b, Block::Table(_)))
+        .count() as u32;
+    let mut i = first;
+    while i < doc.blocks.len() {
+        if let Some(found) = table_at(&doc.blocks[i..], tables) {
+            if let Some(before) = found.before {
+                blocks.push(Block::Paragraph(before));
+            }
+            blocks.push(Block::Table(found.table));
+            tables += 1;
+            i += found.used;
+            continue;
+        }
+        if matches!(doc.blocks[i], Block::Table(_)) {
+            tables += 1;
+        }
+        blocks.push(doc.blocks[i].clone());
+        i += 1;
+    }
+    Some(Document { blocks })
+}
+
+/// A table found at the start of some blocks.
+struct Found {
+    /// Text before the header on its line, a paragraph of its own.
+    before: Option<Paragraph>,
+    table: Table,
+    /// How many blocks the table used.
+    used: usize,
+}
+
+/// The cells of a line: its pieces between whitespace.
+fn cells_of(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+/// The header at the end of a paragraph: the byte offset where it starts
+/// and its roles.
+fn header_at_end(text: &str) -> Option<(usize, Vec<ColumnRole>)> {
+    let trimmed = text.trim_end();
+    if !trimmed.trim_start().contains(char::is_whitespace) {
+        return None;
+    }
+    let pieces = cells_of(trimmed);
+    let mut start = pieces.len();
+    let mut roles: Vec<ColumnRole> = Vec::new();
+    while start > 0 && roles.len() < MAX_COLUMNS {
+        let piece = pieces[start - 1];
+        let chars = piece.chars().count();
+        // A word the lexicon does not know (`名称`) may name a column
+        // between known ones when it is as short as a header word.
+        let word_chars = match header_field(piece) {
+            Some((_, n)) => n,
+            None if chars <= MAX_UNKNOWN_HEADER_CHARS && piece.chars().all(char::is_alphabetic) => {
+                chars
+            }
+            None => break,
+        };
+        let role = role_of_header(piece);
+        if chars > MAX_HEADER_CHARS
+            || chars > word_chars * HEADER_CHARS_PER_WORD_CHAR
+            || (role != ColumnRole::Other && roles.contains(&role))
+            || parse_label(piece).is_some()
+        {
+            break;
+        }
+        roles.insert(0, role);
+        start -= 1;
+        // 序号 stands first.
+        if role == ColumnRole::Seq {
+            break;
+        }
+    }
+    // The header starts at a column whose role is known.
+    while roles.first() == Some(&ColumnRole::Other) {
+        roles.remove(0);
+        start += 1;
+    }
+    let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
+    if roles.len() < 2 || known < 2 {
+        return None;
+    }
+    let offset = pieces[start].as_ptr() as usize - trimmed.as_ptr() as usize;
+    Some((offset, roles))
+}
+
+/// The non-blank paragraphs at the start of `blocks`, with their indices.
+fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> {
+    blocks
+        .iter()
+        .enumerate()
+        .map_while(|(k, b)| match b {
+            Block::Paragraph(p) => Some((k, p)),
+            _ => None,
+        })
+        .filter(|(_, p)| !p.text.trim().is_empty())
+}
+
+/// A row of one cell per piece, at the paragraph's position.
+fn row_of(pieces: &[&str], p: &Paragraph) -> Row {
+    Row {
+        pos: p.pos.clone(),
+        cells: pieces
+            .iter()
+            .enumerate()
+            .map(|(c, t)| Cell::new(*t, c as u32, p.pos.clone()))
+            .collect(),
+    }
+}
+
+/// A table rebuilt from the paragraphs at the start of `blocks`.
+fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
+    let Some(Block::Paragraph(first)) = blocks.first() else {
+        return None;
+    };
+    let (offset, roles) = header_at_end(&first.text)?;
+    let width = roles.len();
+    let header_text = &first.text.trim_end()[offset..];
+    let header = row_of(&cells_of(header_text), first);
+    let probe = Table {
+        index,
+        layout: TableLayout::Flattened,
+        rows: vec![header.clone()],
+    };
+    find_header(&probe)?;
+    let numbered = roles[0] == ColumnRole::Seq;
+    // Cells a row must have: all but those a row may leave empty.
+    let needed = roles
+        .iter()
+        .filter(|r| !matches!(r, ColumnRole::Note | ColumnRole::Other))
+        .count();
+    if !numbered && needed < 3 {
+        return None;
+    }
+    let paras: Vec<(usize, &Paragraph)> = paragraphs(blocks).skip(1).collect();
+    let mut rows = vec![header];
+    // The block each row stands in.
+    let mut row_blocks = vec![0];
+    let mut last_number: Option<u32> = None;
+    let mut record_rows = 0;
+    let mut i = 0;
+    while i < paras.len() {
+        let (k, p) = paras[i];
+        let text = p.text.trim();
+        let pieces = cells_of(text);
+        if pieces.len() == 1 && is_section(text) {
+            rows.push(row_of(&pieces, p));
+            row_blocks.push(k);
+            i += 1;
+            continue;
+        }
+        if pieces.len() > width {
+            break;
+        }
+        let number = running_number(pieces[0]);
+        let under_section = rows.last().is_some_and(|r| r.cells.len() == 1);
+        if numbered {
+            if let Some(n) = number {
+                if pieces.len() < 2 || last_number.is_some_and(|l| !same_or_next(n, l)) {
+                    break;
+                }
+                last_number = Some(n);
+            } else {
+                // Rows of a numbered task without its number.
+                let Some(n) = last_number.filter(|_| !under_section) else {
+                    break;
+                };
+                let run = unnumbered_run(&paras[i..], width, n);
+                if run == 0 {
+                    break;
+                }
+                for &(k2, p2) in &paras[i..i + run] {
+                    rows.push(row_of(&cells_of(p2.text.trim()), p2));
+                    row_blocks.push(k2);
+                    record_rows += 1;
+                }
+                i += run;
+                continue;
+            }
+        } else if !fits_row(&pieces, &roles, needed) {
+            break;
+        }
+        rows.push(row_of(&pieces, p));
+        row_blocks.push(k);
+        record_rows += 1;
+        i += 1;
+    }
+    // Section rows after the last row belong to what follows.
+    while rows.len() > 1
+        && rows
+            .last()
+            .is_some_and(|r| r.cells.len() == 1 && is_section(&r.cells[0].text))
+    {
+        rows.pop();
+        row_blocks.pop();
+    }
+    let used = row_blocks.last().map_or(1, |k| k + 1);
+    if record_rows == 0 {
+        return None;
+    }
+    let before = first.text.trim_end()[..offset].trim_end();
+    Some(Found {
+        before: (!before.trim().is_empty()).then(|| Paragraph {
+            text: before.to_owned(),
+            pos: first.pos.clone(),
+        }),
+        table: Table {
+            index,
+            layout: TableLayout::Flattened,
+            rows,
+        },
+        used,
+    })
+}
+
+/// Whether the pieces of a line without running numbers make a row: a
+/// cell for every column (or for every column but those a row may leave
+/// empty), each fitting its column.
+fn fits_row(pieces: &[&str], roles: &[ColumnRole], needed: usize) -> bool {
+    let filled: Vec<ColumnRole> = if pieces.len() == roles.len() {
+        roles.to_vec()
+    } else if pieces.len() == needed {
+        roles
+            .iter()
+            .copied()
+            .filter(|r| !matches!(r, ColumnRole::Note | ColumnRole::Other))
+            .collect()
+    } else {
+        return false;
+    };
+    pieces
+        .iter()
+        .zip(filled)
+        .all(|(t, role)| fits_column(t, role))
+}
+
+/// How many of `paras` are rows of the numbered task `n` printed without
+/// its number: each a text cell, then only unit and deadline cells; a line
+/// of the text cell alone only where the table goes on after the run (the
+/// next number, or a section row) or ends the input without ending a
+/// sentence (a closing line does).
+fn unnumbered_run(paras: &[(usize, &Paragraph)], width: usize, n: u32) -> usize {
+    let mut run = 0;
+    let mut lone_since: Option<usize> = None;
+    let mut stopped = false;
+    for (_, p) in paras {
+        let text = p.text.trim();
+        let pieces = cells_of(text);
+        let goes_on = (pieces.len() == 1 && is_section(text))
+            || running_number(pieces[0]).is_some_and(|m| same_or_next(m, n));
+        if goes_on {
+            return run;
+        }
+        let row = pieces.len() < width
+            && fits_column(pieces[0], ColumnRole::Measure)
+            && pieces[1..].iter().all(|t| {
+                fits_column(t, ColumnRole::Units(Role::Responsible))
+                    || fits_column(t, ColumnRole::Deadline)
+            });
+        if !row {
+            stopped = true;
+            break;
+        }
+        if pieces.len() == 1 {
+            lone_since.get_or_insert(run);
+        } else {
+            lone_since = None;
+        }
+        run += 1;
+    }
+    // The table does not go on: lone text lines at the end are prose.
+    let closes = stopped
+        || paras[..run]
+            .last()
+            .is_some_and(|(_, p)| ends_sentence(&p.text));
+    match lone_since {
+        Some(since) if closes => since,
+        _ => run,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::text::read_text;
+
+    fn rebuilt(text: &str) -> (Vec<String>, Vec<Vec<String>>) {
+        let doc = read_text(text);
+        let Some(doc) = fold_spaced_tables(&doc) else {
+            return (Vec::new(), Vec::new());
+        };
+        let mut paras = Vec::new();
+        let mut rows = Vec::new();
+        for b in &doc.blocks {
+            match b {
+                Block::Paragraph(p) => paras.push(p.text.clone()),
+                Block::Table(t) => rows.extend(
+                    t.rows
+                        .iter()
+                        .map(|r| r.cells.iter().map(|c| c.text.clone()).collect()),
+                ),
+            }
+        }
+        (paras, rows)
+    }
+
+    #[test]
+    fn rebuilds_a_numbered_table_whose_header_ends_a_line() {
+        let (paras, rows) = rebuilt(
+            "附件：某市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n\
+             一、主要预期目标(2项)\n\n\
+             1 地区生产总值增长7%以上. 发改委\n\n\
+             2 一般公共预算收入增长8%以上. 财政局、税务局\n\
+             请认真贯彻落实。\n",
+        );
+        assert_eq!(
+            paras,
+            vec!["附件：某市2018年政府工作任务分解表", "请认真贯彻落实。"]
+        );
+        assert_eq!(
+            rows,
+            vec![
+                vec!["序号", "名称", "工作任务", "牵头责任单位"],
+                vec!["一、主要预期目标(2项)"],
+                vec!["1", "地区生产总值增长7%以上.", "发改委"],
+                vec!["2", "一般公共预算收入增长8%以上.", "财政局、税务局"],
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_of_a_task_without_their_number_and_full_width_spaces() {
+        let (_, rows) = rebuilt(
+            "序号　重点任务　具体措施　责任单位　完成时限\n\
+             1　加强建设　制定方案。　市财政局　2025年6月底前\n\
+             组织实施。\n\
+             开展评估。　市教育局\n\
+             2　提升水平　完善制度。　市商务局　2025年底前\n\
+             各单位要抓好落实。\n",
+        );
+        assert_eq!(rows.len(), 5);
+        assert_eq!(rows[2], vec!["组织实施。"]);
+        assert_eq!(rows[3], vec!["开展评估。", "市教育局"]);
+    }
+
+    #[test]
+    fn a_lone_text_line_after_the_last_row_is_prose() {
+        let (paras, rows) = rebuilt(
+            "序号 工作任务 责任单位 完成时限\n\
+             1 制定方案。 市财政局 2025年6月底前\n\
+             各单位要抓好落实。\n",
+        );
+        assert_eq!(rows.len(), 2);
+        assert_eq!(paras, vec!["各单位要抓好落实。"]);
+    }
+
+    #[test]
+    fn a_table_without_running_numbers_is_read_while_rows_fit() {
+        let (paras, rows) = rebuilt(
+            "工作任务 责任单位 完成时限\n\
+             制定方案。 市财政局 2025年6月底前\n\
+             组织实施。 市教育局 长期坚持\n\
+             某某市人民政府办公室 2025年1月2日\n",
+        );
+        assert_eq!(rows.len(), 3);
+        assert_eq!(paras, vec!["某某市人民政府办公室 2025年1月2日"]);
+    }
+
+    #[test]
+    fn leaves_prose_with_spaces_alone() {
+        let (paras, rows) = rebuilt("一、总体要求 工作任务 \n要加强领导。\n");
+        assert!(paras.is_empty() && rows.is_empty());
+        // A title that names the field is no header word.
+        let doc = read_text("某某重点工作任务分工方案 附件\n");
+        assert!(fold_spaced_tables(&doc).is_none());
+    }
+}
