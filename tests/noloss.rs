@@ -55,6 +55,8 @@
 //!   (the row [`find_header`] picks: `重点任务 | 完成时限 | 责任单位`, and a
 //!   second header row under it: `牵头单位 | 配合单位`), and a row printing
 //!   the header's words again (a table broken over pages);
+//! - a task cell printed again, on a row with a measure cell, under the
+//!   same text in the row above (a task repeated rather than merged);
 //! - in a task table with a sequence number column (`序号`), the data cells
 //!   that are a running number ([`is_running_number`]: digits of any width,
 //!   maybe followed by `.` or `、`; the interpreter drops them in that column
@@ -75,9 +77,10 @@
 use std::collections::BTreeMap;
 
 use gongwen::document::{Block, Document};
-use gongwen::interpret::columns::{find_header, ColumnRole};
+use gongwen::interpret::columns::ColumnRole;
 use gongwen::interpret::meta::{classify, MetaLine};
 use gongwen::interpret::prose::label_line_parts;
+use gongwen::interpret::table::header_of;
 use gongwen::interpret::table::is_running_number;
 use gongwen::model::{Heading, Measure, Notice};
 use gongwen::normalize::fold_char;
@@ -195,10 +198,13 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     // Paragraphs in the interpreter's order: a task table's rows above its
     // header are read as paragraphs (a spreadsheet's title and date rows).
     let mut paragraphs: Vec<&str> = Vec::new();
+    // The header of the last task table, for a table continuing it.
+    let mut last_header = None;
     for block in &doc.blocks {
         match block {
             Block::Table(t) => {
-                let Some(header) = find_header(t) else {
+                last_header = header_of(t, last_header.as_ref());
+                let Some(header) = last_header.as_ref() else {
                     continue;
                 };
                 for row in &t.rows[..header.row] {
@@ -224,6 +230,31 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                         .collect();
                     if words.len() >= 2 && words.iter().all(|w| header_words.contains(w)) {
                         words.iter().for_each(|w| count_into(&mut exempt, w));
+                    }
+                }
+                // A task cell printed again on a row of one of the task's
+                // measures (repeated rather than merged).
+                if let (Some(task), Some(measure)) = (
+                    header.column(ColumnRole::Task),
+                    header.column(ColumnRole::Measure),
+                ) {
+                    let cell_at = |row: &gongwen::document::Row, col: usize| {
+                        row.cells
+                            .iter()
+                            .find(|c| c.col as usize == col)
+                            .map(|c| c.text.trim().to_owned())
+                            .filter(|t| !t.is_empty())
+                    };
+                    let rows = &t.rows[header.data_start..];
+                    for pair in rows.windows(2) {
+                        let above = cell_at(&pair[0], task);
+                        let repeated = cell_at(&pair[1], task);
+                        if repeated.is_some()
+                            && repeated == above
+                            && cell_at(&pair[1], measure).is_some()
+                        {
+                            count_into(&mut exempt, repeated.as_deref().unwrap_or_default());
+                        }
                     }
                 }
                 if header.column(ColumnRole::Seq).is_none() {

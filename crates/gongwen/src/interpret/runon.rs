@@ -98,12 +98,17 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
         let mut cut = None;
         if c == ')' && ends_note(chars, cuts.last().copied().unwrap_or(0), i) {
             cut = Some((i + 1, None));
-        } else if c == '(' || c.is_ascii_digit() || is_numeral_char(c) {
+        } else if c == '('
+            || c.is_ascii_digit()
+            || is_numeral_char(c)
+            || matches!(c, '①'..='⑳' | '⑴'..='⒛')
+        {
             let after_stop = prev.is_some_and(|p| "。;:!?)”".contains(p));
-            // A heading's title runs up to the next label with no full stop.
+            // A heading's title runs up to the next label with no full stop
+            // (it may end in a bracket: `…工作（第二批） （一）…`).
             let title_run = piece_is_heading
                 && i >= piece_start + 2
-                && prev.is_some_and(char::is_alphanumeric)
+                && prev.is_some_and(|p| p.is_alphanumeric() || p == ')')
                 && !stop_in_piece;
             let after_number = prev.is_some_and(|p| p.is_ascii_digit() || p == '.');
             if (after_stop || title_run) && !after_number {
@@ -116,7 +121,8 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                             || second_at
                                 .entry(l.kind)
                                 .or_insert_with(|| second_after_stop(chars, i + l.len, l.kind))
-                                .is_some_and(|j| j > i));
+                                .is_some_and(|j| j > i)
+                            || heads_a_list(chars, i + l.len, l.kind));
                     if next || first {
                         cut = Some((i, Some(l)));
                     }
@@ -208,6 +214,30 @@ fn second_after_stop(chars: &[char], from: usize, kind: LabelKind) -> Option<usi
         "。;)".contains(fold_width(chars[j - 1]))
             && label_at(chars, j).is_some_and(|l| l.kind == kind && l.ordinal == 2)
     })
+}
+
+/// Longest heading title looked over for the list under it, in chars.
+const MAX_TITLE_CHARS: usize = 60;
+
+/// Whether the label ending at char `from` heads a list: its title (no
+/// full stop) runs into number 1 of another label form (`一、总体要求
+/// （一）指导思想`), which says a line break was lost there even where
+/// number 2 of the heading's own form never follows (a page cut short).
+fn heads_a_list(chars: &[char], from: usize, kind: LabelKind) -> bool {
+    let end = chars.len().min(from + MAX_TITLE_CHARS);
+    for j in from + 1..end {
+        let c = fold_width(chars[j]);
+        if matches!(c, '。' | ';' | '!' | '?') {
+            return false;
+        }
+        let prev = fold_width(chars[j - 1]);
+        if (prev.is_whitespace() || prev.is_alphanumeric() || prev == ')')
+            && label_at(chars, j).is_some_and(|l| l.kind != kind && l.ordinal == 1)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// The label at char `i`, if any.

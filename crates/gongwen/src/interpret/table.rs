@@ -50,13 +50,7 @@ pub fn interpret_table(
     out: &mut OutlineBuilder,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Header> {
-    let header = find_header(table).or_else(|| {
-        let width = table.width() as usize;
-        let pasted = table.layout != TableLayout::Grid;
-        previous
-            .filter(|h| h.roles.len() == width || (pasted && width >= 2 && width < h.roles.len()))
-            .map(Header::continued)
-    })?;
+    let header = header_of(table, previous)?;
     let width = header.roles.len();
     let mut memo = GrammarMemo::new(ctx.notice_year);
     // A text grid some of whose rows lost cells (merged cells left out,
@@ -88,6 +82,18 @@ pub fn interpret_table(
     machine.finish_measure(out, diags);
     out.close_to(base as usize);
     Some(header)
+}
+
+/// The header a table is read with: its own, or that of the task table
+/// before it, which it continues (see [`interpret_table`]).
+pub fn header_of(table: &Table, previous: Option<&Header>) -> Option<Header> {
+    find_header(table).or_else(|| {
+        let width = table.width() as usize;
+        let pasted = table.layout != TableLayout::Grid;
+        previous
+            .filter(|h| h.roles.len() == width || (pasted && width >= 2 && width < h.roles.len()))
+            .map(Header::continued)
+    })
 }
 
 /// A measure being read; it may gain text from the rows below.
