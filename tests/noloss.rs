@@ -48,7 +48,8 @@
 //! as text), found from the document's paragraphs as the interpreter reads
 //! them (tables pasted one row per line, cells between spaces, rebuilt by
 //! [`gongwen::interpret::spaced`], and one cell per line by
-//! [`gongwen::interpret::vertical`], run-on items split apart by
+//! [`gongwen::interpret::vertical`], rows above a table's header lifted
+//! to paragraphs, run-on items split apart by
 //! [`gongwen::interpret::runon`]):
 //!
 //! - the header row of every table the interpreter reads as a task table
@@ -193,6 +194,8 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     let doc = spaced.as_ref().unwrap_or(doc);
     let rebuilt = gongwen::interpret::vertical::fold_vertical_tables(doc);
     let doc = rebuilt.as_ref().unwrap_or(doc);
+    let lifted = gongwen::interpret::lift_title_rows(doc);
+    let doc = lifted.as_ref().unwrap_or(doc);
     let split = gongwen::interpret::runon::split_run_on(doc);
     let doc = split.as_ref().unwrap_or(doc);
     // Paragraphs in the interpreter's order: a task table's rows above its

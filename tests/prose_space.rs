@@ -12,14 +12,15 @@
 //! or with field words (`（责任单位：A、B）`); items labelled `1.`, `（1）`,
 //! `①`, `⑴` or `⒈`; an item as a title line over a body paragraph that
 //! ends in the note; deadlines stated or not; the page pasted as one line
-//! (line breaks become spaces).
+//! (line breaks become spaces); label lines run into their item's line,
+//! after a space or with nothing between.
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
 //! measure's text), not a heading over one measure.
 //! Not yet generated (issue 12): notes standing alone after sub-items, run-on
 //! enumerations `（1）…；（2）…` under one note, the 列第一位者为牵头单位 rule,
-//! title and label lines run into their items on one line.
+//! title lines run into their items on one line.
 
 use gongwen::model::{Notice, Role};
 use gongwen::normalize::comparable;
@@ -67,6 +68,10 @@ struct Style {
     /// The page pasted as one line after the title: line breaks became
     /// spaces (`…。 一、… （一）… 1.…（X负责） 2.…`).
     one_line: bool,
+    /// Label lines run into their item's line: after a space
+    /// (`1.…。 牵头单位：A 配合单位：B`) or with nothing between
+    /// (`1.…。牵头单位：A配合单位：B`).
+    label_run: Option<&'static str>,
 }
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`.
@@ -106,7 +111,10 @@ fn style() -> impl Strategy<Value = Style> {
         ],
         any::<bool>(),
         (0..ITEM_LABELS, any::<bool>(), any::<bool>(), any::<bool>()),
-        any::<bool>(),
+        (
+            any::<bool>(),
+            prop_oneof![Just(None), Just(Some(" ")), Just(Some(""))],
+        ),
     )
         .prop_map(
             |(
@@ -116,7 +124,7 @@ fn style() -> impl Strategy<Value = Style> {
                 roles,
                 deadlines,
                 (item_label, labelled_notes, titled, other_label_words),
-                one_line,
+                (one_line, label_run),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -130,9 +138,15 @@ fn style() -> impl Strategy<Value = Style> {
                     labelled_notes,
                     titled: titled && !grouped && !label_lines,
                     other_label_words,
-                    // A title line or label line run into its item cannot be
-                    // told from the item's text: not generated on one line.
-                    one_line: one_line && !titled && !label_lines,
+                    // A title line run into its item cannot be told from
+                    // the item's text: not generated on one line; label
+                    // lines on one line run into their items.
+                    one_line: one_line && !titled,
+                    label_run: if label_lines && one_line && label_run.is_none() {
+                        Some(" ")
+                    } else {
+                        label_run.filter(|_| label_lines)
+                    },
                 }
             },
         )
@@ -218,12 +232,18 @@ fn render(notice: &GenNotice, style: &Style) -> String {
             lines.push(task);
             for (mi, m) in t.measures.iter().enumerate() {
                 if style.label_lines {
-                    lines.push(format!(
-                        "{}{}。",
-                        item_label(style.item_label, mi + 1),
-                        m.text
-                    ));
-                    lines.extend(label_lines(m, style));
+                    let item = format!("{}{}。", item_label(style.item_label, mi + 1), m.text);
+                    match style.label_run {
+                        Some(sep) => {
+                            let mut parts = vec![item];
+                            parts.extend(label_lines(m, style));
+                            lines.push(parts.join(sep));
+                        }
+                        None => {
+                            lines.push(item);
+                            lines.extend(label_lines(m, style));
+                        }
+                    }
                 } else if style.titled {
                     lines.push(format!(
                         "{}{}",
@@ -406,6 +426,7 @@ fn a_different_notice_does_not_compare_equal() {
         titled: false,
         other_label_words: false,
         one_line: false,
+        label_run: None,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

@@ -367,3 +367,45 @@ fn role_labels_and_large_numerals() {
         );
     }
 }
+
+#[test]
+fn label_lines_run_into_their_items_line() {
+    // With nothing between the labels, after a space, and after the item's
+    // last sentence on its own line: each label still gives its field, and
+    // a unit's tail is never taken for a label word (`市科技局时间节点`).
+    let text = "\
+某某工作任务分工方案
+一、加强组织领导
+1.建立健全工作机制，明确职责分工。
+牵头单位：市财政局、市教育局配合单位：市科技局时间节点：2025年6月底前
+2.开展专项整治行动。
+牵头单位：市商务局 配合单位：市财政局 完成时限：2025年底前
+3.完善制度体系建设。 责任单位：市数据局 完成时限：长期坚持
+";
+    let n = gongwen::parse_str(text);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 3);
+    assert_eq!(
+        units(ms[0]),
+        vec![
+            ("市财政局", Some(Role::Lead)),
+            ("市教育局", Some(Role::Lead)),
+            ("市科技局", Some(Role::Support)),
+        ]
+    );
+    assert_eq!(
+        ms[0].deadline.as_ref().and_then(|d| d.due),
+        date(2025, 6, 30)
+    );
+    assert_eq!(
+        units(ms[1]),
+        vec![
+            ("市商务局", Some(Role::Lead)),
+            ("市财政局", Some(Role::Support))
+        ]
+    );
+    assert_eq!(ms[2].text, "完善制度体系建设。");
+    assert_eq!(units(ms[2]), vec![("市数据局", Some(Role::Responsible))]);
+    assert!(ms[2].deadline.as_ref().is_some_and(|d| d.ongoing));
+    assert!(!codes(&n).contains(&DiagnosticCode::TextNotPlaced));
+}

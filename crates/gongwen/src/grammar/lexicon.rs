@@ -106,6 +106,15 @@ const WORDS: &[(&str, Field)] = &[
     ("范围", Field::Note),
 ];
 
+/// Words that qualify a field word in a label line's word without naming a
+/// field themselves (`完成时限`, `责任部门`, `主要责任单位`).
+pub const LABEL_MODIFIERS: [&str; 4] = ["完成", "责任", "主要", "具体"];
+
+/// The field a word names when it is exactly one of the lexicon's words.
+pub fn exact_field(word: &str) -> Option<Field> {
+    WORDS.iter().find(|(w, _)| *w == word).map(|(_, f)| *f)
+}
+
 /// The longest header a [`header_field`] match is tried on, in chars: a
 /// longer cell is data, not a header.
 pub const MAX_HEADER_CHARS: usize = 24;

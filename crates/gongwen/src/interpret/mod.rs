@@ -443,7 +443,7 @@ fn label_lines_after(
 /// rows, copied along with the table) become paragraphs before the table,
 /// so front matter is found in them. Returns `None` when no table has such
 /// rows.
-fn lift_title_rows(doc: &Document) -> Option<Document> {
+pub fn lift_title_rows(doc: &Document) -> Option<Document> {
     let needs = doc.blocks.iter().any(|b| match b {
         Block::Table(t) => find_header(t).is_some_and(|h| h.row > 0),
         _ => false,

@@ -84,7 +84,7 @@ fn label_field(word: &str) -> Option<Field> {
 }
 
 /// Whether folded text starts with a label line's word and colon.
-fn starts_label_line(folded: &str) -> bool {
+pub fn starts_label_line(folded: &str) -> bool {
     LABEL_LINE
         .captures(folded)
         .and_then(|c| c.get(1))
@@ -167,15 +167,24 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
     label_line(text)?;
     let chars: Vec<char> = text.chars().collect();
     let folded: Vec<char> = fold(text).chars().collect();
-    // Where each label starts: the text's start, then each later label.
+    // Where each label starts: the text's start, then each later label,
+    // after a separator or run into the value before it
+    // (`牵头单位：A配合单位：B完成时限：…`).
     let mut starts = vec![0];
-    for k in 1..folded.len() {
+    let mut k = 1;
+    while k < folded.len() {
         if (folded[k - 1].is_whitespace() || matches!(folded[k - 1], ';' | ',' | '。'))
             && !folded[k].is_whitespace()
             && starts_label_line(&folded[k..].iter().take(16).collect::<String>())
         {
             starts.push(k);
+        } else if folded[k] == ':' {
+            let last = *starts.last().unwrap_or(&0);
+            if let Some(start) = run_in_label(&folded, last, k) {
+                starts.push(start);
+            }
         }
+        k += 1;
     }
     let mut parts = Vec::with_capacity(starts.len());
     for (n, &s) in starts.iter().enumerate() {
@@ -190,6 +199,91 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
         parts.push((word, line));
     }
     Some(parts)
+}
+
+/// Longest label word run into the value before it, in chars.
+const MAX_RUN_IN_LABEL_CHARS: usize = 6;
+
+/// Whether a word is a whole label word, not a unit's tail run into one
+/// (`局完成时限`) nor a role word run into another field's (`配合时间节点`): a
+/// field word of the lexicon (units, deadline, or a leader's 领导) after at
+/// most two qualifiers, each a modifier ([`lexicon::LABEL_MODIFIERS`]) or
+/// a word of the same field (`配合` + `单位`, `牵头` + `负责` + `领导`).
+fn is_label_word(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let same_kind = |a: Field, b: Field| std::mem::discriminant(&a) == std::mem::discriminant(&b);
+    (0..chars.len().saturating_sub(1)).any(|j| {
+        let head: String = chars[j..].iter().collect();
+        let field = if head == "领导" {
+            None
+        } else {
+            match lexicon::exact_field(&head) {
+                Some(f @ (Field::Units(_) | Field::Deadline)) => Some(f),
+                _ => return false,
+            }
+        };
+        let qualifier_ok = |q: &[char]| {
+            let q: String = q.iter().collect();
+            lexicon::LABEL_MODIFIERS.contains(&q.as_str())
+                || lexicon::exact_field(&q).is_some_and(|f| match field {
+                    Some(field) => same_kind(f, field),
+                    // A leader is qualified by role words (`牵头负责领导`).
+                    None => matches!(f, Field::Units(_)),
+                })
+        };
+        match j {
+            0 => true,
+            2 => qualifier_ok(&chars[..2]),
+            4 => qualifier_ok(&chars[..2]) && qualifier_ok(&chars[2..4]),
+            _ => false,
+        }
+    })
+}
+
+/// Where a label word ending at the colon at `colon` starts when it runs
+/// into the value of the label that starts at `last` (`A配合单位：`): the
+/// longest word before the colon that names a field, where what stands
+/// between the earlier label and it is a value of that label's field
+/// (units, a deadline, a leader's name). `None` when the colon belongs to
+/// the earlier value or is that label's own.
+fn run_in_label(folded: &[char], last: usize, colon: usize) -> Option<usize> {
+    let earlier: String = folded[last..].iter().collect();
+    let own_colon = folded[last..colon].iter().all(|c| *c != ':');
+    if own_colon {
+        return None;
+    }
+    let earlier = label_line(&earlier)?;
+    for len in (2..=MAX_RUN_IN_LABEL_CHARS).rev() {
+        let Some(start) = colon.checked_sub(len) else {
+            continue;
+        };
+        let word: String = folded[start..colon].iter().collect();
+        if start <= last || !word.chars().all(is_han) || label_field(&word).is_none() {
+            continue;
+        }
+        if !is_label_word(&word) {
+            continue;
+        }
+        // The earlier label's value: from after its colon to the word.
+        let value_start = folded[last..start].iter().position(|c| *c == ':')? + last + 1;
+        let value: String = folded[value_start..start].iter().collect();
+        let value = value.trim();
+        let fits = !value.is_empty()
+            && match &earlier {
+                LabelLine::Units(..) => looks_like_units(value),
+                LabelLine::Deadline(_) => looks_like_deadline(value),
+                LabelLine::Leader(_) => true,
+            };
+        if fits {
+            return Some(start);
+        }
+    }
+    None
+}
+
+/// Whether a char is a Han ideograph.
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
 }
 
 /// Reads a label line (`牵头单位：X`, `完成时限：X`, `牵头负责领导：X` …, full- or

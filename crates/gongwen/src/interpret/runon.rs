@@ -15,6 +15,12 @@
 //!   form (new, or restarting under a new item) when number 2 of that form
 //!   follows later in the paragraph, or right after a heading title.
 //!
+//! - or, after label lines run into an item's line, it follows a space and
+//!   continues the numbering (`…配合单位：B 2.…`).
+//!
+//! Label lines run into an item's line start a piece of their own after
+//! the item's last sentence (`1.…。 牵头单位：A 配合单位：B`, `1.…。牵头单位：A`).
+//!
 //! So inline references (`按照第（三）项`) and lone enumerations stay whole.
 //! It does not decide what a piece is; the interpreter does.
 
@@ -27,7 +33,7 @@ use crate::grammar::lexicon;
 use crate::grammar::numeral::is_numeral_char;
 use crate::normalize::{fold, fold_width};
 
-use super::prose::{find_note, matching_open, note_bracket, NoteFind};
+use super::prose::{find_note, matching_open, note_bracket, starts_label_line, NoteFind};
 
 /// A paragraph shorter than this (in chars) is never split: a run-on
 /// paragraph holds at least two items.
@@ -84,6 +90,8 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
     }
     // Whether a sentence stop has been passed since the piece started.
     let mut stop_in_piece = false;
+    // Whether the piece is label lines.
+    let mut in_label_line = false;
     // The last non-space char before `i`.
     let mut prev: Option<char> = chars[..piece_start]
         .iter()
@@ -97,7 +105,15 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
         let c = note_bracket(fold_width(chars[i]));
         let mut cut = None;
         if c == ')' && ends_note(chars, cuts.last().copied().unwrap_or(0), i) {
-            cut = Some((i + 1, None));
+            cut = Some((i + 1, Piece::AfterNote));
+        } else if prev == Some('。')
+            && !c.is_whitespace()
+            && starts_label_line(&fold(
+                &chars[i..chars.len().min(i + 16)].iter().collect::<String>(),
+            ))
+        {
+            // Label lines run into their item's line (`1.…。 牵头单位：A`).
+            cut = Some((i, Piece::LabelLine));
         } else if c == '('
             || c.is_ascii_digit()
             || is_numeral_char(c)
@@ -111,7 +127,9 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                 && prev.is_some_and(|p| p.is_alphanumeric() || p == ')')
                 && !stop_in_piece;
             let after_number = prev.is_some_and(|p| p.is_ascii_digit() || p == '.');
-            if (after_stop || title_run) && !after_number {
+            // After label lines, a lost line break shows as a space.
+            let after_label_line = in_label_line && i > 0 && chars[i - 1].is_whitespace();
+            if (after_stop || title_run || after_label_line) && !after_number {
                 if let Some(l) = label_at(chars, i) {
                     let next = seen.get(&l.kind).is_some_and(|&n| l.ordinal == n + 1);
                     // Number 1 starts a list (again, under a new item) when
@@ -124,17 +142,18 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                                 .is_some_and(|j| j > i)
                             || heads_a_list(chars, i + l.len, l.kind));
                     if next || first {
-                        cut = Some((i, Some(l)));
+                        cut = Some((i, Piece::Labelled(l)));
                     }
                 }
             }
         }
         match cut {
-            Some((at, label)) => {
+            Some((at, piece)) => {
                 cuts.push(at);
                 stop_in_piece = false;
-                match label {
-                    Some(l) => {
+                in_label_line = matches!(piece, Piece::LabelLine);
+                match piece {
+                    Piece::Labelled(l) => {
                         seen.insert(l.kind, l.ordinal);
                         piece_is_heading = true;
                         piece_start = at + l.len;
@@ -144,10 +163,15 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                             .map(|&c| fold_width(c))
                             .next();
                     }
-                    None => {
+                    Piece::AfterNote => {
                         piece_is_heading = false;
                         piece_start = at;
                         prev = Some(')');
+                    }
+                    Piece::LabelLine => {
+                        piece_is_heading = false;
+                        piece_start = at + 1;
+                        prev = Some(fold_width(chars[at]));
                     }
                 }
                 i = piece_start;
@@ -162,6 +186,16 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
         }
     }
     cuts
+}
+
+/// What starts a piece.
+enum Piece {
+    /// A label continuing the numbering.
+    Labelled(crate::grammar::label::Label),
+    /// Text after a responsibility note.
+    AfterNote,
+    /// Label lines after the item's last sentence.
+    LabelLine,
 }
 
 /// Longest responsibility note looked back over, in chars.
