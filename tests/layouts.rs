@@ -15,7 +15,9 @@
 //! one cell per line (blank lines between or not), merged cells absent;
 //! text with one row per line, cells between spaces, merged and empty cells
 //! absent, the table's title on its header's line or not; a column no row
-//! fills (备注), last or after the measure column.
+//! fills (备注), last or after the measure column; a note under the table
+//! (`注：…`, a row across it or a line); with 牵头 + 配合 columns, a
+//! two-row header (`责任单位` across both over `牵头单位 | 配合单位`).
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never
@@ -24,8 +26,8 @@
 //! would leave out one of two unit columns (which one would be a guess); a
 //! 序号 column whose table has no task of several measures numbers rows.
 //! Not yet generated (issue 12): a row flattened to one bare cell with no
-//! separator, notes under tables, second header rows, one cell per line
-//! or between spaces without 序号 and with merged cells.
+//! separator, sections as a column of their own, one cell per line or
+//! between spaces without 序号 and with merged cells.
 
 use gongwen::model::{Notice, Role};
 use gongwen::normalize::comparable;

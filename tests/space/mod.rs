@@ -106,6 +106,11 @@ pub struct Layout {
     /// A column no row fills (`备注`): none, last, or after the measure
     /// column.
     pub blank_col: BlankCol,
+    /// A note under the table (`注：…`), as a row across it (or a line).
+    pub note_row: bool,
+    /// With [`Layout::roles`], a two-row header: `责任单位` across two
+    /// columns over `牵头单位 | 配合单位`, the other header cells merged down.
+    pub sub_header: bool,
 }
 
 /// Where a column that no row fills stands.
@@ -134,6 +139,8 @@ impl Default for Layout {
             date_cells: false,
             words: 0,
             blank_col: BlankCol::None,
+            note_row: false,
+            sub_header: false,
         }
     }
 }
@@ -168,12 +175,14 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             0..3usize,
             blank_col,
         ),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
                 (format, seq, task_col, task_labels, measure_labels),
                 (roles, deadline_first, sections, merge),
                 (padded, title_row, date_cells, words, blank_col),
+                (note_row, sub_header),
             )| {
                 let seq = if seq == Seq::Tasks && !task_col {
                     Seq::Measures
@@ -210,6 +219,16 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     date_cells: date_cells && format == Format::Xlsx,
                     words,
                     blank_col,
+                    note_row,
+                    // Text shows a header cell across two columns only by
+                    // the empty pieces it leaves.
+                    sub_header: sub_header
+                        && roles
+                        && match format {
+                            Format::Docx | Format::Xlsx => true,
+                            Format::Pipes | Format::Tabs => padded,
+                            Format::CellLines | Format::Spaces => false,
+                        },
                 }
             },
         )

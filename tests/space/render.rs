@@ -117,7 +117,36 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
     let cols = columns(layout);
     let width = cols.len();
     let grid_format = !layout.format.is_text();
-    let header: Vec<Slot> = cols.iter().map(|c| start(c.header(layout.words))).collect();
+    let header: Vec<Vec<Slot>> = if layout.sub_header {
+        let top = cols
+            .iter()
+            .map(|c| match c {
+                Col::Lead => Slot::Start {
+                    text: "责任单位".to_owned(),
+                    rows: 1,
+                    cols: 2,
+                    date: None,
+                },
+                Col::Support => Slot::Right,
+                c => Slot::Start {
+                    text: c.header(layout.words).to_owned(),
+                    rows: 2,
+                    cols: 1,
+                    date: None,
+                },
+            })
+            .collect();
+        let under = cols
+            .iter()
+            .map(|c| match c {
+                Col::Lead | Col::Support => start(c.header(layout.words)),
+                _ => Slot::Below,
+            })
+            .collect();
+        vec![top, under]
+    } else {
+        vec![cols.iter().map(|c| start(c.header(layout.words))).collect()]
+    };
     let spanning = |text: String| -> Vec<Slot> {
         let mut row = vec![Slot::Right; width];
         row[0] = Slot::Start {
@@ -142,12 +171,12 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
         match layout.sections {
             Sections::None => {
                 if table.len() <= usize::from(layout.title_row && grid_format) {
-                    table.push(header.clone());
+                    table.extend(header.iter().cloned());
                 }
             }
             Sections::MergedRow => {
                 if si == 0 {
-                    table.push(header.clone());
+                    table.extend(header.iter().cloned());
                 }
                 if matches!(layout.format, Format::Pipes | Format::Tabs) && !layout.padded {
                     // A section line between the rows of a pasted table.
@@ -162,7 +191,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                     out.push(Block::Table(std::mem::take(&mut table)));
                 }
                 out.push(Block::Paragraph(section));
-                table.push(header.clone());
+                table.extend(header.iter().cloned());
             }
         }
         for (ti, t) in s.tasks.iter().enumerate() {
@@ -223,6 +252,17 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                 }
                 table.push(row);
             }
+        }
+    }
+    if layout.note_row {
+        let note = "注：此表由各责任单位按季度报送进展情况。".to_owned();
+        if layout.format == Format::Spaces || layout.format == Format::CellLines {
+            if !table.is_empty() {
+                out.push(Block::Table(std::mem::take(&mut table)));
+            }
+            out.push(Block::Paragraph(note));
+        } else {
+            table.push(spanning(note));
         }
     }
     if !table.is_empty() {

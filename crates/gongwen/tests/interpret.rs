@@ -434,3 +434,38 @@ fn a_row_holding_only_the_task_cell_above_again_is_a_record_not_a_repeat() {
     assert_eq!(n.outline.len(), 1);
     assert_eq!(n.outline[0].measures.len(), 2);
 }
+
+#[test]
+fn text_tables_with_a_second_header_row_and_a_note_line_under_them() {
+    // `责任单位` spans two columns, shown in text only by the empty piece
+    // after it; the row under it names them. A one-cell `注：` line after
+    // the last row is a note under the table, not part of that row.
+    let text = "\
+具体措施 | 责任单位 |  | 完成时限
+ | 牵头单位 | 配合单位 |
+组织业务培训。 | 市财政局 | 市教育局、市商务局 | 2026年6月
+完善制度建设。 | 市数据局 | 市科技局 | 2023年5月底
+注：此表由各责任单位按季度报送进展情况。 |
+";
+    let n = gongwen::parse_str(text);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 2);
+    let roles: Vec<(&str, Option<Role>)> = ms[0]
+        .units
+        .iter()
+        .map(|u| (u.name.as_str(), u.role))
+        .collect();
+    assert_eq!(
+        roles,
+        vec![
+            ("市财政局", Some(Role::Lead)),
+            ("市教育局", Some(Role::Support)),
+            ("市商务局", Some(Role::Support)),
+        ]
+    );
+    assert_eq!(ms[1].text, "完善制度建设。");
+    assert!(n
+        .diagnostics
+        .iter()
+        .any(|d| d.text.as_deref() == Some("注：此表由各责任单位按季度报送进展情况。")));
+}

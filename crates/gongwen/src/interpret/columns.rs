@@ -4,7 +4,7 @@
 //! Only the header is read here; data rows are the business of
 //! [`super::table`].
 
-use crate::document::{Row, Table, TableLayout};
+use crate::document::{Cell, Row, Table, TableLayout};
 use crate::grammar::lexicon::{header_field, Field};
 use crate::model::Role;
 
@@ -106,8 +106,15 @@ pub fn find_header(table: &Table) -> Option<Header> {
             let sub = table
                 .rows
                 .get(i + 1)
-                .filter(|_| table.layout != TableLayout::Flattened)
-                .and_then(|sub| sub_header(row, sub));
+                // A flattened row keeps its columns only when padded (an
+                // empty piece before its last text; trailing ones may be cut).
+                .filter(|sub| {
+                    let filled = |c: &Cell| !c.text.trim().is_empty();
+                    let last = sub.cells.iter().rposition(filled).unwrap_or(0);
+                    table.layout != TableLayout::Flattened
+                        || sub.cells[..last].iter().any(|c| !filled(c))
+                })
+                .and_then(|sub| sub_header(row, sub, table.layout != TableLayout::Grid));
             if let Some(sub) = sub {
                 for (c, r) in sub {
                     if let Some(slot) = roles.get_mut(c) {
@@ -147,8 +154,9 @@ const MAX_SUB_HEADER_CHARS: usize = 12;
 
 /// The column roles a second header row states, when `sub` is one: every
 /// non-empty cell a short header word, at least one of them under a cell of
-/// `header` that spans several columns.
-fn sub_header(header: &Row, sub: &Row) -> Option<Vec<(usize, ColumnRole)>> {
+/// `header` that spans several columns (in a text grid, which shows no
+/// spans, under an empty header cell: the one its left neighbour spans).
+fn sub_header(header: &Row, sub: &Row, text: bool) -> Option<Vec<(usize, ColumnRole)>> {
     let mut out = Vec::new();
     let mut under_span = false;
     for cell in sub.cells.iter().filter(|c| !c.text.trim().is_empty()) {
@@ -160,6 +168,12 @@ fn sub_header(header: &Row, sub: &Row) -> Option<Vec<(usize, ColumnRole)>> {
             .cells
             .iter()
             .any(|h| h.col_span > 1 && (h.col..h.col + h.col_span).contains(&cell.col));
+        under_span |= text
+            && cell.col > 0
+            && !header
+                .cells
+                .iter()
+                .any(|h| h.col == cell.col && !h.text.trim().is_empty());
         out.push((cell.col as usize, role));
     }
     (under_span && !out.is_empty()).then_some(out)

@@ -81,12 +81,20 @@ pub(crate) fn segment(table: &Table, grid: &[Vec<Slot<'_>>], header: &Header) ->
             }
         })
         .collect();
-    // A note stands under the table: a spanning note row followed by
-    // records is read as a section.
+    // A note stands under the table: a note row followed by records is
+    // read as a section where its cell spans the row, else as a record.
     if let Some(last_record) = kinds.iter().rposition(|k| *k == RowKind::Record) {
-        for k in kinds.iter_mut().take(last_record) {
+        for (r, k) in kinds.iter_mut().enumerate().take(last_record) {
             if let RowKind::Note(col) = *k {
-                *k = RowKind::Section(None, col);
+                let spans = grid[r]
+                    .get(col)
+                    .and_then(|s| s.own_text())
+                    .is_some_and(|c| width > 1 && c.col_span as usize >= data_width(header));
+                *k = if spans {
+                    RowKind::Section(None, col)
+                } else {
+                    RowKind::Record
+                };
             }
         }
     }
@@ -107,7 +115,9 @@ fn single_cell_row(
 ) -> RowKind {
     let spans = width > 1 && cell.col_span as usize >= data_width(header);
     let label = parse_label(&cell.text);
-    if spans && lexicon::is_table_note(&cell.text) {
+    // A note row: across the table, or its one cell (text tables do not
+    // show spans); one followed by records is no note (see above).
+    if lexicon::is_table_note(&cell.text) {
         return RowKind::Note(col);
     }
     let section_form = label

@@ -32,7 +32,7 @@
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
 use crate::grammar::label::parse_label;
-use crate::grammar::lexicon::header_field;
+use crate::grammar::lexicon::{self, header_field};
 use crate::model::Role;
 
 use super::columns::{find_header, role_of_header, ColumnRole};
@@ -309,12 +309,14 @@ fn unnumbered_run(paras: &[(usize, &Paragraph)], width: usize, n: u32) -> usize 
         }
         let row = pieces.len() < width
             && fits_column(pieces[0], ColumnRole::Measure)
+            && !lexicon::is_table_note(text)
             && pieces[1..].iter().all(|t| {
                 fits_column(t, ColumnRole::Units(Role::Responsible))
                     || fits_column(t, ColumnRole::Deadline)
             });
         if !row {
-            stopped = true;
+            // A note under the table follows its last row.
+            stopped = !lexicon::is_table_note(text);
             break;
         }
         if pieces.len() == 1 {

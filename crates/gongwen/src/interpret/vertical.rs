@@ -34,6 +34,7 @@
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
 use crate::grammar::deadline::looks_like_deadline;
 use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::lexicon;
 use crate::grammar::numeral::parse_number;
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
@@ -179,6 +180,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                     || number.is_some_and(|m| m != n && same_or_next(m, n))
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
+                    // A note under the table (`注：…`) ends it.
+                    || lexicon::is_table_note(t2)
                     || (cells.len() >= needed && fits_column(t2, ColumnRole::Measure))
                 {
                     break;
@@ -208,6 +211,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 .last()
                 .is_some_and(|r| r.cells.len() == 1 && is_section(&r.cells[0].text))
                 && fits_column(text, ColumnRole::Measure)
+                && !lexicon::is_table_note(text)
         }) {
             // Rows of the numbered task without its number (merged, so
             // printed once): each a text cell, then the unit and deadline
@@ -217,9 +221,10 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             while let Some(&(k2, p2)) = paras.peek() {
                 let t2 = p2.text.trim();
                 let number = running_number(t2);
-                let fits = fits_column(t2, ColumnRole::Measure)
+                let fits = (fits_column(t2, ColumnRole::Measure)
                     || fits_column(t2, ColumnRole::Units(Role::Responsible))
-                    || fits_column(t2, ColumnRole::Deadline);
+                    || fits_column(t2, ColumnRole::Deadline))
+                    && !lexicon::is_table_note(t2);
                 if number.is_some_and(|m| same_or_next(m, n)) || is_section(t2) || !fits {
                     break;
                 }
@@ -247,7 +252,12 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 }
                 while found.last().is_some_and(|row| {
                     let texts: Vec<&str> = row.iter().map(|(_, p)| p.text.trim()).collect();
-                    texts.len() == 1 && (ends_sentence(texts[0]) || paras.peek().is_some())
+                    // (A note under the table follows its last row.)
+                    texts.len() == 1
+                        && (ends_sentence(texts[0])
+                            || paras
+                                .peek()
+                                .is_some_and(|(_, p)| !lexicon::is_table_note(&p.text)))
                 }) {
                     found.pop();
                 }
