@@ -183,9 +183,18 @@ const NOTE_OPENERS: &[&str] = &[
 
 /// Whether a row's only text is a note under the table (`注：1.此表…`).
 pub fn is_table_note(text: &str) -> bool {
-    let t = comparable(text);
+    // Only the opening words matter: fold no more of a long cell.
+    let head: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(NOTE_OPENER_MAX_CHARS)
+        .collect();
+    let t = comparable(&head);
     NOTE_OPENERS.iter().any(|w| t.starts_with(&comparable(w)))
 }
+
+/// Longest word of [`NOTE_OPENERS`], in chars.
+const NOTE_OPENER_MAX_CHARS: usize = 8;
 
 #[cfg(test)]
 mod tests {

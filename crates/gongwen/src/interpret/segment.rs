@@ -152,7 +152,18 @@ fn data_width(header: &Header) -> usize {
 /// their column.
 fn is_header_again(owned: &[(usize, &Cell)], table: &Table, header: &Header) -> bool {
     let header_rows = table.rows.get(header.row..header.data_start).unwrap_or(&[]);
+    let longest = header_rows
+        .iter()
+        .flat_map(|r| &r.cells)
+        .map(|h| h.text.chars().count())
+        .max()
+        .unwrap_or(0);
     let repeats = |col: usize, cell: &Cell| {
+        // A cell longer than every header cell repeats none (white space
+        // aside, which folding removes: the test is only a shortcut).
+        if cell.text.chars().filter(|c| !c.is_whitespace()).count() > longest {
+            return false;
+        }
         let text = comparable(&cell.text);
         header_rows.iter().flat_map(|r| &r.cells).any(|h| {
             let cols = h.col as usize..(h.col as usize + h.col_span.max(1) as usize);

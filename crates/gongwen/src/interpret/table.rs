@@ -96,6 +96,23 @@ pub fn header_of(table: &Table, previous: Option<&Header>) -> Option<Header> {
     })
 }
 
+/// Whether `text` reads as `folded` (a [`comparable`] text) without
+/// folding all of it: chars are folded one by one until they differ.
+fn same_comparable(folded: &str, text: &str) -> bool {
+    let mut a = folded.chars();
+    let mut b = text
+        .chars()
+        .map(crate::normalize::fold_char)
+        .filter(|c| !c.is_whitespace());
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return true,
+            (Some(x), Some(y)) if x == y => {}
+            _ => return false,
+        }
+    }
+}
+
 /// A measure being read; it may gain text from the rows below.
 #[derive(Debug)]
 struct MeasureDraft {
@@ -253,7 +270,11 @@ impl<'h> RowMachine<'h> {
         // same task, on a row of one of its measures; a row without a
         // measure cell is a record of its own, not a repeat.
         let task_cell = task_cell.filter(|c| {
-            !own_measure || self.task_cell.as_deref() != Some(comparable(&c.text).as_str())
+            !own_measure
+                || !self
+                    .task_cell
+                    .as_deref()
+                    .is_some_and(|t| same_comparable(t, &c.text))
         });
         if let Some(cell) = task_cell {
             self.task_cell = Some(comparable(&cell.text));
