@@ -80,6 +80,29 @@ pub fn header_lines() -> String {
     "重点任务\n责任单位\n完成时限\n".repeat(HEADER_LINES_REPEAT)
 }
 
+/// How many lines [`spaced_header_lines`] has.
+pub const SPACED_HEADER_LINES: usize = 100_000;
+
+/// 100,000 lines that are each a whole task-table header with cells between
+/// spaces (`序号 工作任务 责任单位`): every line could start a table pasted one
+/// row per line, none does. Once took quadratic time.
+pub fn spaced_header_lines() -> String {
+    "序号 工作任务 责任单位\n".repeat(SPACED_HEADER_LINES)
+}
+
+/// How many run-in labels [`run_in_labels`] has.
+pub const RUN_IN_LABELS: usize = 40_000;
+
+/// An item and one label line of 40,000 colons (`牵头单位：市局:市局:…`):
+/// every colon could end a label run into the value before it, none does.
+/// Once took quadratic time.
+pub fn run_in_labels() -> String {
+    format!(
+        "（一）建立机制。\n牵头单位：{}\n",
+        "市局:".repeat(RUN_IN_LABELS)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -81,8 +81,8 @@ use gongwen::document::{Block, Document};
 use gongwen::interpret::columns::ColumnRole;
 use gongwen::interpret::meta::{classify, MetaLine};
 use gongwen::interpret::prose::label_line_parts;
-use gongwen::interpret::table::header_of;
 use gongwen::interpret::table::is_running_number;
+use gongwen::interpret::table::{header_of, keeps_tables_adjacent};
 use gongwen::model::{Heading, Measure, Notice};
 use gongwen::normalize::fold_char;
 
@@ -203,10 +203,15 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     let mut paragraphs: Vec<&str> = Vec::new();
     // The header of the last task table, for a table continuing it.
     let mut last_header = None;
+    let mut adjacent = true;
     for block in &doc.blocks {
+        if let Block::Paragraph(p) = block {
+            adjacent &= keeps_tables_adjacent(&p.text);
+        }
         match block {
             Block::Table(t) => {
-                last_header = header_of(t, last_header.as_ref());
+                last_header = header_of(t, last_header.as_ref(), adjacent);
+                adjacent = true;
                 let Some(header) = last_header.as_ref() else {
                     continue;
                 };
@@ -248,15 +253,28 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                             .map(|c| c.text.trim().to_owned())
                             .filter(|t| !t.is_empty())
                     };
-                    let rows = &t.rows[header.data_start..];
-                    for pair in rows.windows(2) {
-                        let above = cell_at(&pair[0], task);
-                        let repeated = cell_at(&pair[1], task);
-                        if repeated.is_some()
-                            && repeated == above
-                            && cell_at(&pair[1], measure).is_some()
+                    // The task above: the last task cell of a row that is
+                    // not the header printed again (rows between without one
+                    // are the task's, merged).
+                    let mut above: Option<String> = None;
+                    for row in &t.rows[header.data_start..] {
+                        let words: Vec<&str> = row
+                            .cells
+                            .iter()
+                            .map(|c| c.text.trim())
+                            .filter(|w| !w.is_empty())
+                            .collect();
+                        if words.is_empty()
+                            || (words.len() >= 2 && words.iter().all(|w| header_words.contains(w)))
                         {
-                            count_into(&mut exempt, repeated.as_deref().unwrap_or_default());
+                            continue;
+                        }
+                        let here = cell_at(row, task);
+                        if here.is_some() && here == above && cell_at(row, measure).is_some() {
+                            count_into(&mut exempt, here.as_deref().unwrap_or_default());
+                        }
+                        if here.is_some() {
+                            above = here;
                         }
                     }
                 }

@@ -125,6 +125,10 @@ fn hostile_inputs_finish_within_two_seconds_and_512_mib() {
     std::fs::write(&many, generated::many_measures()).unwrap();
     let header_lines = dir.join("header-lines.txt");
     std::fs::write(&header_lines, generated::header_lines()).unwrap();
+    let spaced_headers = dir.join("spaced-header-lines.txt");
+    std::fs::write(&spaced_headers, generated::spaced_header_lines()).unwrap();
+    let run_in = dir.join("run-in-labels.txt");
+    std::fs::write(&run_in, generated::run_in_labels()).unwrap();
 
     use Outcome::{Fails, Measures};
     let mut cases: Vec<(PathBuf, Outcome)> = [
@@ -162,6 +166,8 @@ fn hostile_inputs_finish_within_two_seconds_and_512_mib() {
     cases.push((long_line, Measures(0)));
     cases.push((many, Measures(generated::MANY_MEASURES)));
     cases.push((header_lines, Measures(0)));
+    cases.push((spaced_headers, Measures(0)));
+    cases.push((run_in, Measures(1)));
 
     // Every committed hostile file is listed.
     let listed: Vec<String> = cases

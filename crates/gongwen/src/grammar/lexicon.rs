@@ -106,6 +106,10 @@ const WORDS: &[(&str, Field)] = &[
     ("范围", Field::Note),
 ];
 
+/// The word a label line's word ends in when it names a person, not units
+/// (`牵头负责领导：`, `责任领导：`).
+pub const LEADER_WORD: &str = "领导";
+
 /// Words that qualify a field word in a label line's word without naming a
 /// field themselves (`完成时限`, `责任部门`, `主要责任单位`).
 pub const LABEL_MODIFIERS: [&str; 4] = ["完成", "责任", "主要", "具体"];

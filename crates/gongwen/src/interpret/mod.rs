@@ -113,6 +113,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let ctx = TableContext {
         notice_year: meta.date.map(|d| d.year()),
         responsible_leads: false,
+        adjacent: false,
     };
     let mut diagnostics = Vec::new();
     let mut out = OutlineBuilder::default();
@@ -125,7 +126,12 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut last_arabic: Option<u32> = None;
     // The header of the last table read, for a table continuing it.
     let mut last_header = None;
+    // Whether only section lines stand since the last table.
+    let mut adjacent = true;
     for (i, block) in doc.blocks.iter().enumerate() {
+        if let Block::Paragraph(p) = block {
+            adjacent &= table::keeps_tables_adjacent(&p.text);
+        }
         match block {
             Block::Table(_) if roles[i] == Role::Meta => {}
             Block::Table(t) => {
@@ -133,12 +139,14 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     t,
                     TableContext {
                         responsible_leads: prose.responsible_leads(),
+                        adjacent,
                         ..ctx
                     },
                     last_header.as_ref(),
                     &mut out,
                     &mut diagnostics,
                 );
+                adjacent = true;
                 if read.is_some() {
                     last_header = read;
                 } else {

@@ -74,7 +74,7 @@ static LABEL_LINE: LazyLock<Regex> =
 /// What a label line's word names: units with a role, a deadline, or a
 /// leader (a person: `牵头负责领导`, `责任领导`); `None` for any other word.
 fn label_field(word: &str) -> Option<Field> {
-    if word.ends_with("领导") {
+    if word.ends_with(lexicon::LEADER_WORD) {
         return Some(Field::Other);
     }
     match lexicon::header_field(word)? {
@@ -162,7 +162,9 @@ pub enum LabelLine {
 /// (`牵头单位：X 配合单位：Y`, `责任单位：X；完成时限：Z`): one part per label, each
 /// with its label word as printed (up to and with the colon). `None` when the
 /// text does not start with a label. A label inside the value counts when
-/// white space or `；，。` stands before it.
+/// white space or `；，。` stands before it, or when it runs into the value
+/// before it (`A配合单位：B`) and the word before its colon is a whole label
+/// word.
 pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
     label_line(text)?;
     let chars: Vec<char> = text.chars().collect();
@@ -203,6 +205,10 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
 
 /// Longest label word run into the value before it, in chars.
 const MAX_RUN_IN_LABEL_CHARS: usize = 6;
+/// How far after a label's start its colon may stand (its word and spaces).
+const MAX_LABEL_WORD_SPAN: usize = 12;
+/// Longest value a label may have before a label run into it, in chars.
+const MAX_RUN_IN_VALUE_CHARS: usize = 400;
 
 /// Whether a word is a whole label word, not a unit's tail run into one
 /// (`局完成时限`) nor a role word run into another field's (`配合时间节点`): a
@@ -214,7 +220,7 @@ fn is_label_word(word: &str) -> bool {
     let same_kind = |a: Field, b: Field| std::mem::discriminant(&a) == std::mem::discriminant(&b);
     (0..chars.len().saturating_sub(1)).any(|j| {
         let head: String = chars[j..].iter().collect();
-        let field = if head == "领导" {
+        let field = if head == lexicon::LEADER_WORD {
             None
         } else {
             match lexicon::exact_field(&head) {
@@ -247,11 +253,17 @@ fn is_label_word(word: &str) -> bool {
 /// (units, a deadline, a leader's name). `None` when the colon belongs to
 /// the earlier value or is that label's own.
 fn run_in_label(folded: &[char], last: usize, colon: usize) -> Option<usize> {
-    let earlier: String = folded[last..].iter().collect();
-    let own_colon = folded[last..colon].iter().all(|c| *c != ':');
-    if own_colon {
+    // The earlier label's own colon, just after its word.
+    let own = last
+        + folded[last..colon.min(last + MAX_LABEL_WORD_SPAN)]
+            .iter()
+            .position(|c| *c == ':')?;
+    // A value longer than any unit list or deadline is no label's value:
+    // looking no further keeps a long line linear.
+    if colon - own > MAX_RUN_IN_VALUE_CHARS {
         return None;
     }
+    let earlier: String = folded[last..colon].iter().collect();
     let earlier = label_line(&earlier)?;
     for len in (2..=MAX_RUN_IN_LABEL_CHARS).rev() {
         let Some(start) = colon.checked_sub(len) else {
@@ -265,8 +277,10 @@ fn run_in_label(folded: &[char], last: usize, colon: usize) -> Option<usize> {
             continue;
         }
         // The earlier label's value: from after its colon to the word.
-        let value_start = folded[last..start].iter().position(|c| *c == ':')? + last + 1;
-        let value: String = folded[value_start..start].iter().collect();
+        if start <= own {
+            continue;
+        }
+        let value: String = folded[own + 1..start].iter().collect();
         let value = value.trim();
         let fits = !value.is_empty()
             && match &earlier {

@@ -8,15 +8,20 @@
 //!
 //! A responsibility note followed by more text ends a piece
 //! (`…（X负责）各地区要…`, `…（X、Y指导）以…为重点…`), unless that text is a deadline (`…（X负责）2024年底前完成。`). A label inside a paragraph starts a new piece only when
-//! - it follows a sentence end or colon (`。；：！？`), a closing bracket, or
-//!   the title of a heading that itself started a piece (`一、总体要求（一）…`);
+//! - it follows a sentence end or colon (`。；：！？`), a closing bracket,
+//!   the title of a heading that itself started a piece (`一、总体要求（一）…`)
+//!   or, in label lines run into an item's line, a space (`…配合单位：B 2.…`);
 //! - and it continues the numbering: the next number of a label form seen
 //!   before (at a paragraph start or at an earlier split), or number 1 of a
 //!   form (new, or restarting under a new item) when number 2 of that form
-//!   follows later in the paragraph, or right after a heading title.
+//!   follows later in the paragraph after a stop or a space, or right after
+//!   a heading title (①, ⑴, ⒈ only after a space: titles cite them,
+//!   `落实①号文件`), or
+//!   when its title runs into number 1 of another form (`一、总体要求
+//!   （一）…`, even where `二、` never follows: a page cut short).
 //!
-//! - or, after label lines run into an item's line, it follows a space and
-//!   continues the numbering (`…配合单位：B 2.…`).
+//! Labels are any [`parse_label`] reads: `一、`, `（一）`, `1.`, `（1）`, ①…⑳,
+//! ⑴…⒇, ⒈…⒛.
 //!
 //! Label lines run into an item's line start a piece of their own after
 //! the item's last sentence (`1.…。 牵头单位：A 配合单位：B`, `1.…。牵头单位：A`).
@@ -123,6 +128,9 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
             // A heading's title runs up to the next label with no full stop
             // (it may end in a bracket: `…工作（第二批） （一）…`).
             let title_run = piece_is_heading
+                // ①, ⑴ and ⒈ stand inside titles as references (`落实①号文件`);
+                // after a space they start a line whose break was lost.
+                && (!matches!(c, '①'..='⑳' | '⑴'..='⒛') || chars[i - 1].is_whitespace())
                 && i >= piece_start + 2
                 && prev.is_some_and(|p| p.is_alphanumeric() || p == ')')
                 && !stop_in_piece;
@@ -241,11 +249,12 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
     !looks_like_deadline(sentence)
 }
 
-/// Where number 2 of `kind` first stands right after a stop, from char
-/// `from` on.
+/// Where number 2 of `kind` first stands right after a stop or a space (a
+/// line break lost), from char `from` on.
 fn second_after_stop(chars: &[char], from: usize, kind: LabelKind) -> Option<usize> {
     (from.max(1)..chars.len()).find(|&j| {
-        "。;)".contains(fold_width(chars[j - 1]))
+        let before = fold_width(chars[j - 1]);
+        ("。;)".contains(before) || before.is_whitespace())
             && label_at(chars, j).is_some_and(|l| l.kind == kind && l.ordinal == 2)
     })
 }

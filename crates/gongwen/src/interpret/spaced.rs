@@ -36,6 +36,7 @@ use crate::grammar::lexicon::{self, header_field};
 use crate::model::Role;
 
 use super::columns::{find_header, role_of_header, ColumnRole};
+use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
     ends_sentence, fits_column, is_section, running_number, same_or_next, MAX_COLUMNS,
     MAX_HEADER_CHARS,
@@ -141,7 +142,7 @@ fn header_at_end(text: &str) -> Option<(usize, Vec<ColumnRole>)> {
 }
 
 /// The non-blank paragraphs at the start of `blocks`, with their indices.
-fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> {
+fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> + Clone {
     blocks
         .iter()
         .enumerate()
@@ -188,21 +189,20 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
     if !numbered && needed < 3 {
         return None;
     }
-    let paras: Vec<(usize, &Paragraph)> = paragraphs(blocks).skip(1).collect();
+    // Read lazily: a header line over no rows costs one paragraph.
+    let mut paras = paragraphs(blocks).skip(1).peekable();
     let mut rows = vec![header];
     // The block each row stands in.
     let mut row_blocks = vec![0];
     let mut last_number: Option<u32> = None;
     let mut record_rows = 0;
-    let mut i = 0;
-    while i < paras.len() {
-        let (k, p) = paras[i];
+    while let Some(&(k, p)) = paras.peek() {
         let text = p.text.trim();
         let pieces = cells_of(text);
         if pieces.len() == 1 && is_section(text) {
             rows.push(row_of(&pieces, p));
             row_blocks.push(k);
-            i += 1;
+            paras.next();
             continue;
         }
         if pieces.len() > width {
@@ -221,16 +221,15 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
                 let Some(n) = last_number.filter(|_| !under_section) else {
                     break;
                 };
-                let run = unnumbered_run(&paras[i..], width, n);
+                let run = unnumbered_run(paras.clone(), width, n);
                 if run == 0 {
                     break;
                 }
-                for &(k2, p2) in &paras[i..i + run] {
+                for (k2, p2) in paras.by_ref().take(run) {
                     rows.push(row_of(&cells_of(p2.text.trim()), p2));
                     row_blocks.push(k2);
                     record_rows += 1;
                 }
-                i += run;
                 continue;
             }
         } else if !fits_row(&pieces, &roles, needed) {
@@ -239,7 +238,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
         rows.push(row_of(&pieces, p));
         row_blocks.push(k);
         record_rows += 1;
-        i += 1;
+        paras.next();
     }
     // Section rows after the last row belong to what follows.
     while rows.len() > 1
@@ -295,10 +294,15 @@ fn fits_row(pieces: &[&str], roles: &[ColumnRole], needed: usize) -> bool {
 /// of the text cell alone only where the table goes on after the run (the
 /// next number, or a section row) or ends the input without ending a
 /// sentence (a closing line does).
-fn unnumbered_run(paras: &[(usize, &Paragraph)], width: usize, n: u32) -> usize {
+fn unnumbered_run<'a>(
+    paras: impl Iterator<Item = (usize, &'a Paragraph)>,
+    width: usize,
+    n: u32,
+) -> usize {
     let mut run = 0;
     let mut lone_since: Option<usize> = None;
     let mut stopped = false;
+    let mut last_text = "";
     for (_, p) in paras {
         let text = p.text.trim();
         let pieces = cells_of(text);
@@ -324,13 +328,16 @@ fn unnumbered_run(paras: &[(usize, &Paragraph)], width: usize, n: u32) -> usize 
         } else {
             lone_since = None;
         }
+        last_text = text;
         run += 1;
     }
-    // The table does not go on: lone text lines at the end are prose.
+    // The table does not go on: lone text lines at the end are prose, where
+    // the last one closes the notice (a sentence, an issuer, a date, a
+    // publication note).
     let closes = stopped
-        || paras[..run]
-            .last()
-            .is_some_and(|(_, p)| ends_sentence(&p.text));
+        || ends_sentence(last_text)
+        || classify(last_text).is_some()
+        || looks_like_issuer(last_text);
     match lone_since {
         Some(since) if closes => since,
         _ => run,
@@ -364,24 +371,23 @@ mod tests {
 
     #[test]
     fn rebuilds_a_numbered_table_whose_header_ends_a_line() {
+        // The header ends the line of the table's title; a short word the
+        // lexicon does not know (`类别`) stands between known ones.
         let (paras, rows) = rebuilt(
-            "附件：某市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n\
-             一、主要预期目标(2项)\n\n\
-             1 地区生产总值增长7%以上. 发改委\n\n\
-             2 一般公共预算收入增长8%以上. 财政局、税务局\n\
+            "附件：重点工作任务清单 序号 类别 工作任务 责任单位\n\
+             一、优化营商环境\n\n\
+             1 推进政务服务事项网上办理。 市数据局\n\n\
+             2 开展涉企收费专项检查。 市市场监管局、市财政局\n\
              请认真贯彻落实。\n",
         );
-        assert_eq!(
-            paras,
-            vec!["附件：某市2018年政府工作任务分解表", "请认真贯彻落实。"]
-        );
+        assert_eq!(paras, vec!["附件：重点工作任务清单", "请认真贯彻落实。"]);
         assert_eq!(
             rows,
             vec![
-                vec!["序号", "名称", "工作任务", "牵头责任单位"],
-                vec!["一、主要预期目标(2项)"],
-                vec!["1", "地区生产总值增长7%以上.", "发改委"],
-                vec!["2", "一般公共预算收入增长8%以上.", "财政局、税务局"],
+                vec!["序号", "类别", "工作任务", "责任单位"],
+                vec!["一、优化营商环境"],
+                vec!["1", "推进政务服务事项网上办理。", "市数据局"],
+                vec!["2", "开展涉企收费专项检查。", "市市场监管局、市财政局"],
             ]
         );
     }

@@ -33,6 +33,9 @@ pub struct TableContext {
     /// Whether the notice has said, before the table, that where no unit
     /// leads the responsible units lead (`无牵头单位的，责任单位即为牵头单位`).
     pub responsible_leads: bool,
+    /// Whether nothing but section lines stands between this table and the
+    /// task table before it (see [`header_of`]).
+    pub adjacent: bool,
 }
 
 /// Reads a table into `out` and returns the header it was read with.
@@ -50,7 +53,7 @@ pub fn interpret_table(
     out: &mut OutlineBuilder,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Header> {
-    let header = header_of(table, previous)?;
+    let header = header_of(table, previous, ctx.adjacent)?;
     let width = header.roles.len();
     let mut memo = GrammarMemo::new(ctx.notice_year);
     // A text grid some of whose rows lost cells (merged cells left out,
@@ -85,15 +88,31 @@ pub fn interpret_table(
 }
 
 /// The header a table is read with: its own, or that of the task table
-/// before it, which it continues (see [`interpret_table`]).
-pub fn header_of(table: &Table, previous: Option<&Header>) -> Option<Header> {
+/// before it, which it continues (see [`interpret_table`]); a narrower one
+/// only when `adjacent` (nothing but section lines between the two, see
+/// [`keeps_tables_adjacent`]).
+pub fn header_of(table: &Table, previous: Option<&Header>, adjacent: bool) -> Option<Header> {
     find_header(table).or_else(|| {
         let width = table.width() as usize;
         let pasted = table.layout != TableLayout::Grid;
         previous
-            .filter(|h| h.roles.len() == width || (pasted && width >= 2 && width < h.roles.len()))
+            .filter(|h| {
+                h.roles.len() == width
+                    || (adjacent && pasted && width >= 2 && width < h.roles.len())
+            })
             .map(Header::continued)
     })
+}
+
+/// Longest section line that keeps two tables adjacent, in chars.
+const MAX_SECTION_LINE_CHARS: usize = 60;
+
+/// Whether a paragraph between two tables leaves them adjacent: blank, or a
+/// short labelled section line (`一、…(11项)`), as a table broken by its
+/// section rows has.
+pub fn keeps_tables_adjacent(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || (t.chars().count() <= MAX_SECTION_LINE_CHARS && parse_label(t).is_some())
 }
 
 /// Whether `text` reads as `folded` (a [`comparable`] text) without

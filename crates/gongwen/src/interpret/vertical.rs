@@ -19,7 +19,11 @@
 //! - each row then starts with the next running number (or the same one,
 //!   printed again on each row of a task) and holds at most as
 //!   many cells as the header; a short paragraph with a `一、` label between
-//!   rows is a section row.
+//!   rows is a section row; once a row has a cell for every column a row
+//!   may not leave empty, a further text cell starts a row of its task
+//!   without its number rather than filling a 备注 (a filled 备注 then reads
+//!   as a row of its own: seen, not hidden in a note); a note under the
+//!   table (`注：…`) ends it.
 //!
 //! A table without running numbers is read strictly: rows of exactly as many
 //! paragraphs as the header has cells, each fitting its column (unit names
@@ -81,7 +85,7 @@ pub fn fold_vertical_tables(doc: &Document) -> Option<Document> {
 
 /// The non-blank paragraphs at the start of `blocks`, with their block
 /// offsets, up to the first block that is not a paragraph.
-fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> + Clone {
+fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> {
     blocks
         .iter()
         .enumerate()
