@@ -13,7 +13,7 @@
 //! `①`, `⑴` or `⒈`; an item as a title line over a body paragraph that
 //! ends in the note; deadlines stated or not; the page pasted as one line
 //! (line breaks become spaces); label lines run into their item's line,
-//! after a space or with nothing between.
+//! after a space or with nothing between; task headings ending in `。`.
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -72,6 +72,8 @@ struct Style {
     /// (`1.…。 牵头单位：A 配合单位：B`) or with nothing between
     /// (`1.…。牵头单位：A配合单位：B`).
     label_run: Option<&'static str>,
+    /// Task headings end in a full stop (`（一）优化服务。`).
+    titles_stop: bool,
 }
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`.
@@ -114,6 +116,7 @@ fn style() -> impl Strategy<Value = Style> {
         (
             any::<bool>(),
             prop_oneof![Just(None), Just(Some(" ")), Just(Some(""))],
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -124,7 +127,7 @@ fn style() -> impl Strategy<Value = Style> {
                 roles,
                 deadlines,
                 (item_label, labelled_notes, titled, other_label_words),
-                (one_line, label_run),
+                (one_line, label_run, titles_stop),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -147,6 +150,7 @@ fn style() -> impl Strategy<Value = Style> {
                     } else {
                         label_run.filter(|_| label_lines)
                     },
+                    titles_stop: titles_stop && !grouped,
                 }
             },
         )
@@ -229,7 +233,11 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                 lines.push(p);
                 continue;
             }
-            lines.push(task);
+            lines.push(if style.titles_stop {
+                format!("{task}。")
+            } else {
+                task
+            });
             for (mi, m) in t.measures.iter().enumerate() {
                 if style.label_lines {
                     let item = format!("{}{}。", item_label(style.item_label, mi + 1), m.text);
@@ -427,6 +435,7 @@ fn a_different_notice_does_not_compare_equal() {
         other_label_words: false,
         one_line: false,
         label_run: None,
+        titles_stop: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

@@ -18,7 +18,8 @@
 //!   a heading title (①, ⑴, ⒈ only after a space: titles cite them,
 //!   `落实①号文件`), or
 //!   when its title runs into number 1 of another form (`一、总体要求
-//!   （一）…`, even where `二、` never follows: a page cut short).
+//!   （一）…`, even where `二、` never follows: a page cut short), or when a
+//!   stop and a space stand before it (a line break lost).
 //!
 //! Labels are any [`parse_label`] reads: `一、`, `（一）`, `1.`, `（1）`, ①…⑳,
 //! ⑴…⒇, ⒈…⒛.
@@ -148,7 +149,9 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                                 .entry(l.kind)
                                 .or_insert_with(|| second_after_stop(chars, i + l.len, l.kind))
                                 .is_some_and(|j| j > i)
-                            || heads_a_list(chars, i + l.len, l.kind));
+                            || heads_a_list(chars, i + l.len, l.kind)
+                            // A stop, then a space: a line break lost.
+                            || (after_stop && chars[i - 1].is_whitespace()));
                     if next || first {
                         cut = Some((i, Piece::Labelled(l)));
                     }
