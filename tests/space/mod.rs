@@ -111,6 +111,9 @@ pub struct Layout {
     /// With [`Layout::roles`], a two-row header: `责任单位` across two
     /// columns over `牵头单位 | 配合单位`, the other header cells merged down.
     pub sub_header: bool,
+    /// One cell per line: each cell's line ends in ` |` (a web page's table
+    /// copied cell by cell with its borders).
+    pub cell_pipes: bool,
 }
 
 /// Where a column that no row fills stands.
@@ -141,6 +144,7 @@ impl Default for Layout {
             blank_col: BlankCol::None,
             note_row: false,
             sub_header: false,
+            cell_pipes: false,
         }
     }
 }
@@ -175,14 +179,14 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             0..3usize,
             blank_col,
         ),
-        (any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
                 (format, seq, task_col, task_labels, measure_labels),
                 (roles, deadline_first, sections, merge),
                 (padded, title_row, date_cells, words, blank_col),
-                (note_row, sub_header),
+                (note_row, sub_header, cell_pipes),
             )| {
                 let seq = if seq == Seq::Tasks && !task_col {
                     Seq::Measures
@@ -229,6 +233,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                             Format::Pipes | Format::Tabs => padded,
                             Format::CellLines | Format::Spaces => false,
                         },
+                    cell_pipes: cell_pipes && format == Format::CellLines,
                 }
             },
         )

@@ -284,7 +284,7 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
             "notice.txt",
         ),
         Format::CellLines => (
-            cell_lines(&blocks, layout.padded).into_bytes(),
+            cell_lines(&blocks, layout.padded, layout.cell_pipes).into_bytes(),
             "notice.txt",
         ),
         Format::Spaces => (
@@ -337,8 +337,8 @@ fn text(blocks: &[Block], sep: &str, padded: bool) -> String {
 }
 
 /// One line per cell that is written (merged-over cells are absent), a
-/// blank line after each when `blank`.
-fn cell_lines(blocks: &[Block], blank: bool) -> String {
+/// blank line after each when `blank`, ending in ` |` when `pipes`.
+fn cell_lines(blocks: &[Block], blank: bool, pipes: bool) -> String {
     let mut out = String::new();
     let mut line = |t: &str| {
         out.push_str(t);
@@ -353,7 +353,11 @@ fn cell_lines(blocks: &[Block], blank: bool) -> String {
             Block::Table(rows) => {
                 for s in rows.iter().flatten() {
                     if let Slot::Start { text, .. } = s {
-                        line(text);
+                        if pipes {
+                            line(&format!("{text} |"));
+                        } else {
+                            line(text);
+                        }
                     }
                 }
             }

@@ -48,6 +48,8 @@ const WORDS: &[(&str, Field)] = &[
     ("进度情况", Field::Other),
     ("联系人", Field::Other),
     ("联系电话", Field::Other),
+    // A person answering for the work (责任领导, 牵头领导), not a unit.
+    ("领导", Field::Other),
     ("序号", Field::Seq),
     ("编号", Field::Seq),
     ("举措", Field::Measure),

@@ -1,7 +1,9 @@
 //! Task tables pasted one cell per line.
 //!
 //! A table copied out of a web page often arrives as text with every cell on
-//! a line of its own: `序号` / `主要工作任务` / `责任单位` / `1` / `地区生产总值增长6%左右。`
+//! a line of its own (sometimes each line ending in a border, `序号 |`, which
+//! the text reader takes for a table of one column: its cells are read as
+//! lines here): `序号` / `主要工作任务` / `责任单位` / `1` / `地区生产总值增长6%左右。`
 //! / `市发展改革委` / `2` / …. This pass finds such runs of paragraphs and
 //! turns them back into a [`TableLayout::Flattened`] table, so that the
 //! table interpreter reads them as it reads any flattened table (aligning
@@ -57,6 +59,49 @@ const MAX_SECTION_CHARS: usize = 60;
 
 /// Rebuilds one-cell-per-line tables; `None` when the document has none.
 pub fn fold_vertical_tables(doc: &Document) -> Option<Document> {
+    let unfolded = one_column_tables_as_paragraphs(doc);
+    let doc = unfolded.as_ref().unwrap_or(doc);
+    fold_paragraphs(doc).or(unfolded)
+}
+
+/// A pasted table of one column (each cell's line ending in a separator:
+/// `序号 |`, `1 |`, …) is a run of lines, one cell each, as far as a task
+/// table goes: its cells become paragraphs. `None` when there is none.
+fn one_column_tables_as_paragraphs(doc: &Document) -> Option<Document> {
+    let one_column = |b: &Block| match b {
+        Block::Table(t) => {
+            t.layout != TableLayout::Grid
+                && t.rows.iter().all(|r| {
+                    r.cells.len() <= 2
+                        && r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() <= 1
+                })
+        }
+        _ => false,
+    };
+    if !doc.blocks.iter().any(one_column) {
+        return None;
+    }
+    let mut blocks = Vec::with_capacity(doc.blocks.len());
+    for b in &doc.blocks {
+        match b {
+            Block::Table(t) if one_column(b) => {
+                for cell in t.rows.iter().flat_map(|r| &r.cells) {
+                    if !cell.text.trim().is_empty() {
+                        blocks.push(Block::Paragraph(Paragraph {
+                            text: cell.text.trim().to_owned(),
+                            pos: cell.pos.clone(),
+                        }));
+                    }
+                }
+            }
+            _ => blocks.push(b.clone()),
+        }
+    }
+    Some(Document { blocks })
+}
+
+/// Rebuilds the one-cell-per-line tables among a document's paragraphs.
+fn fold_paragraphs(doc: &Document) -> Option<Document> {
     // Most documents have none: look before copying anything.
     let first = (0..doc.blocks.len()).find(|&i| table_at(&doc.blocks[i..], 0).is_some())?;
     let mut blocks: Vec<Block> = doc.blocks[..first].to_vec();
@@ -93,7 +138,12 @@ fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> {
             Block::Paragraph(p) => Some((k, p)),
             _ => None,
         })
-        .filter(|(_, p)| !p.text.trim().is_empty())
+        // A line of nothing but a border (`|`) is an empty cell's.
+        .filter(|(_, p)| {
+            !p.text
+                .trim_matches(|c: char| c.is_whitespace() || c == '|' || c == '｜')
+                .is_empty()
+        })
 }
 
 /// A table rebuilt from the paragraphs at the start of `blocks`, and how
@@ -121,8 +171,10 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         let role = role_of_header(text);
         if header.len() == MAX_COLUMNS
             || text.chars().count() > MAX_HEADER_CHARS
-            || role == ColumnRole::Other
-            || roles.contains(&role)
+            // A column the lexicon names as no field (`责任领导`) may stand
+            // among the others; other text ends the header.
+            || (role == ColumnRole::Other && lexicon::header_field(text).is_none())
+            || (role != ColumnRole::Other && roles.contains(&role))
             // A labelled line (`一、全面加强…工作`) is a row, not a header.
             || parse_label(text).is_some()
         {
