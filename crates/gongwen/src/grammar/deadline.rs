@@ -15,7 +15,7 @@
 //!   `2024年6月30日`, `2024.6`, `2024/6`, `2024-06-30`, `6月` with the
 //!   notice's year), year ends (`2024年`, `2024年底`, `年底`), half years
 //!   (`2024年上半年`, `年中`), quarters (`2024年第三季度`, `三季度`), thirds of a
-//!   month (`6月上旬`), relative years (`今年`, `明年`, `年内`) and ranges
+//!   month (`6月上旬`), relative years (`今年`, `明年`, `年内`, `全年`) and ranges
 //!   (`2024—2025年`, `2024年6月至12月`: the range's end counts);
 //! - recurrences: `每年` / `每半年` / `每学期` (half-yearly) / `每季度` / `每月` / `每周` (also `按…`),
 //!   refined by what follows (`每年12月`, `每年1月31日前`, `每年第一季度`,
@@ -126,7 +126,7 @@ impl Grammar {
             dotted: re(r"^([0-9]{4})[./-]([0-9]{1,2})(?:[./-]([0-9]{1,2}))?"),
             year: re(&format!("^{YEAR}年度?")),
             bare_year: re(&format!("^{YEAR}(?:[-—–~]+|至|到)")),
-            rel_year: re("^(?:(今年|本年度?|当年度?)|(明年|次年|来年)|(年内))"),
+            rel_year: re("^(?:(今年|本年度?|当年度?)|(明年|次年|来年)|(年内|全年))"),
             year_end: re("^(?:年底|年末|年终|岁末)"),
             half: re("^(?:([上下])半年|(年中))"),
             quarter: re("^第?([1-4一二三四])季度"),
@@ -308,7 +308,7 @@ impl State {
         }
         if let Some(c) = g.rel_year.captures(rest) {
             if c.get(3).is_some() {
-                // 年内: within the year.
+                // 年内, 全年: within the year, the whole year.
                 let yearly = self
                     .recur
                     .as_ref()
@@ -996,6 +996,7 @@ mod tests {
             ("年末", y2024.clone()),
             ("年内", y2024.clone()),
             ("年内完成", y2024.clone()),
+            ("全年", y2024.clone()),
             ("今年年底前", y2024.clone()),
             ("今年", y2024.clone()),
             ("本年度", y2024.clone()),
