@@ -13,7 +13,8 @@
 //! repeated in every row; a title row above the header; Excel date cells;
 //! text with pipes or tabs, merged cells empty or simply absent; text with
 //! one cell per line (blank lines between or not, each line ending in
-//! ` |` or not), merged cells absent;
+//! ` |` or not, a cell of several units one unit per line or not), merged
+//! cells absent;
 //! text with one row per line, cells between spaces, merged and empty cells
 //! absent, the table's title on its header's line or not; a column no row
 //! fills (备注), last or after the measure column; a note under the table

@@ -114,6 +114,9 @@ pub struct Layout {
     /// One cell per line: each cell's line ends in ` |` (a web page's table
     /// copied cell by cell with its borders).
     pub cell_pipes: bool,
+    /// One cell per line: a cell of several units is written one unit per
+    /// line (a cell broken over lines).
+    pub units_lines: bool,
 }
 
 /// Where a column that no row fills stands.
@@ -145,6 +148,7 @@ impl Default for Layout {
             note_row: false,
             sub_header: false,
             cell_pipes: false,
+            units_lines: false,
         }
     }
 }
@@ -179,14 +183,14 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             0..3usize,
             blank_col,
         ),
-        (any::<bool>(), any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
                 (format, seq, task_col, task_labels, measure_labels),
                 (roles, deadline_first, sections, merge),
                 (padded, title_row, date_cells, words, blank_col),
-                (note_row, sub_header, cell_pipes),
+                (note_row, sub_header, cell_pipes, units_lines),
             )| {
                 let seq = if seq == Seq::Tasks && !task_col {
                     Seq::Measures
@@ -234,6 +238,13 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                             Format::CellLines | Format::Spaces => false,
                         },
                     cell_pipes: cell_pipes && format == Format::CellLines,
+                    // Two unit columns one unit per line could not say
+                    // where the 牵头 units end; without 序号 rows are found
+                    // by their length.
+                    units_lines: units_lines
+                        && format == Format::CellLines
+                        && !roles
+                        && seq != Seq::None,
                 }
             },
         )

@@ -106,6 +106,7 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
             ),
             None => (String::new(), None),
         },
+        Col::Units if layout.units_lines => (m.lead.join("\n"), None),
         Col::Units => (m.lead.join("、"), None),
         Col::Lead => (m.lead.join("、"), None),
         Col::Support => (m.support.join("、"), None),
@@ -353,10 +354,13 @@ fn cell_lines(blocks: &[Block], blank: bool, pipes: bool) -> String {
             Block::Table(rows) => {
                 for s in rows.iter().flatten() {
                     if let Slot::Start { text, .. } = s {
-                        if pipes {
-                            line(&format!("{text} |"));
-                        } else {
-                            line(text);
+                        // A cell broken over lines is as many lines.
+                        for part in text.split('\n') {
+                            if pipes {
+                                line(&format!("{part} |"));
+                            } else {
+                                line(part);
+                            }
                         }
                     }
                 }

@@ -21,7 +21,9 @@
 //! - each row then starts with the next running number (or the same one,
 //!   printed again on each row of a task) and holds at most as
 //!   many cells as the header; a short paragraph with a `一、` label between
-//!   rows is a section row; once a row has a cell for every column a row
+//!   rows is a section row; unit names after unit names are one cell
+//!   broken over lines where the table has one unit column; once a row has
+//!   a cell for every column a row
 //!   may not leave empty, a further text cell starts a row of its task
 //!   without its number rather than filling a 备注 (a filled 备注 then reads
 //!   as a row of its own: seen, not hidden in a note); a note under the
@@ -208,6 +210,11 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         .iter()
         .filter(|r| !matches!(r, ColumnRole::Note | ColumnRole::Other))
         .count();
+    let one_unit_column = roles
+        .iter()
+        .filter(|r| matches!(r, ColumnRole::Units(_)))
+        .count()
+        == 1;
     // Blocks used up to the last numbered row.
     let mut used = 0;
     let mut last_number: Option<u32> = None;
@@ -226,6 +233,25 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             while let Some(&(k2, p2)) = paras.peek() {
                 let t2 = p2.text.trim();
                 let number = running_number(t2);
+                // A cell of units broken over lines (`县水务局` / `县住建局`)
+                // is one cell: unit names after unit names join it, where
+                // the table has one unit column (two could not say where
+                // the first ends).
+                let units = ColumnRole::Units(Role::Responsible);
+                if one_unit_column
+                    && cells.len() > 1
+                    && number.is_none()
+                    && fits_column(t2, units)
+                    && cells.last().is_some_and(|c| fits_column(&c.text, units))
+                {
+                    if let Some(last) = cells.last_mut() {
+                        last.text.push('\n');
+                        last.text.push_str(t2);
+                    }
+                    end = k2;
+                    paras.next();
+                    continue;
+                }
                 // Past the cells a row needs, a text cell starts a row of
                 // the task without its number (its units and deadline
                 // merged with the row above) rather than filling a 备注:
@@ -291,7 +317,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 let t2 = p2.text.trim();
                 is_section(t2) || running_number(t2).is_some_and(|m| same_or_next(m, n))
             });
-            let mut found = unnumbered_rows(&block, width);
+            let mut found = unnumbered_rows(&block, width, one_unit_column);
             // Paragraphs left over end the table before them; where the
             // table does not go on, what closes the notice (a closing
             // sentence, the signature) is not a row.
@@ -319,7 +345,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 }
             }
             for row in &found {
-                rows.push(row_of(row));
+                rows.push(joined_row_of(row, one_unit_column));
                 used = row[row.len() - 1].0 + 1;
             }
             if found.len() < whole || found.is_empty() || covered < block.len() {
@@ -451,6 +477,33 @@ fn row_of(paragraphs: &[(usize, &Paragraph)]) -> Row {
     }
 }
 
+/// The cells of a row's paragraphs: one each, except that unit names
+/// after unit names join their cell (a cell of units broken over lines)
+/// when `join_units`.
+fn cells_of_row(paragraphs: &[(usize, &Paragraph)], join_units: bool) -> Vec<Cell> {
+    let units = ColumnRole::Units(Role::Responsible);
+    let mut cells: Vec<Cell> = Vec::with_capacity(paragraphs.len());
+    for (_, p) in paragraphs {
+        let t = p.text.trim();
+        match cells.last_mut() {
+            Some(last) if join_units && fits_column(t, units) && fits_column(&last.text, units) => {
+                last.text.push('\n');
+                last.text.push_str(t);
+            }
+            _ => cells.push(Cell::new(t, cells.len() as u32, p.pos.clone())),
+        }
+    }
+    cells
+}
+
+/// A row of [`cells_of_row`], at the first paragraph's position.
+fn joined_row_of(paragraphs: &[(usize, &Paragraph)], join_units: bool) -> Row {
+    Row {
+        pos: paragraphs[0].1.pos.clone(),
+        cells: cells_of_row(paragraphs, join_units),
+    }
+}
+
 /// Whether running number `m` may follow `n`: the next number, or `n`
 /// printed again on another row of its task.
 pub(super) fn same_or_next(m: u32, n: u32) -> bool {
@@ -468,12 +521,24 @@ pub(super) fn ends_sentence(text: &str) -> bool {
 fn unnumbered_rows<'a>(
     block: &[(usize, &'a Paragraph)],
     width: usize,
+    join_units: bool,
 ) -> Vec<Vec<(usize, &'a Paragraph)>> {
     let mut rows: Vec<Vec<(usize, &Paragraph)>> = Vec::new();
+    let units = ColumnRole::Units(Role::Responsible);
     for &(k, p) in block {
         let starts = fits_column(p.text.trim(), ColumnRole::Measure);
-        let room = rows.last().is_some_and(|row| row.len() + 1 < width);
-        if starts || rows.is_empty() {
+        // Unit names after unit names continue their cell (see `row_of`).
+        let continues_units = join_units
+            && fits_column(p.text.trim(), units)
+            && rows
+                .last()
+                .and_then(|row| row.last())
+                .is_some_and(|(_, q)| fits_column(q.text.trim(), units));
+        let cells = |row: &Vec<(usize, &Paragraph)>| cells_of_row(row, join_units).len();
+        let room = rows.last().is_some_and(|row| cells(row) + 1 < width);
+        if continues_units {
+            rows.last_mut().expect("a row").push((k, p));
+        } else if starts || rows.is_empty() {
             rows.push(vec![(k, p)]);
         } else if room {
             rows.last_mut().expect("a row").push((k, p));
@@ -626,6 +691,25 @@ mod tests {
         let rows = rebuilt("序号\n工作任务\n完成时限\n责任单位\n1\n甲\n6月底前\n市财政局\n2\n乙\n市税务局\n3\n丙\n年底前\n市商务局");
         assert_eq!(rows[2], ["2", "乙", "市税务局"]);
         assert_eq!(rows[3], ["3", "丙", "年底前", "市商务局"]);
+    }
+
+    #[test]
+    fn a_cell_of_units_broken_over_lines_is_one_cell() {
+        let rows = rebuilt(
+            "序号\n工作任务\n责任单位\n完成时限\n1\n推进甲工作。\n县水务局\n县住建局\n12月底前\n\
+             推进乙工作。\n县交通局\n县财政局\n2\n推进丙工作。\n县教育局\n9月底前",
+        );
+        assert_eq!(
+            rows[1],
+            ["1", "推进甲工作。", "县水务局\n县住建局", "12月底前"]
+        );
+        assert_eq!(rows[2], ["推进乙工作。", "县交通局\n县财政局"]);
+        assert_eq!(rows[3], ["2", "推进丙工作。", "县教育局", "9月底前"]);
+        // Two unit columns cannot say where the first ends: no joining.
+        let rows = rebuilt(
+            "序号\n工作任务\n牵头单位\n配合单位\n1\n推进甲工作。\n县水务局\n县住建局\n2\n推进乙工作。\n县交通局\n县财政局",
+        );
+        assert_eq!(rows[1], ["1", "推进甲工作。", "县水务局", "县住建局"]);
     }
 
     #[test]
