@@ -229,14 +229,19 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                     .flat_map(|r| r.cells.iter().map(|c| c.text.trim()))
                     .filter(|w| !w.is_empty())
                     .collect();
-                for row in t.rows.iter().skip(header.data_start) {
-                    let words: Vec<&str> = row
-                        .cells
+                let words_of = |row: &gongwen::document::Row| -> Vec<String> {
+                    row.cells
                         .iter()
-                        .map(|c| c.text.trim())
+                        .map(|c| c.text.trim().to_owned())
                         .filter(|w| !w.is_empty())
-                        .collect();
-                    if words.len() >= 2 && words.iter().all(|w| header_words.contains(w)) {
+                        .collect()
+                };
+                let prints_header = |words: &[String]| {
+                    words.len() >= 2 && words.iter().all(|w| header_words.contains(&w.as_str()))
+                };
+                for row in t.rows.iter().skip(header.data_start) {
+                    let words = words_of(row);
+                    if prints_header(&words) {
                         words.iter().for_each(|w| count_into(&mut exempt, w));
                     }
                 }
@@ -258,15 +263,8 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                     // are the task's, merged).
                     let mut above: Option<String> = None;
                     for row in &t.rows[header.data_start..] {
-                        let words: Vec<&str> = row
-                            .cells
-                            .iter()
-                            .map(|c| c.text.trim())
-                            .filter(|w| !w.is_empty())
-                            .collect();
-                        if words.is_empty()
-                            || (words.len() >= 2 && words.iter().all(|w| header_words.contains(w)))
-                        {
+                        let words = words_of(row);
+                        if words.is_empty() || prints_header(&words) {
                             continue;
                         }
                         let here = cell_at(row, task);

@@ -38,8 +38,8 @@ use crate::model::Role;
 use super::columns::{find_header, role_of_header, ColumnRole};
 use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
-    ends_sentence, fits_column, is_section, running_number, same_or_next, MAX_COLUMNS,
-    MAX_HEADER_CHARS,
+    ends_sentence, fits_column, is_section, rebuild_runs, running_number, same_or_next,
+    MAX_COLUMNS, MAX_HEADER_CHARS,
 };
 
 /// A header word may carry at most this many chars per char of the
@@ -51,30 +51,12 @@ const MAX_UNKNOWN_HEADER_CHARS: usize = 4;
 
 /// Rebuilds space-separated tables; `None` when the document has none.
 pub fn fold_spaced_tables(doc: &Document) -> Option<Document> {
-    let first = (0..doc.blocks.len()).find(|&i| table_at(&doc.blocks[i..], 0).is_some())?;
-    let mut blocks: Vec<Block> = doc.blocks[..first].to_vec();
-    let mut tables = doc.blocks[..first]
-        .iter()
-        .filter(|b| matches!(b, Block::Table(_)))
-        .count() as u32;
-    let mut i = first;
-    while i < doc.blocks.len() {
-        if let Some(found) = table_at(&doc.blocks[i..], tables) {
-            if let Some(before) = found.before {
-                blocks.push(Block::Paragraph(before));
-            }
-            blocks.push(Block::Table(found.table));
-            tables += 1;
-            i += found.used;
-            continue;
-        }
-        if matches!(doc.blocks[i], Block::Table(_)) {
-            tables += 1;
-        }
-        blocks.push(doc.blocks[i].clone());
-        i += 1;
-    }
-    Some(Document { blocks })
+    rebuild_runs(doc, |blocks, index| {
+        let found = table_at(blocks, index)?;
+        let mut rebuilt: Vec<Block> = found.before.map(Block::Paragraph).into_iter().collect();
+        rebuilt.push(Block::Table(found.table));
+        Some((rebuilt, found.used))
+    })
 }
 
 /// A table found at the start of some blocks.

@@ -104,30 +104,42 @@ fn one_column_tables_as_paragraphs(doc: &Document) -> Option<Document> {
 
 /// Rebuilds the one-cell-per-line tables among a document's paragraphs.
 fn fold_paragraphs(doc: &Document) -> Option<Document> {
-    // Most documents have none: look before copying anything.
-    let first = (0..doc.blocks.len()).find(|&i| table_at(&doc.blocks[i..], 0).is_some())?;
-    let mut blocks: Vec<Block> = doc.blocks[..first].to_vec();
-    let mut changed = false;
-    let mut tables = doc.blocks[..first]
-        .iter()
-        .filter(|b| matches!(b, Block::Table(_)))
-        .count() as u32;
-    let mut i = first;
+    rebuild_runs(doc, |blocks, index| {
+        table_at(blocks, index).map(|(table, used)| (vec![Block::Table(table)], used))
+    })
+}
+
+/// A document with runs of blocks rebuilt: `at` is asked at each block
+/// (with the index the next table will have) for the blocks that replace
+/// the run starting there and how many blocks the run used. `None` when it
+/// finds no run, before anything is copied.
+pub(super) fn rebuild_runs(
+    doc: &Document,
+    at: impl Fn(&[Block], u32) -> Option<(Vec<Block>, usize)>,
+) -> Option<Document> {
+    let mut out: Option<Vec<Block>> = None;
+    let mut tables = 0u32;
+    let mut i = 0;
     while i < doc.blocks.len() {
-        if let Some((table, used)) = table_at(&doc.blocks[i..], tables) {
-            blocks.push(Block::Table(table));
-            tables += 1;
-            changed = true;
-            i += used;
+        if let Some((rebuilt, used)) = at(&doc.blocks[i..], tables) {
+            let out = out.get_or_insert_with(|| doc.blocks[..i].to_vec());
+            tables += rebuilt
+                .iter()
+                .filter(|b| matches!(b, Block::Table(_)))
+                .count() as u32;
+            out.extend(rebuilt);
+            i += used.max(1);
             continue;
         }
         if matches!(doc.blocks[i], Block::Table(_)) {
             tables += 1;
         }
-        blocks.push(doc.blocks[i].clone());
+        if let Some(out) = out.as_mut() {
+            out.push(doc.blocks[i].clone());
+        }
         i += 1;
     }
-    changed.then_some(Document { blocks })
+    out.map(|blocks| Document { blocks })
 }
 
 /// The non-blank paragraphs at the start of `blocks`, with their block
