@@ -19,7 +19,10 @@
 //! absent, the table's title on its header's line or not; a column no row
 //! fills (备注), last or after the measure column; a note under the table
 //! (`注：…`, a row across it or a line); with 牵头 + 配合 columns, a
-//! two-row header (`责任单位` across both over `牵头单位 | 配合单位`).
+//! two-row header (`责任单位` across both over `牵头单位 | 配合单位`); the
+//! task or measure column headed by a word the lexicon does not know
+//! (`民生实事`), its role then read from its cells; a column of officials
+//! (`责任领导`, people, not units).
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never
@@ -72,6 +75,7 @@ fn parsed(notice: &Notice) -> Vec<Expected> {
                 .iter()
                 .map(|u| (comparable(&u.name), u.role.unwrap_or(Role::Responsible)))
                 .collect(),
+            leader: m.leader.as_deref().map(comparable),
         })
         .collect()
 }
@@ -143,6 +147,15 @@ fn one_layout_per_format_parses_back() {
         if let Err(e) = check(&notice, &layout) {
             panic!("{e}");
         }
+    }
+}
+
+/// The unknown header words are unknown: the layouts that use them test
+/// reading a column's role from its cells.
+#[test]
+fn unknown_header_words_are_unknown_to_the_lexicon() {
+    for w in space::UNKNOWN_TEXT_WORDS {
+        assert_eq!(gongwen::grammar::lexicon::header_field(w), None, "{w}");
     }
 }
 

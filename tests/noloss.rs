@@ -82,7 +82,7 @@ use gongwen::interpret::columns::ColumnRole;
 use gongwen::interpret::meta::{classify, MetaLine};
 use gongwen::interpret::prose::label_line_parts;
 use gongwen::interpret::table::is_running_number;
-use gongwen::interpret::table::{header_of, keeps_tables_adjacent};
+use gongwen::interpret::table::{header_of, keeps_tables_adjacent, next_adjacent_table};
 use gongwen::model::{Heading, Measure, Notice};
 use gongwen::normalize::fold_char;
 
@@ -204,13 +204,14 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     // The header of the last task table, for a table continuing it.
     let mut last_header = None;
     let mut adjacent = true;
-    for block in &doc.blocks {
+    for (i, block) in doc.blocks.iter().enumerate() {
         if let Block::Paragraph(p) = block {
             adjacent &= keeps_tables_adjacent(&p.text);
         }
         match block {
             Block::Table(t) => {
-                last_header = header_of(t, last_header.as_ref(), adjacent);
+                let next = next_adjacent_table(&doc.blocks[i + 1..]);
+                last_header = header_of(t, last_header.as_ref(), adjacent, next);
                 adjacent = true;
                 let Some(header) = last_header.as_ref() else {
                     continue;

@@ -333,6 +333,8 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                     ongoing: dl.is_some_and(|d| d.ongoing),
                     recurs: dl.is_some_and(|d| d.recurs),
                     units,
+                    // No officials are written in prose here.
+                    leader: None,
                 });
             }
         }
@@ -365,6 +367,7 @@ fn parsed(notice: &Notice) -> Vec<Expected> {
                 .iter()
                 .map(|u| (comparable(&u.name), u.role.unwrap_or(Role::Responsible)))
                 .collect(),
+            leader: m.leader.as_deref().map(comparable),
         })
         .collect()
 }

@@ -21,6 +21,8 @@ pub struct Expected {
     pub ongoing: bool,
     pub recurs: bool,
     pub units: Vec<(String, Role)>,
+    /// The officials in charge ([`Layout::leader_col`]).
+    pub leader: Option<String>,
 }
 
 /// How the notice is written.
@@ -117,7 +119,26 @@ pub struct Layout {
     /// One cell per line: a cell of several units is written one unit per
     /// line (a cell broken over lines).
     pub units_lines: bool,
+    /// A text column headed by a word the lexicon does not know
+    /// (`民生实事`): its role is read from its cells.
+    pub unknown_text: UnknownText,
+    /// A column of the officials in charge (`责任领导`: people, not units)
+    /// after the measure column.
+    pub leader_col: bool,
 }
+
+/// Which text column is headed by a word outside the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnknownText {
+    #[default]
+    None,
+    Task,
+    Measure,
+}
+
+/// Header words of text columns that the lexicon does not know (at most
+/// four chars, as short as header words are).
+pub const UNKNOWN_TEXT_WORDS: &[&str] = &["民生实事", "民生工程", "名称", "实事"];
 
 /// Where a column that no row fills stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,6 +170,8 @@ impl Default for Layout {
             sub_header: false,
             cell_pipes: false,
             units_lines: false,
+            unknown_text: UnknownText::None,
+            leader_col: false,
         }
     }
 }
@@ -168,6 +191,11 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         Just(Sections::MergedRow),
         Just(Sections::Paragraphs)
     ];
+    let unknown_text = prop_oneof![
+        2 => Just(UnknownText::None),
+        1 => Just(UnknownText::Task),
+        1 => Just(UnknownText::Measure)
+    ];
     let blank_col = prop_oneof![
         2 => Just(BlankCol::None),
         1 => Just(BlankCol::Last),
@@ -184,6 +212,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             blank_col,
         ),
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        (unknown_text, any::<bool>()),
     )
         .prop_map(
             |(
@@ -191,6 +220,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (roles, deadline_first, sections, merge),
                 (padded, title_row, date_cells, words, blank_col),
                 (note_row, sub_header, cell_pipes, units_lines),
+                (unknown_text, leader_col),
             )| {
                 let seq = if seq == Seq::Tasks && !task_col {
                     Seq::Measures
@@ -245,6 +275,12 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && format == Format::CellLines
                         && !roles
                         && seq != Seq::None,
+                    unknown_text: if unknown_text == UnknownText::Task && !task_col {
+                        UnknownText::Measure
+                    } else {
+                        unknown_text
+                    },
+                    leader_col,
                 }
             },
         )
@@ -267,6 +303,8 @@ pub struct GenMeasure {
     pub deadline: Option<GenDeadline>,
     pub lead: Vec<&'static str>,
     pub support: Vec<&'static str>,
+    /// The official in charge (a [`Layout::leader_col`] cell).
+    pub leader: &'static str,
 }
 
 #[derive(Debug, Clone)]
@@ -336,6 +374,18 @@ const UNITS: &[&str] = &[
     "市自然资源和规划局",
     "市应急管理局",
     "市文化广电旅游局",
+];
+
+/// Officials' names, as a 责任领导 column gives them.
+const LEADERS: &[&str] = &[
+    "王建国",
+    "李明",
+    "张卫东",
+    "刘芳",
+    "陈志强",
+    "赵丽华",
+    "孙海",
+    "周文斌",
 ];
 
 const TOPICS: &[&str] = &[
@@ -443,6 +493,14 @@ fn deadline(rng: &mut Rng) -> GenDeadline {
             )
         },
         7 => plain(format!("{year}年{month}月"), Some(last_day(year, month))),
+        // A milestone after the date (`5月底前动工`).
+        8 if rng.chance(50) => plain(
+            format!(
+                "{year}年{month}月底前{}",
+                rng.pick(&["动工", "投入使用", "开工", "完工", "建成"])
+            ),
+            Some(last_day(year, month)),
+        ),
         _ => plain(format!("{year}年{month}月底"), Some(last_day(year, month))),
     }
 }
@@ -512,6 +570,11 @@ impl GenNotice {
                                     deadline: dl,
                                     lead,
                                     support,
+                                    leader: if layout.leader_col {
+                                        LEADERS[rng.below(LEADERS.len())]
+                                    } else {
+                                        ""
+                                    },
                                 }
                             })
                             .collect(),
@@ -533,6 +596,9 @@ impl GenNotice {
                     if rng.chance(40) {
                         t.measures[i].lead = t.measures[i - 1].lead.clone();
                         t.measures[i].support = t.measures[i - 1].support.clone();
+                    }
+                    if layout.leader_col && rng.chance(60) {
+                        t.measures[i].leader = t.measures[i - 1].leader;
                     }
                 }
             }
@@ -622,6 +688,7 @@ impl GenNotice {
                         ongoing: dl.is_some_and(|d| d.ongoing),
                         recurs: dl.is_some_and(|d| d.recurs),
                         units,
+                        leader: layout.leader_col.then(|| comparable(m.leader)),
                     });
                 }
             }

@@ -4,7 +4,10 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::{chinese, BlankCol, Format, GenMeasure, GenNotice, Layout, Sections, Seq};
+use super::{
+    chinese, BlankCol, Format, GenMeasure, GenNotice, Layout, Sections, Seq, UnknownText,
+    UNKNOWN_TEXT_WORDS,
+};
 
 /// One grid position.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,12 +48,22 @@ enum Col {
     Units,
     Lead,
     Support,
+    /// The officials in charge (people, not units).
+    Leader,
     /// A column no row fills.
     Blank,
 }
 
 impl Col {
-    fn header(self, words: usize) -> &'static str {
+    fn header(self, layout: &Layout) -> &'static str {
+        let words = layout.words;
+        let unknown = matches!(
+            (self, layout.unknown_text),
+            (Col::Task, UnknownText::Task) | (Col::Measure, UnknownText::Measure)
+        );
+        if unknown {
+            return UNKNOWN_TEXT_WORDS[words % UNKNOWN_TEXT_WORDS.len()];
+        }
         let w: [&str; 3] = match self {
             Col::Seq => ["序号", "序号", "编号"],
             Col::Task => ["重点任务", "工作任务", "主要任务"],
@@ -59,6 +72,7 @@ impl Col {
             Col::Units => ["责任单位", "责任部门", "责任单位"],
             Col::Lead => ["牵头单位", "牵头单位", "牵头部门"],
             Col::Support => ["配合单位", "协同单位", "配合部门"],
+            Col::Leader => ["责任领导", "分管领导", "牵头领导"],
             Col::Blank => ["备注", "备注", "备注"],
         };
         w[words % 3]
@@ -74,6 +88,9 @@ fn columns(layout: &Layout) -> Vec<Col> {
         cols.push(Col::Task);
     }
     cols.push(Col::Measure);
+    if layout.leader_col {
+        cols.push(Col::Leader);
+    }
     if layout.blank_col == BlankCol::AfterMeasure {
         cols.push(Col::Blank);
     }
@@ -106,6 +123,7 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
             ),
             None => (String::new(), None),
         },
+        Col::Leader => (m.leader.to_owned(), None),
         Col::Units if layout.units_lines => (m.lead.join("\n"), None),
         Col::Units => (m.lead.join("、"), None),
         Col::Lead => (m.lead.join("、"), None),
@@ -130,7 +148,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                 },
                 Col::Support => Slot::Right,
                 c => Slot::Start {
-                    text: c.header(layout.words).to_owned(),
+                    text: c.header(layout).to_owned(),
                     rows: 2,
                     cols: 1,
                     date: None,
@@ -140,13 +158,13 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
         let under = cols
             .iter()
             .map(|c| match c {
-                Col::Lead | Col::Support => start(c.header(layout.words)),
+                Col::Lead | Col::Support => start(c.header(layout)),
                 _ => Slot::Below,
             })
             .collect();
         vec![top, under]
     } else {
-        vec![cols.iter().map(|c| start(c.header(layout.words))).collect()]
+        vec![cols.iter().map(|c| start(c.header(layout))).collect()]
     };
     let spanning = |text: String| -> Vec<Slot> {
         let mut row = vec![Slot::Right; width];

@@ -151,7 +151,7 @@ impl Grammar {
                 "|最迟|最晚|不晚于|不迟于|力争|争取|确保",
                 "|实施|推进|开展|进行|到位|见效|建成|一次|[0-9]次",
                 // What is due (`2024年10月底前出台`).
-                "|出台|印发|制定|建立|上线|投用|投入使用|开工|竣工|验收|落地|部署",
+                "|出台|印发|制定|建立|上线|投用|投入使用|交付使用|开工|动工|竣工|完工|投产|通车|验收|落地|部署",
                 // A time of day after a date (a spreadsheet date-time cell):
                 // 09:00, 09:00:00, 18时, 18时30分, 18点.
                 "|[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?|[0-9]{1,2}[时点](?:[0-9]{1,2}分)?)"
@@ -729,6 +729,18 @@ mod tests {
                 assert_eq!(t, Some(dated(date(y, m, d), Precision::Month)), "{s}");
             }
         }
+    }
+
+    #[test]
+    fn a_milestone_after_the_date_is_what_is_due() {
+        check(&[
+            ("5月底前动工", dated(date(2024, 5, 31), Precision::Month)),
+            ("9月投入使用", dated(date(2024, 9, 30), Precision::Month)),
+            (
+                "2025年6月底前完工",
+                dated(date(2025, 6, 30), Precision::Month),
+            ),
+        ]);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub enum Field {
     Units(Role),
     /// Remarks (备注, 推广范围).
     Note,
+    /// The officials in charge (责任领导, 牵头领导): people, never units.
+    Leader,
     /// A field that is none of the above and must not be taken for one:
     /// when a matter was inspected or found, where it came from, its
     /// progress (检查时间, 问题来源, 进展情况).
@@ -49,7 +51,7 @@ const WORDS: &[(&str, Field)] = &[
     ("联系人", Field::Other),
     ("联系电话", Field::Other),
     // A person answering for the work (责任领导, 牵头领导), not a unit.
-    ("领导", Field::Other),
+    ("领导", Field::Leader),
     ("序号", Field::Seq),
     ("编号", Field::Seq),
     ("举措", Field::Measure),
@@ -155,9 +157,10 @@ pub fn header_field(text: &str) -> Option<(Field, usize)> {
             continue;
         }
         let len = word.chars().count();
-        // Words that say "not a field" win whatever their length.
-        if *field == Field::Other {
-            return Some((Field::Other, len));
+        // Words that say "not a field", or "not units" (领导 in 牵头领导),
+        // win whatever their length.
+        if matches!(field, Field::Other | Field::Leader) {
+            return Some((*field, len));
         }
         if best.is_none_or(|(_, l)| len > l) {
             best = Some((*field, len));

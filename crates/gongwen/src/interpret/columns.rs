@@ -1,12 +1,19 @@
 //! Column roles of a task-division table, found from its header row by
-//! synonyms (工作任务, 具体举措, 完成时限, 责任单位, 牵头单位, 序号, 备注 …).
+//! synonyms (工作任务, 具体举措, 完成时限, 责任单位, 牵头单位, 序号, 备注 …),
+//! and, for a column headed by a word the lexicon does not know (`民生实事`),
+//! from its cells: a column of sentences where the header names no task or
+//! measure column is the text column.
 //!
-//! Only the header is read here; data rows are the business of
+//! Data rows are read here only for that; what they mean is the business of
 //! [`super::table`].
 
 use crate::document::{Cell, Row, Table, TableLayout};
+use crate::grammar::deadline::looks_like_deadline;
 use crate::grammar::lexicon::{header_field, Field};
+use crate::grammar::units::looks_like_units;
 use crate::model::Role;
+
+use super::table::is_running_number;
 
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +31,8 @@ pub enum ColumnRole {
     Units(Role),
     /// Remarks (备注).
     Note,
+    /// The officials in charge (责任领导): people, not units.
+    Leader,
     /// A column whose header was not recognized.
     Other,
 }
@@ -44,6 +53,7 @@ fn header_role(text: &str) -> (ColumnRole, usize) {
                 Field::Deadline => ColumnRole::Deadline,
                 Field::Units(role) => ColumnRole::Units(role),
                 Field::Note => ColumnRole::Note,
+                Field::Leader => ColumnRole::Leader,
                 _ => ColumnRole::Other,
             },
             len,
@@ -91,15 +101,17 @@ pub const HEADER_SEARCH_ROWS: usize = 12;
 /// tables (layout tables, page metadata).
 pub fn find_header(table: &Table) -> Option<Header> {
     for (i, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
-        let roles = header_roles(row, table.width() as usize);
-        let text = roles
-            .iter()
-            .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure));
+        let mut roles = header_roles(row, table.width() as usize);
         let detail = roles
             .iter()
             .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
+        if detail {
+            text_columns_by_cells(table, i, &mut roles);
+        }
+        let text = roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure));
         if text && detail {
-            let mut roles = roles;
             // A second header row under a spanning cell (`责任单位` over
             // `牵头单位 | 配合单位`) names those columns more closely.
             let mut data_start = i + 1;
@@ -147,6 +159,171 @@ pub fn find_header(table: &Table) -> Option<Header> {
         }
     }
     None
+}
+
+/// Whether a row could head a task table whose rows are yet to be read: a
+/// deadline or unit column, and a task or measure column or a column
+/// headed by a word the lexicon does not know (its cells will say).
+pub fn could_head_task_table(row: &Row) -> bool {
+    let roles = header_roles(row, row.cells.len());
+    let detail = roles
+        .iter()
+        .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
+    let text = roles
+        .iter()
+        .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure))
+        || row.cells.iter().any(|c| is_unknown_word(&c.text));
+    detail && text
+}
+
+/// Longest short word, in chars: a header word or a person's name.
+const MAX_WORD_CHARS: usize = 4;
+
+/// Whether a text is one short word of letters (`名称`, `民生实事`, `王建国`):
+/// as short as header words and people's names are, not a sentence.
+pub fn is_short_word(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= MAX_WORD_CHARS
+        && text.chars().all(char::is_alphabetic)
+}
+
+/// Whether a word the lexicon does not know may name a column among known
+/// header words: a short word ([`is_short_word`]).
+pub fn may_name_column(text: &str) -> bool {
+    is_short_word(text)
+}
+
+/// A header cell with a word the lexicon does not know, short enough to
+/// name a column ([`may_name_column`]).
+fn is_unknown_word(text: &str) -> bool {
+    header_field(text).is_none() && may_name_column(text)
+}
+
+/// How many data rows are read for a column's role.
+const ROLE_FROM_CELLS_ROWS: usize = 20;
+/// Shortest mean length, in chars, of the cells of a text column found
+/// from its cells (a task title or a sentence, not a name or a place).
+const MIN_TEXT_CELL_CHARS: usize = 6;
+
+/// Share of a text column's cells that must be text (3 in 4).
+const TEXT_SHARE_NUMERATOR: usize = 3;
+const TEXT_SHARE_DENOMINATOR: usize = 4;
+
+/// Gives the text roles the header does not name to columns headed by a
+/// word the lexicon does not know whose cells are text: of the filled
+/// cells below the header (up to [`ROLE_FROM_CELLS_ROWS`] rows) three in
+/// four are no unit list, deadline, running number or header word, and
+/// those average at least [`MIN_TEXT_CELL_CHARS`]. Such columns stand for the measure column when
+/// the header names none (the last of them; one before it, or left of a
+/// named task column, groups it as the task column), for the task column
+/// left of a named measure column.
+fn text_columns_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
+    let named = |roles: &[ColumnRole], role| roles.iter().position(|r| *r == role);
+    let (task, measure) = (
+        named(roles, ColumnRole::Task),
+        named(roles, ColumnRole::Measure),
+    );
+    if task.is_some() && measure.is_some() {
+        return;
+    }
+    let Some(header) = table.rows.get(header_row) else {
+        return;
+    };
+    // A header is header words: each cell one the lexicon knows or a
+    // short word (a data row is not read as one).
+    if !header.cells.iter().all(|h| {
+        h.text.trim().is_empty() || header_field(&h.text).is_some() || is_unknown_word(&h.text)
+    }) {
+        return;
+    }
+    // In pasted text a row left short by its merged cells holds them out
+    // of place: where rows as wide as the header stand, they alone say.
+    let rows = || {
+        table
+            .rows
+            .iter()
+            .skip(header_row + 1)
+            .take(ROLE_FROM_CELLS_ROWS)
+    };
+    // (A remark column may be left out of any row.)
+    let needed = header
+        .cells
+        .iter()
+        .filter(|h| !h.text.trim().is_empty() && role_of_header(&h.text) != ColumnRole::Note)
+        .count();
+    let full = |r: &&Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= needed;
+    let any_full = table.layout == TableLayout::Grid || rows().any(|r| full(&r));
+    // A row of one filled cell is a section or a note, not a record.
+    let record = |r: &&Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= 2;
+    let below = || {
+        rows()
+            .filter(record)
+            .filter(move |r| table.layout == TableLayout::Grid || !any_full || full(r))
+    };
+    let found: Vec<usize> = header
+        .cells
+        .iter()
+        .filter(|h| h.col_span <= 1 && is_unknown_word(&h.text))
+        .map(|h| h.col as usize)
+        .filter(|&c| roles.get(c) == Some(&ColumnRole::Other))
+        .filter(|&c| {
+            let cells: Vec<&str> = below()
+                .filter_map(|r| {
+                    r.cells
+                        .iter()
+                        .find(|x| x.col as usize == c && x.col_span <= 1)
+                })
+                .map(|x| x.text.trim())
+                .filter(|t| !t.is_empty())
+                .collect();
+            let text: Vec<&&str> = cells
+                .iter()
+                .filter(|t| !is_running_number(t) && fits_column(t, ColumnRole::Measure))
+                .collect();
+            let chars: usize = text.iter().map(|t| t.chars().count()).sum();
+            // (A pasted row left short by a merge may hold another
+            // column's cell here.)
+            !text.is_empty()
+                && text.len() * TEXT_SHARE_DENOMINATOR >= cells.len() * TEXT_SHARE_NUMERATOR
+                && chars >= MIN_TEXT_CELL_CHARS * text.len()
+        })
+        .collect();
+    match (task, measure) {
+        (None, Some(m)) => {
+            if let Some(&c) = found.iter().rfind(|&&c| c < m) {
+                roles[c] = ColumnRole::Task;
+            }
+        }
+        (Some(t), None) => {
+            if let Some(&c) = found.iter().find(|&&c| c > t) {
+                roles[c] = ColumnRole::Measure;
+            }
+        }
+        (None, None) => {
+            if let Some((&last, before)) = found.split_last() {
+                roles[last] = ColumnRole::Measure;
+                if let Some(&c) = before.last() {
+                    roles[c] = ColumnRole::Task;
+                }
+            }
+        }
+        (Some(_), Some(_)) => {}
+    }
+}
+
+/// Whether a cell's text fits a column of this role.
+pub fn fits_column(text: &str, role: ColumnRole) -> bool {
+    let deadline = || looks_like_deadline(text);
+    match role {
+        ColumnRole::Units(_) => looks_like_units(text),
+        ColumnRole::Deadline => deadline(),
+        ColumnRole::Task | ColumnRole::Measure => {
+            role_of_header(text) == ColumnRole::Other && !looks_like_units(text) && !deadline()
+        }
+        ColumnRole::Seq => is_running_number(text),
+        _ => true,
+    }
 }
 
 /// Longest cell of a second header row, in chars.

@@ -10,7 +10,7 @@ use crate::grammar::label::{parse_label, LabelKind};
 use crate::model::{Diagnostic, DiagnosticCode};
 use crate::normalize::fold_width;
 
-use super::columns::{ColumnRole, Header};
+use super::columns::{is_short_word, ColumnRole, Header};
 use super::memo::GrammarMemo;
 
 /// What sits in one column of one row.
@@ -63,7 +63,7 @@ pub(crate) fn flattened_slots<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<Slot<'a>>> {
     let width = header.roles.len();
-    let kinds = label_kinds_by_column(table, header);
+    let kinds = evidence_by_column(table, header, memo);
     table
         .rows
         .iter()
@@ -131,7 +131,7 @@ fn fits(
     cells: &[&Cell],
     cols: &[usize],
     roles: &[ColumnRole],
-    kinds: &[Vec<LabelKind>],
+    kinds: &[ColumnEvidence],
     memo: &mut GrammarMemo,
 ) -> Vec<f32> {
     cells
@@ -141,29 +141,61 @@ fn fits(
         .collect()
 }
 
-/// The label forms seen in each column on rows that have every column
-/// filled (so that their cells certainly sit at their own columns).
-fn label_kinds_by_column(table: &Table, header: &Header) -> Vec<Vec<LabelKind>> {
+/// What the rows with every column filled (whose cells certainly sit at
+/// their own columns) show of one column.
+#[derive(Debug, Clone, Default)]
+struct ColumnEvidence {
+    /// The label forms seen.
+    kinds: Vec<LabelKind>,
+    /// Every cell is a short word ([`CellShape::Word`]: a person's name
+    /// under 责任领导, not a sentence).
+    words: bool,
+}
+
+fn evidence_by_column(
+    table: &Table,
+    header: &Header,
+    memo: &mut GrammarMemo,
+) -> Vec<ColumnEvidence> {
     let width = header.roles.len();
-    let mut kinds = vec![Vec::new(); width];
+    let mut out = vec![ColumnEvidence::default(); width];
+    let mut not_words = vec![false; width];
     for row in table.rows.iter().skip(header.data_start) {
+        // A row of every cell (empty ones kept as pieces) or of every
+        // column filled.
         let filled: Vec<&Cell> = row
             .cells
             .iter()
             .filter(|c| !c.text.trim().is_empty())
             .collect();
-        if filled.len() != width {
+        let cells: Vec<(usize, &Cell)> = if row.cells.len() == width {
+            row.cells
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.text.trim().is_empty())
+                .collect()
+        } else if filled.len() == width {
+            filled.into_iter().enumerate().collect()
+        } else {
             continue;
-        }
-        for (col, cell) in filled.iter().enumerate() {
+        };
+        for (col, cell) in cells {
             if let Some(label) = parse_label(&cell.text) {
-                if !kinds[col].contains(&label.kind) {
-                    kinds[col].push(label.kind);
+                if !out[col].kinds.contains(&label.kind) {
+                    out[col].kinds.push(label.kind);
                 }
+            }
+            if shape_of(&cell.text, memo) == CellShape::Word {
+                out[col].words = true;
+            } else {
+                not_words[col] = true;
             }
         }
     }
-    kinds
+    for (ev, not) in out.iter_mut().zip(not_words) {
+        ev.words &= !not;
+    }
+    out
 }
 
 /// What a cell's text looks like, for alignment.
@@ -173,6 +205,8 @@ enum CellShape {
     Deadline,
     Units,
     Number,
+    /// A short word of letters only (`王建国`).
+    Word,
     Prose,
 }
 
@@ -187,16 +221,22 @@ fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
         CellShape::Deadline
     } else if memo.looks_like_units(t) {
         CellShape::Units
+    } else if is_short_word(t) {
+        CellShape::Word
     } else {
         CellShape::Prose
     }
 }
 
-/// How well a cell of `shape` fits a column of `role` whose labelled cells
-/// have had the forms `kinds`.
-fn fit(shape: CellShape, role: ColumnRole, kinds: &[LabelKind]) -> f32 {
+/// How well a cell of `shape` fits a column of `role` with the evidence
+/// `column`.
+fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
     use ColumnRole as R;
+    let kinds = &column.kinds;
     match (shape, role) {
+        // A column of words (names) takes words, not sentences.
+        (CellShape::Word, _) if column.words => 3.0,
+        (CellShape::Prose, _) if column.words => -1.0,
         (CellShape::Labelled(k), R::Task | R::Measure) => {
             if kinds.contains(&k) {
                 3.0
@@ -213,6 +253,9 @@ fn fit(shape: CellShape, role: ColumnRole, kinds: &[LabelKind]) -> f32 {
             }
         }
         (CellShape::Labelled(_), _) => -3.0,
+        // Officials are named by short words (`王建国`).
+        (CellShape::Word, R::Leader) => 3.0,
+        (CellShape::Prose, R::Leader) => 0.0,
         (CellShape::Deadline, R::Deadline) => 3.0,
         (CellShape::Deadline, R::Note) => 0.5,
         (CellShape::Deadline, _) => -2.0,
@@ -222,11 +265,11 @@ fn fit(shape: CellShape, role: ColumnRole, kinds: &[LabelKind]) -> f32 {
         (CellShape::Number, R::Seq) => 3.0,
         (CellShape::Number, _) => -1.0,
         // A row has a measure of its own; its task may be merged away.
-        (CellShape::Prose, R::Measure) => 1.5,
-        (CellShape::Prose, R::Task) => 1.0,
-        (CellShape::Prose, R::Note | R::Other) => 0.5,
-        (CellShape::Prose, R::Units(_)) => -0.5,
-        (CellShape::Prose, _) => -2.0,
+        (CellShape::Prose | CellShape::Word, R::Measure) => 1.5,
+        (CellShape::Prose | CellShape::Word, R::Task) => 1.0,
+        (CellShape::Prose | CellShape::Word, R::Note | R::Other) => 0.5,
+        (CellShape::Prose | CellShape::Word, R::Units(_)) => -0.5,
+        (CellShape::Prose | CellShape::Word, _) => -2.0,
     }
 }
 
@@ -234,12 +277,12 @@ fn fit(shape: CellShape, role: ColumnRole, kinds: &[LabelKind]) -> f32 {
 /// column where its label form was seen, and every stretch of unlabelled
 /// cells between them either is empty or exactly fills the columns of its
 /// stretch. `None` when contents must decide.
-fn forced_alignment(cells: &[&Cell], kinds: &[Vec<LabelKind>]) -> Option<Vec<usize>> {
+fn forced_alignment(cells: &[&Cell], kinds: &[ColumnEvidence]) -> Option<Vec<usize>> {
     let n = kinds.len();
     let mut anchors = Vec::new();
     for (i, cell) in cells.iter().enumerate() {
         if let Some(label) = parse_label(&cell.text) {
-            let mut cols = (0..n).filter(|j| kinds[*j].contains(&label.kind));
+            let mut cols = (0..n).filter(|j| kinds[*j].kinds.contains(&label.kind));
             match (cols.next(), cols.next()) {
                 (Some(col), None) => anchors.push((i, col)),
                 _ => return None,
@@ -275,7 +318,7 @@ fn forced_alignment(cells: &[&Cell], kinds: &[Vec<LabelKind>]) -> Option<Vec<usi
 fn align_by_content(
     cells: &[&Cell],
     roles: &[ColumnRole],
-    kinds: &[Vec<LabelKind>],
+    kinds: &[ColumnEvidence],
     memo: &mut GrammarMemo,
 ) -> Vec<usize> {
     let k = cells.len();

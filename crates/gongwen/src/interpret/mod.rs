@@ -143,6 +143,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         ..ctx
                     },
                     last_header.as_ref(),
+                    table::next_adjacent_table(&doc.blocks[i + 1..]),
                     &mut out,
                     &mut diagnostics,
                 );

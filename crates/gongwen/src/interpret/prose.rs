@@ -75,10 +75,10 @@ static LABEL_LINE: LazyLock<Regex> =
 /// leader (a person: `牵头负责领导`, `责任领导`); `None` for any other word.
 fn label_field(word: &str) -> Option<Field> {
     if word.ends_with(lexicon::LEADER_WORD) {
-        return Some(Field::Other);
+        return Some(Field::Leader);
     }
     match lexicon::header_field(word)? {
-        (f @ (Field::Units(_) | Field::Deadline), _) => Some(f),
+        (f @ (Field::Units(_) | Field::Deadline | Field::Leader), _) => Some(f),
         _ => None,
     }
 }
@@ -316,7 +316,8 @@ pub fn label_line(text: &str) -> Option<LabelLine> {
     Some(match label_field(label)? {
         Field::Units(role) => LabelLine::Units(role, value),
         Field::Deadline => LabelLine::Deadline(value),
-        _ => LabelLine::Leader(value),
+        Field::Leader => LabelLine::Leader(value),
+        _ => return None,
     })
 }
 

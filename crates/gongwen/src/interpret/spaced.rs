@@ -10,7 +10,9 @@
 //!
 //! A run is such a table when
 //! - a paragraph ends with two to eight header words between spaces (see
-//!   [`role_of_header`]) that make a task-table header ([`find_header`]);
+//!   [`role_of_header`]; a short word the lexicon does not know, `民生实事`,
+//!   among them, first only where the rows read so) that with the rows under
+//!   them make a task-table header ([`find_header`]);
 //!   text before them on the same line (the table's title, the notice's
 //!   closing lines when a page was pasted as one paragraph) stays a
 //!   paragraph of its own;
@@ -35,7 +37,9 @@ use crate::grammar::label::parse_label;
 use crate::grammar::lexicon::{self, header_field};
 use crate::model::Role;
 
-use super::columns::{find_header, role_of_header, ColumnRole};
+use super::columns::{
+    could_head_task_table, find_header, is_short_word, may_name_column, role_of_header, ColumnRole,
+};
 use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
     ends_sentence, fits_column, is_section, rebuild_runs, running_number, same_or_next,
@@ -46,8 +50,6 @@ use super::vertical::{
 /// lexicon word it is known by (`牵头责任单位` by `责任单位`, not a table's
 /// title by the `工作任务` inside it).
 const HEADER_CHARS_PER_WORD_CHAR: usize = 3;
-/// Longest header word the lexicon does not know.
-const MAX_UNKNOWN_HEADER_CHARS: usize = 4;
 
 /// Rebuilds space-separated tables; `None` when the document has none.
 pub fn fold_spaced_tables(doc: &Document) -> Option<Document> {
@@ -73,9 +75,11 @@ fn cells_of(text: &str) -> Vec<&str> {
     text.split_whitespace().collect()
 }
 
-/// The header at the end of a paragraph: the byte offset where it starts
-/// and its roles.
-fn header_at_end(text: &str) -> Option<(usize, Vec<ColumnRole>)> {
+/// The header at the end of a paragraph: the byte offset where it starts,
+/// its roles and which of its words the lexicon does not know. With
+/// `leading_unknown` the header may start with such words (`民生实事 责任单位
+/// 完成时限`); else it starts at a word the lexicon knows.
+fn header_at_end(text: &str, leading_unknown: bool) -> Option<(usize, Vec<ColumnRole>, Vec<bool>)> {
     let trimmed = text.trim_end();
     if !trimmed.trim_start().contains(char::is_whitespace) {
         return None;
@@ -83,16 +87,15 @@ fn header_at_end(text: &str) -> Option<(usize, Vec<ColumnRole>)> {
     let pieces = cells_of(trimmed);
     let mut start = pieces.len();
     let mut roles: Vec<ColumnRole> = Vec::new();
+    let mut unknown: Vec<bool> = Vec::new();
     while start > 0 && roles.len() < MAX_COLUMNS {
         let piece = pieces[start - 1];
         let chars = piece.chars().count();
         // A word the lexicon does not know (`名称`) may name a column
-        // between known ones when it is as short as a header word.
+        // when it is as short as a header word.
         let word_chars = match header_field(piece) {
             Some((_, n)) => n,
-            None if chars <= MAX_UNKNOWN_HEADER_CHARS && piece.chars().all(char::is_alphabetic) => {
-                chars
-            }
+            None if may_name_column(piece) => chars,
             None => break,
         };
         let role = role_of_header(piece);
@@ -104,23 +107,33 @@ fn header_at_end(text: &str) -> Option<(usize, Vec<ColumnRole>)> {
             break;
         }
         roles.insert(0, role);
+        unknown.insert(0, header_field(piece).is_none());
         start -= 1;
         // 序号 stands first.
         if role == ColumnRole::Seq {
             break;
         }
     }
-    // The header starts at a column whose role is known.
-    while roles.first() == Some(&ColumnRole::Other) {
+    while !leading_unknown && unknown.first() == Some(&true) {
         roles.remove(0);
+        unknown.remove(0);
         start += 1;
     }
-    let known = roles.iter().filter(|r| **r != ColumnRole::Other).count();
+    // The header starts at a column the lexicon names (a field or none).
+    while roles.first() == Some(&ColumnRole::Other) && unknown.first() == Some(&false) {
+        roles.remove(0);
+        unknown.remove(0);
+        start += 1;
+    }
+    let known = roles
+        .iter()
+        .filter(|r| !matches!(r, ColumnRole::Other | ColumnRole::Leader))
+        .count();
     if roles.len() < 2 || known < 2 {
         return None;
     }
     let offset = pieces[start].as_ptr() as usize - trimmed.as_ptr() as usize;
-    Some((offset, roles))
+    Some((offset, roles, unknown))
 }
 
 /// The non-blank paragraphs at the start of `blocks`, with their indices.
@@ -152,21 +165,52 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
     let Some(Block::Paragraph(first)) = blocks.first() else {
         return None;
     };
-    let (offset, roles) = header_at_end(&first.text)?;
+    // Words the lexicon does not know at the header's start are its own
+    // when the rows under them say so, else the text before it.
+    let with_unknown = header_at_end(&first.text, true);
+    let without = match &with_unknown {
+        Some((_, _, unknown)) if unknown.first() == Some(&true) => {
+            header_at_end(&first.text, false)
+        }
+        // The same header: read once.
+        _ => None,
+    };
+    [with_unknown, without]
+        .into_iter()
+        .flatten()
+        .find_map(|(offset, roles, unknown)| {
+            let found = table_under(blocks, index, first, offset, &roles, &unknown)?;
+            // Columns the header left unknown are read from their cells.
+            find_header(&found.table)?;
+            Some(found)
+        })
+}
+
+/// The table under a header that starts at `offset` in `first`.
+fn table_under(
+    blocks: &[Block],
+    index: u32,
+    first: &Paragraph,
+    offset: usize,
+    roles: &[ColumnRole],
+    unknown: &[bool],
+) -> Option<Found> {
     let width = roles.len();
     let header_text = &first.text.trim_end()[offset..];
     let header = row_of(&cells_of(header_text), first);
-    let probe = Table {
-        index,
-        layout: TableLayout::Flattened,
-        rows: vec![header.clone()],
-    };
-    find_header(&probe)?;
+    if !could_head_task_table(&header) {
+        return None;
+    }
     let numbered = roles[0] == ColumnRole::Seq;
-    // Cells a row must have: all but those a row may leave empty.
+    // Cells a row must have: all but those a row may leave empty (a column
+    // the header does not name holds text, which a row may not leave
+    // empty).
     let needed = roles
         .iter()
-        .filter(|r| !matches!(r, ColumnRole::Note | ColumnRole::Other))
+        .zip(unknown)
+        .filter(|(r, u)| {
+            **u || !matches!(r, ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader)
+        })
         .count();
     if !numbered && needed < 3 {
         return None;
@@ -203,7 +247,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
                 let Some(n) = last_number.filter(|_| !under_section) else {
                     break;
                 };
-                let run = unnumbered_run(paras.clone(), width, n);
+                let run =
+                    unnumbered_run(paras.clone(), width, n, roles.contains(&ColumnRole::Leader));
                 if run == 0 {
                     break;
                 }
@@ -214,7 +259,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
                 }
                 continue;
             }
-        } else if !fits_row(&pieces, &roles, needed) {
+        } else if !fits_row(&pieces, roles, needed) {
             break;
         }
         rows.push(row_of(&pieces, p));
@@ -260,7 +305,7 @@ fn fits_row(pieces: &[&str], roles: &[ColumnRole], needed: usize) -> bool {
         roles
             .iter()
             .copied()
-            .filter(|r| !matches!(r, ColumnRole::Note | ColumnRole::Other))
+            .filter(|r| !matches!(r, ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader))
             .collect()
     } else {
         return false;
@@ -273,6 +318,7 @@ fn fits_row(pieces: &[&str], roles: &[ColumnRole], needed: usize) -> bool {
 
 /// How many of `paras` are rows of the numbered task `n` printed without
 /// its number: each a text cell, then only unit and deadline cells; a line
+/// (or, under 责任领导, an official's name); a line
 /// of the text cell alone only where the table goes on after the run (the
 /// next number, or a section row) or ends the input without ending a
 /// sentence (a closing line does).
@@ -280,6 +326,7 @@ fn unnumbered_run<'a>(
     paras: impl Iterator<Item = (usize, &'a Paragraph)>,
     width: usize,
     n: u32,
+    has_leader: bool,
 ) -> usize {
     let mut run = 0;
     let mut lone_since: Option<usize> = None;
@@ -299,6 +346,8 @@ fn unnumbered_run<'a>(
             && pieces[1..].iter().all(|t| {
                 fits_column(t, ColumnRole::Units(Role::Responsible))
                     || fits_column(t, ColumnRole::Deadline)
+                    // An official's name, under 责任领导.
+                    || (has_leader && is_short_word(t))
             });
         if !row {
             // A note under the table follows its last row.

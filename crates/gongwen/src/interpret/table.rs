@@ -14,7 +14,7 @@
 //! Deadline and unit texts are handed to [`crate::grammar`]; headings and
 //! measures go to the [`OutlineBuilder`]. It does not read prose.
 
-use crate::document::{Cell, Position, Table, TableLayout};
+use crate::document::{Block, Cell, Position, Table, TableLayout};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
 use crate::normalize::{byte_offset, comparable, fold_width};
@@ -50,10 +50,11 @@ pub fn interpret_table(
     table: &Table,
     ctx: TableContext,
     previous: Option<&Header>,
+    next: Option<&Table>,
     out: &mut OutlineBuilder,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Header> {
-    let header = header_of(table, previous, ctx.adjacent)?;
+    let header = header_of(table, previous, ctx.adjacent, next)?;
     let width = header.roles.len();
     let mut memo = GrammarMemo::new(ctx.notice_year);
     // A text grid some of whose rows lost cells (merged cells left out,
@@ -90,9 +91,28 @@ pub fn interpret_table(
 /// The header a table is read with: its own, or that of the task table
 /// before it, which it continues (see [`interpret_table`]); a narrower one
 /// only when `adjacent` (nothing but section lines between the two, see
-/// [`keeps_tables_adjacent`]).
-pub fn header_of(table: &Table, previous: Option<&Header>, adjacent: bool) -> Option<Header> {
-    find_header(table).or_else(|| {
+/// [`keeps_tables_adjacent`]). A table of nothing but a header whose
+/// columns its own cells cannot name (a word the lexicon does not know,
+/// `民生实事`) is read with the cells of `next`, the table it heads (broken
+/// from it by a section line, see [`next_adjacent_table`]).
+pub fn header_of(
+    table: &Table,
+    previous: Option<&Header>,
+    adjacent: bool,
+    next: Option<&Table>,
+) -> Option<Header> {
+    let own = find_header(table);
+    let rows_under = own.as_ref().map_or(0, |h| table.rows.len() - h.data_start);
+    let read_with_next = next.filter(|_| rows_under == 0).and_then(|next| {
+        let probe = Table {
+            index: table.index,
+            layout: table.layout,
+            rows: table.rows.iter().chain(&next.rows).cloned().collect(),
+        };
+        // The header in this table, its rows all in the next.
+        find_header(&probe).filter(|h| h.row < table.rows.len() && h.data_start >= table.rows.len())
+    });
+    read_with_next.or(own).or_else(|| {
         let width = table.width() as usize;
         let pasted = table.layout != TableLayout::Grid;
         previous
@@ -102,6 +122,19 @@ pub fn header_of(table: &Table, previous: Option<&Header>, adjacent: bool) -> Op
             })
             .map(Header::continued)
     })
+}
+
+/// The table that follows at the start of `blocks` with nothing but
+/// section lines before it (see [`keeps_tables_adjacent`]).
+pub fn next_adjacent_table(blocks: &[Block]) -> Option<&Table> {
+    for block in blocks {
+        match block {
+            Block::Table(t) => return Some(t),
+            Block::Paragraph(p) if keeps_tables_adjacent(&p.text) => {}
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// Longest section line that keeps two tables adjacent, in chars.
@@ -141,6 +174,8 @@ struct MeasureDraft {
     deadline: Option<Inheritable>,
     units: Vec<(Inheritable, Role)>,
     note: Option<String>,
+    /// The officials in charge (a 责任领导 cell).
+    leader: Option<Inheritable>,
 }
 
 /// A cell value that may have come from above.
@@ -167,6 +202,7 @@ struct RowMachine<'h> {
     task_col: Option<usize>,
     measure_col: Option<usize>,
     deadline_col: Option<usize>,
+    leader_col: Option<usize>,
     unit_cols: Vec<(usize, Role)>,
     /// Remark columns (备注, and a measure's detail column).
     note_cols: Vec<usize>,
@@ -183,6 +219,7 @@ struct RowMachine<'h> {
     /// task text continues the task above).
     labelled_tasks: bool,
     last_deadline: Option<Inheritable>,
+    last_leader: Option<Inheritable>,
     last_units: Vec<Option<Inheritable>>,
     draft: Option<MeasureDraft>,
 }
@@ -208,6 +245,7 @@ impl<'h> RowMachine<'h> {
             task_col: header.column(ColumnRole::Task),
             measure_col: header.column(ColumnRole::Measure),
             deadline_col: header.column(ColumnRole::Deadline),
+            leader_col: header.column(ColumnRole::Leader),
             last_units: vec![None; unit_cols.len()],
             unit_cols,
             note_cols: (0..header.roles.len())
@@ -219,6 +257,7 @@ impl<'h> RowMachine<'h> {
             labelled_measures: false,
             labelled_tasks: false,
             last_deadline: None,
+            last_leader: None,
             draft: None,
         }
     }
@@ -270,6 +309,7 @@ impl<'h> RowMachine<'h> {
                 self.in_task = false;
                 self.task_cell = None;
                 self.last_deadline = None;
+                self.last_leader = None;
                 self.last_units.iter_mut().for_each(|u| *u = None);
                 return;
             }
@@ -399,6 +439,12 @@ impl<'h> RowMachine<'h> {
                 self.take_deadline(v, new_measure, diags);
             }
         }
+        if let Some(c) = self.leader_col {
+            let value = self.cell_value(slots[c], self.last_leader.as_ref(), new_measure, new_task);
+            if let Some(v) = value {
+                self.take_leader(v, new_measure, diags);
+            }
+        }
         for k in 0..self.unit_cols.len() {
             let (c, role) = self.unit_cols[k];
             // Where the notice says a row without a lead unit is led by its
@@ -427,6 +473,7 @@ impl<'h> RowMachine<'h> {
             let used = Some(*i) == self.task_col
                 || Some(*i) == self.measure_col
                 || Some(*i) == self.deadline_col
+                || Some(*i) == self.leader_col
                 || self.note_cols.contains(i)
                 || self.unit_cols.iter().any(|(c, _)| c == i);
             let seq = self.header.roles.get(*i) == Some(&ColumnRole::Seq);
@@ -495,6 +542,22 @@ impl<'h> RowMachine<'h> {
         }
     }
 
+    fn take_leader(&mut self, v: Inheritable, new_measure: bool, diags: &mut Vec<Diagnostic>) {
+        match self.draft.as_mut() {
+            Some(d) if new_measure || d.leader.is_none() => d.leader = Some(v.clone()),
+            Some(d) => {
+                if let Some(l) = d.leader.as_mut() {
+                    l.text.push('\n');
+                    l.text.push_str(&v.text);
+                }
+            }
+            None => not_placed_text(diags, &v, "official with no measure"),
+        }
+        if !v.inherited {
+            self.last_leader = self.draft.as_ref().and_then(|d| d.leader.clone());
+        }
+    }
+
     fn take_units(
         &mut self,
         k: usize,
@@ -546,6 +609,7 @@ impl<'h> RowMachine<'h> {
             deadline: None,
             units: Vec::new(),
             note: None,
+            leader: None,
         });
     }
 
@@ -614,7 +678,7 @@ impl<'h> RowMachine<'h> {
             units_raw: (!raws.is_empty()).then(|| raws.join("\n")),
             units_inherited: all_inherited,
             note,
-            leader: None,
+            leader: d.leader.map(|v| v.text),
             position: Some(d.position),
         };
         out.push_measure(measure, d.label.as_ref());

@@ -13,8 +13,10 @@
 //! row from the numbers 1, 2, 3 …, which keep the rows in step even when a
 //! merged cell left a row short. A run is such a table when
 //! - two to eight consecutive short paragraphs are each a known header word
-//!   (see [`role_of_header`]), the first one `序号`, and together they make a
-//!   task-table header ([`find_header`]);
+//!   (see [`role_of_header`]) or a short word the lexicon does not know
+//!   (`民生实事`: not last unless the rows begin after it), the first one
+//!   `序号`, and with the rows under them make a task-table header
+//!   ([`find_header`], which reads an unknown word's column from its cells);
 //! - a row of a numbered task may follow without its number (the 序号 and
 //!   task cells merged over it): a text cell, then the unit and deadline
 //!   cells it does not share with the row above;
@@ -40,15 +42,16 @@
 //! their paragraphs' positions (lines). Nothing else is changed.
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
-use crate::grammar::deadline::looks_like_deadline;
 use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::lexicon;
 use crate::grammar::numeral::parse_number;
-use crate::grammar::units::looks_like_units;
 use crate::model::Role;
 use crate::normalize::fold;
 
-use super::columns::{find_header, role_of_header, ColumnRole};
+pub(super) use super::columns::fits_column;
+use super::columns::{
+    could_head_task_table, find_header, is_short_word, may_name_column, role_of_header, ColumnRole,
+};
 use super::meta::{classify, looks_like_issuer, MetaLine};
 use super::table::is_running_number;
 
@@ -176,18 +179,22 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     if numbered && role_of_header(&first.text) != ColumnRole::Seq {
         return None;
     }
-    let mut paras = paragraphs(blocks).peekable();
     // The header: consecutive header words with distinct roles.
     let mut header: Vec<Cell> = Vec::new();
     let mut roles: Vec<ColumnRole> = Vec::new();
-    while let Some((_, p)) = paras.peek() {
+    // Columns headed by a word the lexicon does not know.
+    let mut unknown: Vec<bool> = Vec::new();
+    let mut words = paragraphs(blocks).peekable();
+    while let Some((_, p)) = words.peek() {
         let text = p.text.trim();
         let role = role_of_header(text);
+        let known = role != ColumnRole::Other || lexicon::header_field(text).is_some();
         if header.len() == MAX_COLUMNS
             || text.chars().count() > MAX_HEADER_CHARS
-            // A column the lexicon names as no field (`责任领导`) may stand
-            // among the others; other text ends the header.
-            || (role == ColumnRole::Other && lexicon::header_field(text).is_none())
+            // A word the lexicon names as no field (`责任领导`), or one it
+            // does not know as short as header words are (`民生实事`), may
+            // stand among the others; other text ends the header.
+            || !(known || may_name_column(text))
             || (role != ColumnRole::Other && roles.contains(&role))
             // A labelled line (`一、全面加强…工作`) is a row, not a header.
             || parse_label(text).is_some()
@@ -196,37 +203,68 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         }
         header.push(Cell::new(text, header.len() as u32, p.pos.clone()));
         roles.push(role);
-        paras.next();
+        unknown.push(!known);
+        words.next();
+    }
+    // A word the lexicon does not know ends the header only where the rows
+    // begin (the first running number): else it is the first row's.
+    let rows_begin = numbered
+        && words
+            .peek()
+            .is_some_and(|(_, p)| running_number(&p.text).is_some());
+    while !rows_begin && unknown.last() == Some(&true) {
+        header.pop();
+        roles.pop();
+        unknown.pop();
     }
     let width = header.len();
     if width < 2 {
         return None;
     }
-    let mut rows = vec![Row {
+    let paras = paragraphs(blocks).skip(width).peekable();
+    let rows = vec![Row {
         pos: first.pos.clone(),
         cells: header,
     }];
-    let probe = Table {
-        index,
-        layout: TableLayout::Flattened,
-        rows: rows.clone(),
-    };
-    find_header(&probe)?;
-    if !numbered {
-        return rows_in_step(rows, &roles, paras, index);
+    if !could_head_task_table(&rows[0]) {
+        return None;
     }
+    let found = if numbered {
+        numbered_rows(rows, &roles, &unknown, paras, index)
+    } else {
+        rows_in_step(rows, &roles, paras, index)
+    }?;
+    // Columns the header left unknown are read from their cells.
+    find_header(&found.0)?;
+    Some(found)
+}
 
+/// The rows of a table whose first column is a running number, after its
+/// header (`rows`): see the module page.
+fn numbered_rows<'a>(
+    mut rows: Vec<Row>,
+    roles: &[ColumnRole],
+    unknown: &[bool],
+    mut paras: std::iter::Peekable<impl Iterator<Item = (usize, &'a Paragraph)>>,
+    index: u32,
+) -> Option<(Table, usize)> {
+    let width = roles.len();
     // A row is complete when it has a cell for every column but those a
-    // row may leave empty (备注).
+    // row may leave empty (备注; a column the header does not name holds
+    // text, which a row may not leave empty).
     let needed = roles
         .iter()
-        .filter(|r| !matches!(r, ColumnRole::Note | ColumnRole::Other))
+        .zip(unknown)
+        .filter(|(r, u)| {
+            **u || !matches!(r, ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader)
+        })
         .count();
     let one_unit_column = roles
         .iter()
         .filter(|r| matches!(r, ColumnRole::Units(_)))
         .count()
         == 1;
+    let has_leader = roles.contains(&ColumnRole::Leader);
     // Blocks used up to the last numbered row.
     let mut used = 0;
     let mut last_number: Option<u32> = None;
@@ -329,7 +367,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 let t2 = p2.text.trim();
                 is_section(t2) || running_number(t2).is_some_and(|m| same_or_next(m, n))
             });
-            let mut found = unnumbered_rows(&block, width, one_unit_column);
+            let mut found = unnumbered_rows(&block, width, one_unit_column, has_leader);
             // Paragraphs left over end the table before them; where the
             // table does not go on, what closes the notice (a closing
             // sentence, the signature) is not a row.
@@ -534,11 +572,11 @@ fn unnumbered_rows<'a>(
     block: &[(usize, &'a Paragraph)],
     width: usize,
     join_units: bool,
+    has_leader: bool,
 ) -> Vec<Vec<(usize, &'a Paragraph)>> {
     let mut rows: Vec<Vec<(usize, &Paragraph)>> = Vec::new();
     let units = ColumnRole::Units(Role::Responsible);
     for &(k, p) in block {
-        let starts = fits_column(p.text.trim(), ColumnRole::Measure);
         // Unit names after unit names continue their cell (see `row_of`).
         let continues_units = join_units
             && fits_column(p.text.trim(), units)
@@ -548,6 +586,10 @@ fn unnumbered_rows<'a>(
                 .is_some_and(|(_, q)| fits_column(q.text.trim(), units));
         let cells = |row: &Vec<(usize, &Paragraph)>| cells_of_row(row, join_units).len();
         let room = rows.last().is_some_and(|row| cells(row) + 1 < width);
+        // A short word where a row has room is an official's name (a
+        // 责任领导 cell), not a row's text.
+        let starts = fits_column(p.text.trim(), ColumnRole::Measure)
+            && !(has_leader && room && is_short_word(&p.text));
         if continues_units {
             rows.last_mut().expect("a row").push((k, p));
         } else if starts || rows.is_empty() {
@@ -575,20 +617,6 @@ pub(super) fn is_signature(texts: &[&str]) -> bool {
         && rest
             .iter()
             .all(|t| matches!(classify(t), Some(MetaLine::Date(_))) || looks_like_issuer(t))
-}
-
-/// Whether a cell's text fits a column of this role.
-pub(super) fn fits_column(text: &str, role: ColumnRole) -> bool {
-    let deadline = || looks_like_deadline(text);
-    match role {
-        ColumnRole::Units(_) => looks_like_units(text),
-        ColumnRole::Deadline => deadline(),
-        ColumnRole::Task | ColumnRole::Measure => {
-            role_of_header(text) == ColumnRole::Other && !looks_like_units(text) && !deadline()
-        }
-        ColumnRole::Seq => is_running_number(text),
-        _ => true,
-    }
 }
 
 /// The value of a running-number paragraph (`1`, `２`, `3.`).
