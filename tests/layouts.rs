@@ -29,7 +29,9 @@
 //! leaves a cell empty for a value that is not the one above, merges a 配合
 //! cell only together with its 牵头 cell, and pads rows whose merged cells
 //! would leave out one of two unit columns (which one would be a guess); a
-//! 序号 column whose table has no task of several measures numbers rows.
+//! 序号 column whose table has no task of several measures numbers rows; a
+//! task number merged over rows of a table without a task column numbers
+//! each of them.
 //! Not yet generated (issue 12): a row flattened to one bare cell with no
 //! separator, sections as a column of their own, one cell per line or
 //! between spaces without 序号 and with merged cells.

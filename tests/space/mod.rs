@@ -59,7 +59,8 @@ impl Format {
 pub enum Seq {
     #[default]
     None,
-    /// One number per task, merged over the task's measure rows.
+    /// One number per task, merged over the task's measure rows (without
+    /// a task column: the number of each of those rows).
     Tasks,
     /// One number per measure row.
     Measures,
@@ -222,11 +223,10 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (note_row, sub_header, cell_pipes, units_lines),
                 (unknown_text, leader_col),
             )| {
-                let seq = if seq == Seq::Tasks && !task_col {
-                    Seq::Measures
-                } else {
-                    seq
-                };
+                // A task number merged over its rows in a table without a
+                // task column numbers each of those rows (their cells say
+                // nothing of a task but the number).
+                let measure_labels = measure_labels && (task_col || seq != Seq::Tasks);
                 // Pasted rows that leave out merged cells cannot say which
                 // of two unit columns (牵头, 配合) lost its cell: such text
                 // pads them.
@@ -654,7 +654,7 @@ impl GenNotice {
                     measure_no += 1;
                     let label = if layout.measure_labels {
                         Some(format!("({})", mi + 1))
-                    } else if seq == Seq::Measures {
+                    } else if seq == Seq::Measures || (seq == Seq::Tasks && !layout.task_col) {
                         // The number printed: a task's, where the column
                         // numbers tasks each of one measure.
                         Some(

@@ -220,6 +220,8 @@ struct RowMachine<'h> {
     labelled_tasks: bool,
     last_deadline: Option<Inheritable>,
     last_leader: Option<Inheritable>,
+    /// The last running number a row printed.
+    last_seq: Option<Label>,
     last_units: Vec<Option<Inheritable>>,
     draft: Option<MeasureDraft>,
 }
@@ -258,6 +260,7 @@ impl<'h> RowMachine<'h> {
             labelled_tasks: false,
             last_deadline: None,
             last_leader: None,
+            last_seq: None,
             draft: None,
         }
     }
@@ -310,6 +313,7 @@ impl<'h> RowMachine<'h> {
                 self.task_cell = None;
                 self.last_deadline = None;
                 self.last_leader = None;
+                self.last_seq = None;
                 self.last_units.iter_mut().for_each(|u| *u = None);
                 return;
             }
@@ -421,9 +425,27 @@ impl<'h> RowMachine<'h> {
 
         // A row starts a task of its own with its task cell.
         let new_task = own_task;
-        // An unlabelled measure takes its row's running number (序号) as its label.
+        // An unlabelled measure takes its row's running number (序号) as its
+        // label; in a table without a task column, a number merged over
+        // several rows (or, in text, left out below its first row) numbers
+        // each of them.
         if new_measure && !self.seq_numbers_tasks {
-            if let Some(label) = self.seq_label(slots) {
+            let own = self.seq_label(slots);
+            if own.is_some() {
+                self.last_seq = own.clone();
+            }
+            let merged = || {
+                let c = self.header.column(ColumnRole::Seq)?;
+                let covered = match slots.get(c)? {
+                    Slot::Covered(_) => true,
+                    Slot::Empty => !self.merges_known,
+                    Slot::Own(cell) => !self.merges_known && cell.text.trim().is_empty(),
+                };
+                (covered && self.task_col.is_none())
+                    .then(|| self.last_seq.clone())
+                    .flatten()
+            };
+            if let Some(label) = own.or_else(merged) {
                 if let Some(d) = self.draft.as_mut().filter(|d| d.label.is_none()) {
                     d.label = Some(label);
                 }
