@@ -17,7 +17,8 @@
 //! cells absent;
 //! text with one row per line, cells between spaces, merged and empty cells
 //! absent, the table's title on its header's line or not; a column no row
-//! fills (备注), last or after the measure column; a note under the table
+//! fills (备注), last or after the measure column; sections as a column of
+//! their own (`类别`, merged down or repeated); a note under the table
 //! (`注：…`, a row across it or a line); with 牵头 + 配合 columns, a
 //! two-row header (`责任单位` across both over `牵头单位 | 配合单位`); the
 //! task or measure column headed by a word the lexicon does not know
@@ -33,8 +34,9 @@
 //! task number merged over rows of a table without a task column numbers
 //! each of them.
 //! Not yet generated (issue 12): a row flattened to one bare cell with no
-//! separator, sections as a column of their own, one cell per line or
-//! between spaces without 序号 and with merged cells.
+//! separator, a section column in text one cell per line or between
+//! spaces, one cell per line or between spaces without 序号 and with merged
+//! cells.
 
 use gongwen::model::{Notice, Role};
 use gongwen::normalize::comparable;
@@ -148,6 +150,37 @@ fn one_layout_per_format_parses_back() {
         assert!(want.len() >= 2, "the generator made measures");
         if let Err(e) = check(&notice, &layout) {
             panic!("{e}");
+        }
+    }
+}
+
+/// A section column (`类别`), merged or repeated, in a grid and in text:
+/// its sections are read as headings (a point of the space shown by hand).
+#[test]
+fn a_section_column_parses_back() {
+    for format in [Format::Docx, Format::Xlsx, Format::Pipes, Format::Tabs] {
+        for (merge, padded) in [(true, true), (true, false), (false, true)] {
+            let layout = Layout {
+                format,
+                merge,
+                padded,
+                sections: space::Sections::Column,
+                seq: space::Seq::Measures,
+                ..Layout::default()
+            };
+            let notice = GenNotice::generate(11, &layout);
+            let want = notice.expected(&layout);
+            assert!(
+                want.iter().any(|m| m.path.len() == 2),
+                "sections and tasks generated"
+            );
+            if format == Format::Pipes {
+                let (bytes, _) = render(&notice, &layout);
+                assert!(String::from_utf8_lossy(&bytes).contains("类别"));
+            }
+            if let Err(e) = check(&notice, &layout) {
+                panic!("{e}");
+            }
         }
     }
 }

@@ -77,6 +77,9 @@ pub enum Sections {
     MergedRow,
     /// A paragraph `一、…` before a table of the section's own.
     Paragraphs,
+    /// A column of their own (`类别`), after the 序号 column, the section's
+    /// title (unlabelled) merged down over its rows or repeated in each.
+    Column,
 }
 
 /// One point of the layout space.
@@ -190,7 +193,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
     let sections = prop_oneof![
         Just(Sections::None),
         Just(Sections::MergedRow),
-        Just(Sections::Paragraphs)
+        Just(Sections::Paragraphs),
+        Just(Sections::Column)
     ];
     let unknown_text = prop_oneof![
         2 => Just(UnknownText::None),
@@ -227,6 +231,16 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 // task column numbers each of those rows (their cells say
                 // nothing of a task but the number).
                 let measure_labels = measure_labels && (task_col || seq != Seq::Tasks);
+                // TODO(issue 12): a section column in tables pasted one cell
+                // per line or one row per line (rows found by their numbers
+                // there, which a merged section cell would precede).
+                let sections = if sections == Sections::Column
+                    && matches!(format, Format::CellLines | Format::Spaces)
+                {
+                    Sections::MergedRow
+                } else {
+                    sections
+                };
                 // Pasted rows that leave out merged cells cannot say which
                 // of two unit columns (牵头, 配合) lost its cell: such text
                 // pads them.
@@ -631,11 +645,13 @@ impl GenNotice {
                 seq => seq,
             };
             let mut path = Vec::new();
-            if layout.sections != Sections::None {
-                path.push((
+            match layout.sections {
+                Sections::None => {}
+                Sections::Column => path.push((String::new(), comparable(&s.title))),
+                _ => path.push((
                     comparable(&format!("{}、", chinese(si + 1))),
                     comparable(&s.title),
-                ));
+                )),
             }
             for (ti, t) in s.tasks.iter().enumerate() {
                 task_no += 1;

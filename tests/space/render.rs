@@ -42,6 +42,8 @@ enum Block {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Col {
     Seq,
+    /// The section ([`Sections::Column`]).
+    Section,
     Task,
     Measure,
     Deadline,
@@ -66,6 +68,7 @@ impl Col {
         }
         let w: [&str; 3] = match self {
             Col::Seq => ["序号", "序号", "编号"],
+            Col::Section => ["类别", "领域", "板块"],
             Col::Task => ["重点任务", "工作任务", "主要任务"],
             Col::Measure => ["具体措施", "工作措施", "具体举措"],
             Col::Deadline => ["完成时限", "完成时间", "时间节点"],
@@ -83,6 +86,9 @@ fn columns(layout: &Layout) -> Vec<Col> {
     let mut cols = Vec::new();
     if layout.seq != Seq::None {
         cols.push(Col::Seq);
+    }
+    if layout.sections == Sections::Column {
+        cols.push(Col::Section);
     }
     if layout.task_col {
         cols.push(Col::Task);
@@ -188,7 +194,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
     for (si, s) in notice.sections.iter().enumerate() {
         let section = format!("{}、{}", chinese(si + 1), s.title);
         match layout.sections {
-            Sections::None => {
+            Sections::None | Sections::Column => {
                 if table.len() <= usize::from(layout.title_row && grid_format) {
                     table.extend(header.iter().cloned());
                 }
@@ -213,6 +219,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                 table.extend(header.iter().cloned());
             }
         }
+        let section_row = table.len();
         for (ti, t) in s.tasks.iter().enumerate() {
             task_no += 1;
             let first_row = table.len();
@@ -233,6 +240,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                             (format!("({}){}", mi + 1, m.text), None)
                         }
                         Col::Measure => (m.text.clone(), None),
+                        Col::Section => (s.title.clone(), None),
                         _ => value(*col, m, layout),
                     };
                     // Merge into the cell above when it holds the same value
@@ -250,6 +258,12 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                         && (*col != Col::Support
                             || !layout.format.is_text()
                             || t.measures[mi - 1].lead == m.lead);
+                    // A section cell merges over its section's rows.
+                    let (same_above, first_row) = if *col == Col::Section {
+                        (ti > 0 || mi > 0, section_row)
+                    } else {
+                        (same_above, first_row)
+                    };
                     if layout.merge && same_above {
                         // Find the start above and grow it.
                         let mut r = table.len() - 1;

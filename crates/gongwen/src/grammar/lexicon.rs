@@ -14,6 +14,9 @@ use crate::normalize::comparable;
 pub enum Field {
     /// A running number (序号).
     Seq,
+    /// Sections: what tasks are grouped under, as a column of their own
+    /// (类别, 领域).
+    Section,
     /// Tasks: what measures are grouped under (重点任务, 存在问题).
     Task,
     /// Measures (具体措施, 整改措施).
@@ -96,6 +99,9 @@ const WORDS: &[(&str, Field)] = &[
     // `责任分工：X负责，Y配合`: the value states its roles itself.
     ("责任分工", Field::Units(Role::Responsible)),
     ("职责分工", Field::Units(Role::Responsible)),
+    ("类别", Field::Section),
+    ("领域", Field::Section),
+    ("板块", Field::Section),
     ("任务", Field::Task),
     ("事项", Field::Task),
     ("工作", Field::Task),

@@ -21,6 +21,8 @@ use super::table::is_running_number;
 pub enum ColumnRole {
     /// A running number (序号).
     Seq,
+    /// Sections: what tasks are grouped under, as a column (类别, 领域).
+    Section,
     /// Tasks: the text measures are grouped under (工作任务, 重点任务).
     Task,
     /// Measures (具体举措, 工作措施).
@@ -48,6 +50,7 @@ fn header_role(text: &str) -> (ColumnRole, usize) {
         Some((field, len)) => (
             match field {
                 Field::Seq => ColumnRole::Seq,
+                Field::Section => ColumnRole::Section,
                 Field::Task => ColumnRole::Task,
                 Field::Measure => ColumnRole::Measure,
                 Field::Deadline => ColumnRole::Deadline,
@@ -391,6 +394,16 @@ fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
     if let (Some(m), Some(t)) = (measure, task) {
         if t > m {
             out[t] = ColumnRole::Note;
+        }
+    }
+    // Sections group what stands to their right: a section column right
+    // of a text column tells more of its rows.
+    let text = out
+        .iter()
+        .position(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure));
+    if let (Some(s), Some(t)) = (out.iter().position(|r| *r == ColumnRole::Section), text) {
+        if s > t {
+            out[s] = ColumnRole::Note;
         }
     }
     out

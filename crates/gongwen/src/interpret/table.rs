@@ -199,6 +199,7 @@ struct RowMachine<'h> {
     seq_numbers_tasks: bool,
     /// The outline depth the table started at (its sections open one deeper).
     base: u8,
+    section_col: Option<usize>,
     task_col: Option<usize>,
     measure_col: Option<usize>,
     deadline_col: Option<usize>,
@@ -213,6 +214,8 @@ struct RowMachine<'h> {
     /// The text of the task cell that opened the current task, compared
     /// loosely (a cell repeating it is the same task).
     task_cell: Option<String>,
+    /// The same for the section column's cell.
+    section_cell: Option<String>,
     /// Whether the measures of this table carry labels.
     labelled_measures: bool,
     /// Whether a task in the task column carried a label (then unlabelled
@@ -244,6 +247,7 @@ impl<'h> RowMachine<'h> {
             seq_numbers_tasks: false,
             memo,
             base,
+            section_col: header.column(ColumnRole::Section),
             task_col: header.column(ColumnRole::Task),
             measure_col: header.column(ColumnRole::Measure),
             deadline_col: header.column(ColumnRole::Deadline),
@@ -256,6 +260,7 @@ impl<'h> RowMachine<'h> {
             in_section: false,
             in_task: false,
             task_cell: None,
+            section_cell: None,
             labelled_measures: false,
             labelled_tasks: false,
             last_deadline: None,
@@ -263,6 +268,18 @@ impl<'h> RowMachine<'h> {
             last_seq: None,
             draft: None,
         }
+    }
+
+    /// Resets what a section does not take over from the rows above it.
+    fn section_opened(&mut self) {
+        self.in_section = true;
+        self.in_task = false;
+        self.task_cell = None;
+        self.section_cell = None;
+        self.last_deadline = None;
+        self.last_leader = None;
+        self.last_seq = None;
+        self.last_units.iter_mut().for_each(|u| *u = None);
     }
 
     fn task_level(&self) -> u8 {
@@ -308,16 +325,35 @@ impl<'h> RowMachine<'h> {
                         out.open_unlabelled_heading(self.base + 1, &cell.text, cell.pos.clone())
                     }
                 }
-                self.in_section = true;
-                self.in_task = false;
-                self.task_cell = None;
-                self.last_deadline = None;
-                self.last_leader = None;
-                self.last_seq = None;
-                self.last_units.iter_mut().for_each(|u| *u = None);
+                self.section_opened();
                 return;
             }
             RowKind::Record => {}
+        }
+
+        // Section column (类别): a cell of its own with other text than the
+        // open section's (a merged or repeated cell is the same section)
+        // opens a section.
+        let section_cell = self
+            .section_col
+            .and_then(|c| slots[c].own_text())
+            .filter(|c| {
+                !self
+                    .section_cell
+                    .as_deref()
+                    .is_some_and(|t| same_comparable(t, &c.text))
+            });
+        if let Some(cell) = section_cell {
+            self.finish_measure(out, diags);
+            match parse_label(&cell.text) {
+                Some(label) => {
+                    let text = after_label(&cell.text, &label);
+                    out.open_heading(self.base + 1, &label, &text, cell.pos.clone());
+                }
+                None => out.open_unlabelled_heading(self.base + 1, &cell.text, cell.pos.clone()),
+            }
+            self.section_opened();
+            self.section_cell = Some(comparable(&cell.text));
         }
 
         // Task column.
@@ -493,6 +529,7 @@ impl<'h> RowMachine<'h> {
         }
         for (i, cell) in &owned {
             let used = Some(*i) == self.task_col
+                || Some(*i) == self.section_col
                 || Some(*i) == self.measure_col
                 || Some(*i) == self.deadline_col
                 || Some(*i) == self.leader_col
