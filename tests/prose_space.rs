@@ -13,7 +13,9 @@
 //! `①`, `⑴` or `⒈`; an item as a title line over a body paragraph that
 //! ends in the note; deadlines stated or not; the page pasted as one line
 //! (line breaks become spaces); label lines run into their item's line,
-//! after a space or with nothing between; task headings ending in `。`.
+//! after a space or with nothing between, labels on one line separated by
+//! the same or by `；`, `，` or `：` (`牵头单位：A：配合单位：B`); task headings
+//! ending in `。`.
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -72,6 +74,10 @@ struct Style {
     /// (`1.…。 牵头单位：A 配合单位：B`) or with nothing between
     /// (`1.…。牵头单位：A配合单位：B`).
     label_run: Option<&'static str>,
+    /// With [`Style::label_run`], what stands between two labels on the
+    /// line: the same, or a separator (`牵头单位：A；配合单位：B`, `…A，配合…`,
+    /// `…A：配合…`).
+    label_sep: Option<&'static str>,
     /// Task headings end in a full stop (`（一）优化服务。`).
     titles_stop: bool,
 }
@@ -117,6 +123,13 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             prop_oneof![Just(None), Just(Some(" ")), Just(Some(""))],
             any::<bool>(),
+            prop_oneof![
+                Just(None),
+                Just(Some("；")),
+                Just(Some("，")),
+                Just(Some("：")),
+                Just(Some("; "))
+            ],
         ),
     )
         .prop_map(
@@ -127,7 +140,7 @@ fn style() -> impl Strategy<Value = Style> {
                 roles,
                 deadlines,
                 (item_label, labelled_notes, titled, other_label_words),
-                (one_line, label_run, titles_stop),
+                (one_line, label_run, titles_stop, label_sep),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -151,6 +164,7 @@ fn style() -> impl Strategy<Value = Style> {
                         label_run.filter(|_| label_lines)
                     },
                     titles_stop: titles_stop && !grouped,
+                    label_sep,
                 }
             },
         )
@@ -243,9 +257,8 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                     let item = format!("{}{}。", item_label(style.item_label, mi + 1), m.text);
                     match style.label_run {
                         Some(sep) => {
-                            let mut parts = vec![item];
-                            parts.extend(label_lines(m, style));
-                            lines.push(parts.join(sep));
+                            let labels = label_lines(m, style).join(style.label_sep.unwrap_or(sep));
+                            lines.push(format!("{item}{sep}{labels}"));
                         }
                         None => {
                             lines.push(item);
@@ -438,6 +451,7 @@ fn a_different_notice_does_not_compare_equal() {
         other_label_words: false,
         one_line: false,
         label_run: None,
+        label_sep: None,
         titles_stop: false,
     };
     let a = generate(1, &style);

@@ -91,6 +91,17 @@ pub fn starts_label_line(folded: &str) -> bool {
         .is_some_and(|w| label_field(w.as_str()).is_some())
 }
 
+/// Whether folded text after a separator inside a label line starts the
+/// next label: a whole label word ([`is_label_word`]) and its colon, not a
+/// unit named with its role (`，市交通运输局配合：` before a colon that
+/// separates it from the next label).
+fn starts_next_label(folded: &str) -> bool {
+    LABEL_LINE
+        .captures(folded)
+        .and_then(|c| c.get(1))
+        .is_some_and(|w| label_field(w.as_str()).is_some() && is_label_word(w.as_str()))
+}
+
 /// Labels of a note's closing clause that qualifies the measure (folded text).
 const ASIDE_LABELS: [&str; 6] = [
     "适用范围:",
@@ -163,6 +174,7 @@ pub enum LabelLine {
 /// with its label word as printed (up to and with the colon). `None` when the
 /// text does not start with a label. A label inside the value counts when
 /// white space or `；，。` stands before it, or when it runs into the value
+/// (maybe after a colon or other separator, `A：配合单位：B`)
 /// before it (`A配合单位：B`) and the word before its colon is a whole label
 /// word.
 pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
@@ -177,8 +189,14 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
     while k < folded.len() {
         if (folded[k - 1].is_whitespace() || matches!(folded[k - 1], ';' | ',' | '。'))
             && !folded[k].is_whitespace()
-            && starts_label_line(&folded[k..].iter().take(16).collect::<String>())
+            && starts_next_label(&folded[k..].iter().take(16).collect::<String>())
         {
+            starts.push(k);
+        } else if folded[k - 1] == ':'
+            && !is_own_colon(&folded, *starts.last().unwrap_or(&0), k - 1)
+            && whole_label_word_at(&folded, k)
+        {
+            // A colon between a value and the next label (`A：配合单位：B`).
             starts.push(k);
         } else if folded[k] == ':' {
             let last = *starts.last().unwrap_or(&0);
@@ -192,7 +210,9 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
     for (n, &s) in starts.iter().enumerate() {
         let e = starts.get(n + 1).copied().unwrap_or(chars.len());
         let part: String = chars[s..e].iter().collect();
-        let part = part.trim_end_matches(|c: char| c.is_whitespace() || ";；,，。".contains(c));
+        // (What separates it from the next label: `；`, `，`, `：` …)
+        let part =
+            part.trim_end_matches(|c: char| c.is_whitespace() || ";；,，。:：、".contains(c));
         let line = label_line(part)?;
         let value = match &line {
             LabelLine::Units(_, v) | LabelLine::Deadline(v) | LabelLine::Leader(v) => v,
@@ -201,6 +221,28 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
         parts.push((word, line));
     }
     Some(parts)
+}
+
+/// Whether the colon at `colon` is the own colon of the label starting at
+/// `start` (the first colon after its word).
+fn is_own_colon(folded: &[char], start: usize, colon: usize) -> bool {
+    folded[start..colon].iter().all(|c| *c != ':')
+}
+
+/// Whether a whole label word ([`is_label_word`]) and its colon start at
+/// `k` (`配合单位：`, not the unit `市数据局完成时限：` run into one).
+fn whole_label_word_at(folded: &[char], k: usize) -> bool {
+    let word: String = folded[k..]
+        .iter()
+        .take(MAX_RUN_IN_LABEL_CHARS + 1)
+        .take_while(|c| **c != ':')
+        .collect();
+    let len = word.chars().count();
+    folded.get(k + len) == Some(&':')
+        && len >= 2
+        && word.chars().all(is_han)
+        && label_field(&word).is_some()
+        && is_label_word(&word)
 }
 
 /// Longest label word run into the value before it, in chars.
@@ -263,6 +305,11 @@ fn run_in_label(folded: &[char], last: usize, colon: usize) -> Option<usize> {
     if colon - own > MAX_RUN_IN_VALUE_CHARS {
         return None;
     }
+    // A colon before a label (`…Y配合：时间节点：…`) separates the two; it is
+    // no label's own.
+    if whole_label_word_at(folded, colon + 1) {
+        return None;
+    }
     let earlier: String = folded[last..colon].iter().collect();
     let earlier = label_line(&earlier)?;
     for len in (2..=MAX_RUN_IN_LABEL_CHARS).rev() {
@@ -280,8 +327,12 @@ fn run_in_label(folded: &[char], last: usize, colon: usize) -> Option<usize> {
         if start <= own {
             continue;
         }
+        // (A separator may end it: `牵头单位：A；配合单位：`, `…A：配合单位：`.)
         let value: String = folded[own + 1..start].iter().collect();
-        let value = value.trim();
+        let value = value
+            .trim()
+            .trim_end_matches([':', ';', ',', '、', '。', ' '])
+            .trim();
         let fits = !value.is_empty()
             && match &earlier {
                 LabelLine::Units(..) => looks_like_units(value),
@@ -1049,6 +1100,19 @@ mod tests {
                 ),
             ]
         );
+        // A colon between a value and the next label separates them.
+        let parts = label_line_parts("牵头单位：市发改委：配合单位：市财政局：完成时限：2024年6月")
+            .expect("a label line");
+        assert_eq!(parts.len(), 3, "{parts:?}");
+        assert_eq!(
+            parts[0].1,
+            LabelLine::Units(Role::Lead, "市发改委".to_owned())
+        );
+        let parts = label_line_parts(
+            "责任分工：市发展改革委牵头，市交通运输局配合：时间节点：2025年第二季度",
+        )
+        .expect("a label line");
+        assert_eq!(parts.len(), 2, "{parts:?}");
         // A label word inside a name is no label.
         let parts = label_line_parts("责任单位：市牵头单位：办").expect("a label line");
         assert_eq!(parts.len(), 1);
