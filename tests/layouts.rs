@@ -19,7 +19,8 @@
 //! absent, the table's title on its header's line or not; a column no row
 //! fills (备注), last or after the measure column; sections as a column of
 //! their own (`类别`, merged down or repeated); a note under the table
-//! (`注：…`, a row across it or a line); with 牵头 + 配合 columns, a
+//! (`注：…`, a row across it or a line); a web page's lines after the table
+//! (`分享到：`, `【打印本页】【关闭窗口】`); with 牵头 + 配合 columns, a
 //! two-row header (`责任单位` across both over `牵头单位 | 配合单位`); the
 //! task or measure column headed by a word the lexicon does not know
 //! (`民生实事`), its role then read from its cells; a column of officials

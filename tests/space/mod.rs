@@ -129,6 +129,8 @@ pub struct Layout {
     /// A column of the officials in charge (`责任领导`: people, not units)
     /// after the measure column.
     pub leader_col: bool,
+    /// A web page's lines after the table (`分享到：`, `【打印本页】【关闭窗口】`).
+    pub trailer: bool,
 }
 
 /// Which text column is headed by a word outside the lexicon.
@@ -176,6 +178,7 @@ impl Default for Layout {
             units_lines: false,
             unknown_text: UnknownText::None,
             leader_col: false,
+            trailer: false,
         }
     }
 }
@@ -217,7 +220,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             blank_col,
         ),
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
-        (unknown_text, any::<bool>()),
+        (unknown_text, any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -225,7 +228,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (roles, deadline_first, sections, merge),
                 (padded, title_row, date_cells, words, blank_col),
                 (note_row, sub_header, cell_pipes, units_lines),
-                (unknown_text, leader_col),
+                (unknown_text, leader_col, trailer),
             )| {
                 // A task number merged over its rows in a table without a
                 // task column numbers each of those rows (their cells say
@@ -295,6 +298,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         unknown_text
                     },
                     leader_col,
+                    trailer,
                 }
             },
         )

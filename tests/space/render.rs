@@ -301,6 +301,10 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
     if !table.is_empty() {
         out.push(Block::Table(table));
     }
+    if layout.trailer {
+        out.push(Block::Paragraph("分享到：".to_owned()));
+        out.push(Block::Paragraph("【打印本页】【关闭窗口】".to_owned()));
+    }
     out
 }
 

@@ -117,7 +117,7 @@ fn single_cell_row(
     let label = parse_label(&cell.text);
     // A note row: across the table, or its one cell (text tables do not
     // show spans); one followed by records is no note (see above).
-    if lexicon::is_table_note(&cell.text) {
+    if lexicon::is_table_note(&cell.text) || super::table::is_trailer_line(&cell.text) {
         return RowKind::Note(col);
     }
     let section_form = label

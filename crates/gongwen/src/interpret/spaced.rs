@@ -41,6 +41,7 @@ use super::columns::{
     could_head_task_table, find_header, is_short_word, may_name_column, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer};
+use super::table::is_trailer_line;
 use super::vertical::{
     ends_sentence, fits_column, is_section, rebuild_runs, running_number, same_or_next,
     MAX_COLUMNS, MAX_HEADER_CHARS,
@@ -343,6 +344,7 @@ fn unnumbered_run<'a>(
         let row = pieces.len() < width
             && fits_column(pieces[0], ColumnRole::Measure)
             && !lexicon::is_table_note(text)
+            && !is_trailer_line(text)
             && pieces[1..].iter().all(|t| {
                 fits_column(t, ColumnRole::Units(Role::Responsible))
                     || fits_column(t, ColumnRole::Deadline)
@@ -350,8 +352,9 @@ fn unnumbered_run<'a>(
                     || (has_leader && is_short_word(t))
             });
         if !row {
-            // A note under the table follows its last row.
-            stopped = !lexicon::is_table_note(text);
+            // A note under the table, or a page's lines, follow its last
+            // row.
+            stopped = !lexicon::is_table_note(text) && !is_trailer_line(text);
             break;
         }
         if pieces.len() == 1 {

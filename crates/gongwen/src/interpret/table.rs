@@ -169,6 +169,9 @@ fn same_comparable(folded: &str, text: &str) -> bool {
 #[derive(Debug)]
 struct MeasureDraft {
     label: Option<Label>,
+    /// The label is a number merged over several rows (not counted again
+    /// in the numbering).
+    label_shared: bool,
     text: String,
     position: Position,
     deadline: Option<Inheritable>,
@@ -481,9 +484,11 @@ impl<'h> RowMachine<'h> {
                     .then(|| self.last_seq.clone())
                     .flatten()
             };
+            let shared = own.is_none();
             if let Some(label) = own.or_else(merged) {
                 if let Some(d) = self.draft.as_mut().filter(|d| d.label.is_none()) {
                     d.label = Some(label);
+                    d.label_shared = shared;
                 }
             }
         }
@@ -663,6 +668,7 @@ impl<'h> RowMachine<'h> {
     fn start_measure(&mut self, label: Option<Label>, text: String, position: Position) {
         self.draft = Some(MeasureDraft {
             label,
+            label_shared: false,
             text,
             position,
             deadline: None,
@@ -740,7 +746,7 @@ impl<'h> RowMachine<'h> {
             leader: d.leader.map(|v| v.text),
             position: Some(d.position),
         };
-        out.push_measure(measure, d.label.as_ref());
+        out.push_measure(measure, d.label.as_ref().filter(|_| !d.label_shared));
     }
 }
 
@@ -751,6 +757,31 @@ pub fn is_running_number(text: &str) -> bool {
     let t = text.trim();
     let t = t.strip_suffix(['.', '．', '、']).unwrap_or(t);
     !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit())
+}
+
+/// Whether a line under or among a table's rows is no cell's content but
+/// what a page or sheet adds: it ends in a colon (it introduces what
+/// follows: `分享到：`, `填表人：`) or is nothing but bracketed links
+/// (`【打印本页】【关闭窗口】`).
+pub fn is_trailer_line(text: &str) -> bool {
+    let t = text.trim();
+    if t.ends_with([':', '：']) {
+        return true;
+    }
+    let mut depth = 0usize;
+    let mut links = 0usize;
+    for c in t.chars() {
+        match c {
+            '【' | '[' | '［' => {
+                depth += 1;
+                links += 1;
+            }
+            '】' | ']' | '］' => depth = depth.saturating_sub(1),
+            c if depth == 0 && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    links > 0
 }
 
 /// The text after a label, trimmed.
@@ -787,4 +818,20 @@ fn not_placed_text(diags: &mut Vec<Diagnostic>, v: &Inheritable, why: &str) {
         position: Some(v.position.clone()),
         text: Some(v.text.clone()),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailer_lines_are_a_page_s_not_a_cell_s() {
+        for t in ["分享到：", "填表人:", "【打印本页】【关闭窗口】", "[关闭]"]
+        {
+            assert!(is_trailer_line(t), "{t}");
+        }
+        for t in ["开展专项整治", "【重点】开展专项整治", "市财政局", ""] {
+            assert!(!is_trailer_line(t), "{t}");
+        }
+    }
 }

@@ -53,7 +53,7 @@ use super::columns::{
     could_head_task_table, find_header, is_short_word, may_name_column, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer, MetaLine};
-use super::table::is_running_number;
+use super::table::{is_running_number, is_trailer_line};
 
 /// Most header cells a rebuilt table may have.
 pub(super) const MAX_COLUMNS: usize = 8;
@@ -314,6 +314,7 @@ fn numbered_rows<'a>(
                     || is_section(t2)
                     // A note under the table (`注：…`) ends it.
                     || lexicon::is_table_note(t2)
+                    || is_trailer_line(t2)
                     || (cells.len() >= needed && fits_column(t2, ColumnRole::Measure))
                 {
                     break;
@@ -344,6 +345,7 @@ fn numbered_rows<'a>(
                 .is_some_and(|r| r.cells.len() == 1 && is_section(&r.cells[0].text))
                 && fits_column(text, ColumnRole::Measure)
                 && !lexicon::is_table_note(text)
+                && !is_trailer_line(text)
         }) {
             // Rows of the numbered task without its number (merged, so
             // printed once): each a text cell, then the unit and deadline
@@ -356,7 +358,8 @@ fn numbered_rows<'a>(
                 let fits = (fits_column(t2, ColumnRole::Measure)
                     || fits_column(t2, ColumnRole::Units(Role::Responsible))
                     || fits_column(t2, ColumnRole::Deadline))
-                    && !lexicon::is_table_note(t2);
+                    && !lexicon::is_table_note(t2)
+                    && !is_trailer_line(t2);
                 if number.is_some_and(|m| same_or_next(m, n)) || is_section(t2) || !fits {
                     break;
                 }
@@ -384,12 +387,13 @@ fn numbered_rows<'a>(
                 }
                 while found.last().is_some_and(|row| {
                     let texts: Vec<&str> = row.iter().map(|(_, p)| p.text.trim()).collect();
-                    // (A note under the table follows its last row.)
+                    // (A note under the table, or a page's lines, follow
+                    // its last row.)
                     texts.len() == 1
                         && (ends_sentence(texts[0])
-                            || paras
-                                .peek()
-                                .is_some_and(|(_, p)| !lexicon::is_table_note(&p.text)))
+                            || paras.peek().is_some_and(|(_, p)| {
+                                !lexicon::is_table_note(&p.text) && !is_trailer_line(&p.text)
+                            }))
                 }) {
                     found.pop();
                 }
