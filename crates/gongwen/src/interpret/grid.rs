@@ -185,7 +185,8 @@ fn evidence_by_column(
                     out[col].kinds.push(label.kind);
                 }
             }
-            if shape_of(&cell.text, memo) == CellShape::Word {
+            // (The cheap test first: most cells are no short word.)
+            if is_short_word(&cell.text) && shape_of(&cell.text, memo) == CellShape::Word {
                 out[col].words = true;
             } else {
                 not_words[col] = true;
