@@ -36,8 +36,10 @@ pub mod memo;
 pub mod meta;
 pub mod outline;
 pub mod prose;
+mod resolve;
 pub mod runon;
 mod segment;
+mod segment_prose;
 pub mod spaced;
 pub mod table;
 mod title_lines;
@@ -49,14 +51,17 @@ use crate::document::{Block, Document, Paragraph};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::grammar::units::parse_units;
 use crate::model::{
-    DefaultUnits, Diagnostic, DiagnosticCode, Meta, Notice, Position, SourceInfo, SCHEMA_ID,
+    DefaultUnits, Diagnostic, DiagnosticCode, Measure, Meta, Notice, Position, SourceInfo,
+    SCHEMA_ID,
 };
 use crate::normalize::fold;
 
 use columns::find_header;
 use front::{find_title, read_meta_lines};
 use outline::OutlineBuilder;
-use prose::{find_note, label_line_parts, NoteFind, ProseReader};
+use prose::{label_line_parts, Note, NoteFind, ProseReader};
+use resolve::{resolve, split_first_sentence, Cover};
+use segment_prose::{segment_paragraphs, Item, Shape};
 use table::{interpret_table, TableContext};
 
 /// What a paragraph turned out to be.
@@ -110,6 +115,10 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         .position(|(i, b)| matches!(b, Block::Table(_)) && roles[i] == Role::Unknown);
     find_title(&paragraphs, first_table, &mut meta, &mut roles);
 
+    let reads: Vec<bool> = roles.iter().map(|r| *r == Role::Unknown).collect();
+    let shapes = segment_paragraphs(doc, &reads, meta.title.as_deref());
+    let covers = resolve(doc, &shapes);
+
     let ctx = TableContext {
         notice_year: meta.date.map(|d| d.year()),
         responsible_leads: false,
@@ -122,8 +131,6 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut after_attachment = false;
     // Whether a plan has started (its attachment line or title).
     let mut plan_started = false;
-    // The number of the last `1.` label met, for `11.121人才梯队项目`.
-    let mut last_arabic: Option<u32> = None;
     // The header of the last table read, for a table continuing it.
     let mut last_header = None;
     // Whether only section lines stand since the last table.
@@ -220,49 +227,76 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 if default_units(&p.text, &p.pos, &mut meta) {
                     continue;
                 }
-                let label =
-                    parse_label(&p.text).or_else(|| arabic_in_sequence(&p.text, last_arabic));
-                if let Some(l) = label.as_ref().filter(|l| l.kind == LabelKind::ArabicDot) {
-                    last_arabic = Some(l.ordinal);
+                // Whatever else stands here is running text.
+                let running;
+                let item = match &shapes[i] {
+                    Shape::Item(item) => item,
+                    _ => {
+                        running = Item::running();
+                        &running
+                    }
+                };
+                let label = item.label.as_ref();
+                match &covers[i] {
+                    Some(Cover::Consumed) => continue,
+                    Some(Cover::ItemOfNote { note, body }) => {
+                        let Some(label) = label else { continue };
+                        let mut text = after_label_text(&p.text, label);
+                        for &b in body {
+                            if let Block::Paragraph(b) = &doc.blocks[b] {
+                                text.push('\n');
+                                text.push_str(b.text.trim());
+                            }
+                        }
+                        let level = prose_level(&mut prose_levels, label.kind, out.depth());
+                        out.close_to(level.saturating_sub(1) as usize);
+                        if let Some((n, pos)) = note_at(doc, &shapes, *note) {
+                            let m = prose.measure_for_item(label, text, p.pos.clone(), n, pos);
+                            out.push_measure(m, Some(label));
+                        }
+                        continue;
+                    }
+                    Some(Cover::RunOnItem { note }) => {
+                        let Some(label) = label else { continue };
+                        let text = after_label_text(&p.text, label);
+                        let level = prose_level(&mut prose_levels, label.kind, out.depth());
+                        out.close_to(level.saturating_sub(1) as usize);
+                        if let Some((n, pos)) = note_at(doc, &shapes, *note) {
+                            let m = prose.measure_for_item(label, text, p.pos.clone(), n, pos);
+                            out.push_measure(m, Some(label));
+                        }
+                        continue;
+                    }
+                    Some(Cover::HeadingOverRest) | None => {}
                 }
-                match find_note(&p.text) {
+                match &item.note {
                     NoteFind::Found(note) => {
-                        // A paragraph that is only a note answers for the
-                        // items just before it.
-                        let alone = label.is_none()
-                            && p.text.chars().take(note.start).all(char::is_whitespace);
-                        if alone
-                            && out
-                                .headings_to_measures(|h| prose.measure_for_item(h, &note, &p.pos))
-                        {
-                            continue;
-                        }
-                        // An unnumbered measure after a numbered one that
-                        // runs on past its first sentence: the numbered one
-                        // is a heading over both.
-                        if label.is_none() {
-                            let depth = out.depth();
-                            out.heading_from_last_measure(|l| {
-                                prose_level(&mut prose_levels, l.kind, depth)
-                            });
-                        }
                         // A measure sits under the innermost open heading,
                         // closing a heading of its own label form.
                         if let Some(l) = label
-                            .as_ref()
                             .and_then(|label| prose_levels.iter().position(|k| *k == label.kind))
                         {
                             out.close_to(l);
                         }
-                        let m = prose.measure(label.as_ref(), &p.text, note.clone(), p.pos.clone());
-                        out.push_measure(m, label.as_ref());
-                        // The last item of a run-on enumeration
-                        // (`（1）…；（2）…；（3）…。（X负责）`): the note answers for
-                        // the items before it in the same paragraph too.
-                        if let Some(l) = label.as_ref() {
-                            out.run_on_siblings_to_measures(l.kind, &p.pos, |h| {
-                                prose.measure_for_item(h, &note, &p.pos)
-                            });
+                        let m = prose.measure(label, &p.text, note.clone(), p.pos.clone());
+                        match (label, covers[i].as_ref()) {
+                            (Some(label), Some(Cover::HeadingOverRest)) => {
+                                // The label and first sentence head the rest
+                                // and the unlabelled measures after it.
+                                let (head, rest) = split_first_sentence(&m.text)
+                                    .map(|(h, r)| (h.to_owned(), r.to_owned()))
+                                    .unwrap_or_default();
+                                let rest = Measure {
+                                    label: None,
+                                    ordinal: None,
+                                    text: rest,
+                                    ..m
+                                };
+                                let level = prose_level(&mut prose_levels, label.kind, out.depth());
+                                out.open_heading(level, label, &head, p.pos.clone());
+                                out.push_measure(rest, None);
+                            }
+                            _ => out.push_measure(m, label),
                         }
                         continue;
                     }
@@ -270,11 +304,11 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         code: DiagnosticCode::TextNotPlaced,
                         message: "responsibility note not understood".to_owned(),
                         position: Some(p.pos.clone()),
-                        text: Some(raw),
+                        text: Some(raw.clone()),
                     }),
                     NoteFind::None => {}
                 }
-                if let Some(label) = label.as_ref() {
+                if let Some(label) = label.filter(|_| item.label_lines_follow) {
                     let lines = label_lines_after(doc, i, &mut roles);
                     if !lines.is_empty() {
                         if let Some(l) = prose_levels.iter().position(|k| *k == label.kind) {
@@ -289,7 +323,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 if let Some(label) = label {
                     let level = prose_level(&mut prose_levels, label.kind, out.depth());
                     let text: String = p.text.chars().skip(label.len).collect();
-                    out.open_heading(level, &label, &text, p.pos.clone());
+                    out.open_heading(level, label, &text, p.pos.clone());
                 } else if !out.push_body(&p.text, p.pos.clone()) {
                     // Under no heading: the cover's text, or closing
                     // paragraphs after a list of measures.
@@ -320,25 +354,28 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     }
 }
 
-/// A `1.` label whose text starts with a digit (`11.121人才梯队项目`), which
-/// [`parse_label`] leaves alone as a decimal number (`1.5倍`): a label when
-/// its number is the next after the last `1.` label met (`last`).
-fn arabic_in_sequence(text: &str, last: Option<u32>) -> Option<Label> {
-    let next = last? + 1;
-    let lead = text.len() - text.trim_start().len();
-    let rest = &text[lead..];
-    let digits = rest.chars().take_while(char::is_ascii_digit).count();
-    let mut after = rest[digits..].chars();
-    let dot = after.next()?;
-    if !matches!(dot, '.' | '．') || !after.next().is_some_and(|c| c.is_ascii_digit()) {
+/// A labelled paragraph's text after its label, trimmed.
+fn after_label_text(text: &str, label: &Label) -> String {
+    text.chars()
+        .skip(label.len)
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+/// The note of the paragraph at block `i`, and where it stands.
+fn note_at<'d>(
+    doc: &'d Document,
+    shapes: &'d [Shape],
+    i: usize,
+) -> Option<(&'d Note, &'d Position)> {
+    let (Shape::Item(item), Block::Paragraph(p)) = (&shapes[i], &doc.blocks[i]) else {
         return None;
+    };
+    match &item.note {
+        NoteFind::Found(note) => Some((note, &p.pos)),
+        _ => None,
     }
-    (rest[..digits].parse::<u32>().ok()? == next).then(|| Label {
-        kind: LabelKind::ArabicDot,
-        ordinal: next,
-        text: rest[..digits + dot.len_utf8()].to_owned(),
-        len: text[..lead].chars().count() + digits + 1,
-    })
 }
 
 /// The first non-blank paragraph after block `i`, if the next non-blank

@@ -60,59 +60,6 @@ impl OutlineBuilder {
         });
     }
 
-    /// Turns the last measure under the innermost open heading (or the last
-    /// loose one) into a heading when it is labelled and its text runs on
-    /// after its first sentence: the label and that sentence become the
-    /// heading, the rest a measure under it (same units and deadline). An
-    /// unnumbered measure that follows a numbered one belongs to it this way
-    /// (`（一）强化顶层设计。建立指标体系。（X负责）` then `优化体制机制。（Y负责）`).
-    /// `level_of` gives the heading's level for the label's form. Returns
-    /// `false`, changing nothing, when the last measure does not qualify.
-    pub fn heading_from_last_measure(&mut self, level_of: impl FnOnce(&Label) -> u8) -> bool {
-        let container = match self.stack.last_mut() {
-            Some(h) => &mut h.measures,
-            None => &mut self.loose,
-        };
-        let Some(last) = container.last() else {
-            return false;
-        };
-        let Some(label) = last.label.as_deref().and_then(parse_label) else {
-            return false;
-        };
-        let Some(stop) = last.text.find(['。', '．']) else {
-            return false;
-        };
-        let stop_end = stop + last.text[stop..].chars().next().map_or(0, char::len_utf8);
-        if last.text[stop_end..].trim().is_empty() {
-            return false;
-        }
-        let Some(mut measure) = container.pop() else {
-            return false;
-        };
-        let heading_text = measure.text[..stop_end].to_owned();
-        let rest = measure.text[stop_end..].trim().to_owned();
-        let level = level_of(&label);
-        self.close_to(level.saturating_sub(1) as usize);
-        self.stack.push(Heading {
-            level: (self.stack.len() + 1) as u8,
-            label: label.text.clone(),
-            ordinal: label.ordinal,
-            title: title_of(&heading_text),
-            text: heading_text,
-            children: Vec::new(),
-            measures: Vec::new(),
-            body: Vec::new(),
-            position: measure.position.clone(),
-        });
-        measure.label = None;
-        measure.ordinal = None;
-        measure.text = rest;
-        if let Some(h) = self.stack.last_mut() {
-            h.measures.push(measure);
-        }
-        true
-    }
-
     /// Keeps a paragraph of running text under the innermost open heading.
     /// Returns `false` when no heading is open.
     pub fn push_body(&mut self, text: &str, position: Position) -> bool {
@@ -188,81 +135,6 @@ impl OutlineBuilder {
             Some(h) => h.measures.push(measure),
             None => self.loose.push(measure),
         }
-    }
-
-    /// Turns the innermost open heading, together with the headings of the
-    /// same label form just before it under the same parent that hold
-    /// nothing, into measures of that parent (a note standing alone after
-    /// sub-items answers for each of them). `to_measure` makes each measure.
-    /// Returns `false`, changing nothing, when no heading is open or the
-    /// innermost one holds sub-headings or measures.
-    pub fn headings_to_measures(
-        &mut self,
-        mut to_measure: impl FnMut(&Heading) -> Measure,
-    ) -> bool {
-        let empty = |h: &Heading| h.children.is_empty() && h.measures.is_empty();
-        if !self.stack.last().is_some_and(empty) {
-            return false;
-        }
-        let Some(last) = self.stack.pop() else {
-            return false;
-        };
-        let kind = parse_label(&last.label).map(|l| l.kind);
-        let mut items = Vec::new();
-        if let Some(parent) = self.stack.last_mut() {
-            let run = parent
-                .children
-                .iter()
-                .rev()
-                .take_while(|h| empty(h) && parse_label(&h.label).map(|l| l.kind) == kind)
-                .count();
-            let from = parent.children.len() - run;
-            items.extend(parent.children.drain(from..));
-        }
-        items.push(last);
-        let measures = items.iter().map(&mut to_measure);
-        match self.stack.last_mut() {
-            Some(parent) => parent.measures.extend(measures),
-            None => self.loose.extend(measures),
-        }
-        true
-    }
-
-    /// After a measure of label form `kind` was pushed from the paragraph at
-    /// `position`: the headings of the same form just before it, under the
-    /// same parent, that hold nothing and come from the same paragraph (a
-    /// run-on enumeration `（1）…；（2）…；（3）…。（X负责）` split apart) become
-    /// measures, in order before it. `to_measure` makes each measure.
-    /// Returns how many.
-    pub fn run_on_siblings_to_measures(
-        &mut self,
-        kind: LabelKind,
-        position: &Position,
-        to_measure: impl FnMut(&Heading) -> Measure,
-    ) -> usize {
-        let (children, measures) = match self.stack.last_mut() {
-            Some(h) => (&mut h.children, &mut h.measures),
-            None => (&mut self.roots, &mut self.loose),
-        };
-        let run = children
-            .iter()
-            .rev()
-            .take_while(|h| {
-                h.children.is_empty()
-                    && h.measures.is_empty()
-                    && h.position.as_ref() == Some(position)
-                    && parse_label(&h.label).is_some_and(|l| l.kind == kind)
-            })
-            .count();
-        if run == 0 || measures.is_empty() {
-            return 0;
-        }
-        let from = children.len() - run;
-        let items: Vec<Heading> = children.drain(from..).collect();
-        let new: Vec<Measure> = items.iter().map(to_measure).collect();
-        let at = measures.len() - 1;
-        measures.splice(at..at, new);
-        run
     }
 
     /// Puts back what [`OutlineBuilder::take_all`] took.
@@ -383,41 +255,6 @@ mod tests {
             ]
         );
         assert_eq!(diags[0].position, Some(pos(5)));
-    }
-
-    #[test]
-    fn trailing_empty_sub_headings_become_measures() {
-        let mut b = OutlineBuilder::default();
-        let l = |s: &str| parse_label(s).expect("label");
-        let to_measure = |h: &Heading| Measure {
-            label: Some(h.label.clone()),
-            ordinal: Some(h.ordinal),
-            text: h.text.clone(),
-            deadline: None,
-            units: Vec::new(),
-            units_raw: None,
-            units_inherited: false,
-            note: None,
-            leader: None,
-            position: h.position.clone(),
-        };
-        assert!(!b.headings_to_measures(to_measure));
-        b.open_heading(1, &l("1."), "加强监管。", pos(1));
-        b.open_heading(2, &l("（1）"), "甲。", pos(2));
-        b.open_heading(2, &l("（2）"), "乙。", pos(3));
-        assert!(b.headings_to_measures(to_measure));
-        // The parent now holds measures: it is not turned into one.
-        assert!(!b.headings_to_measures(to_measure));
-        let (roots, loose, diags) = b.finish();
-        assert!(loose.is_empty() && diags.is_empty());
-        assert_eq!(roots.len(), 1);
-        assert!(roots[0].children.is_empty());
-        let labels: Vec<_> = roots[0]
-            .measures
-            .iter()
-            .map(|m| m.label.as_deref())
-            .collect();
-        assert_eq!(labels, [Some("（1）"), Some("（2）")]);
     }
 
     #[test]

@@ -37,7 +37,7 @@ use crate::grammar::deadline::{is_deadline_sized, looks_like_deadline, parse_dea
 use crate::grammar::label::Label;
 use crate::grammar::lexicon::{self, Field};
 use crate::grammar::units::{looks_like_units, parse_units};
-use crate::model::{Deadline, Diagnostic, DiagnosticCode, Heading, Measure, Role, Unit};
+use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role, Unit};
 use crate::normalize::{fold, fold_width};
 
 use super::conventions::{
@@ -663,13 +663,16 @@ fn split_deadline_clause(raw: &str) -> (String, Option<String>) {
 }
 
 /// An item's text with the paragraphs under it, one per line.
-fn item_text(item: &Heading) -> String {
-    let mut text = item.text.clone();
-    for p in &item.body {
-        text.push('\n');
-        text.push_str(&p.text);
-    }
-    text
+/// A measure's text in a paragraph: after its label, before its note (at
+/// char `note_start`), trimmed.
+pub(crate) fn measure_body(text: &str, label: Option<&Label>, note_start: usize) -> String {
+    let skip = label.map_or(0, |l| l.len);
+    text.chars()
+        .take(note_start)
+        .skip(skip)
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 /// Whether a note's clause is worded like a deadline the grammar may not
@@ -765,14 +768,7 @@ impl ProseReader {
         note: Note,
         position: Position,
     ) -> Measure {
-        let skip = label.map_or(0, |l| l.len);
-        let body: String = text
-            .chars()
-            .take(note.start)
-            .skip(skip)
-            .collect::<String>()
-            .trim()
-            .to_owned();
+        let body = measure_body(text, label, note.start);
         let deadline = note
             .deadline
             .as_deref()
@@ -796,23 +792,25 @@ impl ProseReader {
     /// gives: the item's label and text, the note's units and deadline.
     pub fn measure_for_item(
         &mut self,
-        item: &Heading,
+        label: &Label,
+        text: String,
+        position: Position,
         note: &Note,
         note_pos: &Position,
     ) -> Measure {
         let deadline = note.deadline.as_deref().map(|d| self.deadline(d, note_pos));
         let units = self.units(note.units.clone(), note.first_leads, note.others_support);
         Measure {
-            label: Some(item.label.clone()),
-            ordinal: Some(item.ordinal),
-            text: item_text(item),
+            label: Some(label.text.clone()),
+            ordinal: Some(label.ordinal),
+            text,
             deadline,
             units,
             units_raw: Some(note.raw.clone()),
             units_inherited: false,
             note: note.aside.clone(),
             leader: None,
-            position: item.position.clone(),
+            position: Some(position),
         }
     }
 

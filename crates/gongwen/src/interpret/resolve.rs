@@ -1,0 +1,255 @@
+//! Resolving prose: which note answers for which paragraph, decided over
+//! the whole run of paragraphs (looking both ways) before anything is
+//! built.
+//!
+//! A paragraph's shape ([`super::segment_prose`]) says what it is alone;
+//! three cases depend on its neighbours, and are decided here:
+//! - a paragraph that is only a note answers for the labelled items just
+//!   before it that have no note (the last one, and those of the same label
+//!   form before it, each with the running text under it): they are
+//!   measures, not headings;
+//! - the items of a run-on enumeration split apart
+//!   (`（1）…；（2）…；（3）…。（X负责）`) take the note of the last one;
+//! - a labelled item with a note whose text runs on past its first sentence,
+//!   followed by an unlabelled item with a note, is a heading (its label and
+//!   first sentence) over a measure (the rest), and the unlabelled item goes
+//!   under it (`（一）强化顶层设计。建立指标体系。（X负责）` then `优化体制机制。（Y负责）`).
+//!
+//! It builds nothing and reads no unit or deadline: the build loop in
+//! [`super`] builds each heading and measure once from these decisions.
+
+use crate::document::{Block, Document};
+use crate::grammar::label::Label;
+
+use super::prose::{measure_body, NoteFind};
+use super::segment_prose::{Item, Shape};
+
+/// What a paragraph's neighbours make of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Cover {
+    /// An item the note-only paragraph at block `note` answers for; the
+    /// paragraphs at `body` are its running text.
+    ItemOfNote {
+        /// The block of the note.
+        note: usize,
+        /// The blocks of its running text.
+        body: Vec<usize>,
+    },
+    /// An item of a run-on enumeration; the paragraph at block `note` (its
+    /// last item) holds the note.
+    RunOnItem {
+        /// The block of the last item.
+        note: usize,
+    },
+    /// A measure that an unlabelled one after it makes a heading over its
+    /// text after the first sentence.
+    HeadingOverRest,
+    /// Read with an item before it: its running text, or the note given to
+    /// the items before it.
+    Consumed,
+}
+
+/// The cover of each block (`None`: the paragraph is what its shape says).
+pub(crate) fn resolve(doc: &Document, shapes: &[Shape]) -> Vec<Option<Cover>> {
+    let mut covers: Vec<Option<Cover>> = vec![None; shapes.len()];
+    for (j, shape) in shapes.iter().enumerate() {
+        let Shape::Item(item) = shape else {
+            continue;
+        };
+        if !matches!(item.note, NoteFind::Found(_)) {
+            continue;
+        }
+        if item.is_note_alone(text_of(doc, j)) && items_of_note(shapes, &mut covers, j) {
+            continue;
+        }
+        match &item.label {
+            Some(label) => run_on_items(doc, shapes, &mut covers, j, label),
+            None => heading_over_rest(doc, shapes, &mut covers, j),
+        }
+    }
+    covers
+}
+
+/// The labelled items without a note just before the note-only paragraph
+/// at `j`, with their running text: covered by it. Returns `false`,
+/// covering nothing, when no such item stands right before it.
+fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bool {
+    let mut items: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut body = Vec::new();
+    let mut kind = None;
+    for i in (0..j).rev() {
+        match &shapes[i] {
+            Shape::Skip => {}
+            Shape::Item(_) if covers[i].is_some() => break,
+            Shape::Item(item) if item.is_body() => body.push(i),
+            Shape::Item(Item {
+                label: Some(label), ..
+            }) if shapes_bare_labelled(&shapes[i]) && kind.is_none_or(|k| k == label.kind) => {
+                kind = Some(label.kind);
+                body.reverse();
+                items.push((i, std::mem::take(&mut body)));
+            }
+            _ => break,
+        }
+    }
+    if items.is_empty() {
+        return false;
+    }
+    for (i, body) in items {
+        for &b in &body {
+            covers[b] = Some(Cover::Consumed);
+        }
+        covers[i] = Some(Cover::ItemOfNote { note: j, body });
+    }
+    covers[j] = Some(Cover::Consumed);
+    true
+}
+
+fn shapes_bare_labelled(shape: &Shape) -> bool {
+    matches!(shape, Shape::Item(item) if item.is_bare_labelled())
+}
+
+/// The items of the same label form as `label` right before the item at
+/// `j`, split from the same paragraph, without a note: covered by its note.
+fn run_on_items(
+    doc: &Document,
+    shapes: &[Shape],
+    covers: &mut [Option<Cover>],
+    j: usize,
+    label: &Label,
+) {
+    let Some(pos) = position_of(doc, j) else {
+        return;
+    };
+    for i in (0..j).rev() {
+        let same = match &shapes[i] {
+            Shape::Item(item) => {
+                covers[i].is_none()
+                    && item.is_bare_labelled()
+                    && item.label.as_ref().is_some_and(|l| l.kind == label.kind)
+                    && position_of(doc, i) == Some(pos)
+            }
+            _ => false,
+        };
+        if !same {
+            break;
+        }
+        covers[i] = Some(Cover::RunOnItem { note: j });
+    }
+}
+
+/// The labelled item with a note right before the unlabelled one at `j`
+/// (nothing but blank or front-matter paragraphs between): a heading over
+/// its text after the first sentence, when it has such text.
+fn heading_over_rest(doc: &Document, shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) {
+    let Some(i) = (0..j).rev().find(|&i| !matches!(shapes[i], Shape::Skip)) else {
+        return;
+    };
+    let Shape::Item(item) = &shapes[i] else {
+        return;
+    };
+    let (Some(label), NoteFind::Found(note)) = (&item.label, &item.note) else {
+        return;
+    };
+    if covers[i].is_some() || item.is_note_alone(text_of(doc, i)) {
+        return;
+    }
+    let body = measure_body(text_of(doc, i), Some(label), note.start);
+    if split_first_sentence(&body).is_some() {
+        covers[i] = Some(Cover::HeadingOverRest);
+    }
+}
+
+/// A text's first sentence (with its full stop) and the rest, when text
+/// follows the first full stop.
+pub(crate) fn split_first_sentence(text: &str) -> Option<(&str, &str)> {
+    let stop = text.find(['。', '．'])?;
+    let end = stop + text[stop..].chars().next().map_or(0, char::len_utf8);
+    let rest = text[end..].trim();
+    (!rest.is_empty()).then(|| (&text[..end], rest))
+}
+
+fn text_of(doc: &Document, i: usize) -> &str {
+    match &doc.blocks[i] {
+        Block::Paragraph(p) => &p.text,
+        Block::Table(_) => "",
+    }
+}
+
+fn position_of(doc: &Document, i: usize) -> Option<&crate::document::Position> {
+    match &doc.blocks[i] {
+        Block::Paragraph(p) => Some(&p.pos),
+        Block::Table(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Paragraph, Position};
+    use crate::interpret::segment_prose::segment_paragraphs;
+
+    fn doc(lines: &[&str]) -> Document {
+        Document {
+            blocks: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    Block::Paragraph(Paragraph {
+                        text: (*t).to_owned(),
+                        pos: Position::Line { line: i as u32 + 1 },
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    fn covers(lines: &[&str]) -> Vec<Option<Cover>> {
+        let d = doc(lines);
+        let shapes = segment_paragraphs(&d, &vec![true; lines.len()], None);
+        resolve(&d, &shapes)
+    }
+
+    #[test]
+    fn a_note_alone_answers_for_the_items_before_it_with_their_text() {
+        let c = covers(&[
+            "1.加强监管。",
+            "（1）甲。",
+            "续写。",
+            "（2）乙。",
+            "（市场监管局负责）",
+        ]);
+        assert_eq!(c[0], None);
+        assert_eq!(
+            c[1],
+            Some(Cover::ItemOfNote {
+                note: 4,
+                body: vec![2]
+            })
+        );
+        assert_eq!(c[2], Some(Cover::Consumed));
+        assert_eq!(
+            c[3],
+            Some(Cover::ItemOfNote {
+                note: 4,
+                body: vec![]
+            })
+        );
+        assert_eq!(c[4], Some(Cover::Consumed));
+    }
+
+    #[test]
+    fn an_unlabelled_measure_makes_the_labelled_one_before_it_a_heading() {
+        let c = covers(&[
+            "（一）强化顶层设计。建立指标体系。（市发改委负责）",
+            "优化体制机制。（市编办负责）",
+        ]);
+        assert_eq!(c, vec![Some(Cover::HeadingOverRest), None]);
+        // One sentence only: nothing to head.
+        let c = covers(&[
+            "（一）强化顶层设计。（市发改委负责）",
+            "优化体制机制。（市编办负责）",
+        ]);
+        assert_eq!(c, vec![None, None]);
+    }
+}

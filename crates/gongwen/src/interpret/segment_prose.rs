@@ -1,0 +1,191 @@
+//! Segmenting prose: what each paragraph is by its own shape — its label
+//! (`一、` `（一）` `1.` …), the responsibility note at its end, whether label
+//! lines (`牵头单位：X`, `完成时限：…`) follow it — before anything is
+//! resolved or built.
+//!
+//! Paragraphs that ran several numbered items together were split apart
+//! before (by [`super::runon`]); each item is a paragraph here. It decides
+//! nothing that depends on a paragraph's neighbours beyond the label lines
+//! under it: [`super::resolve`] does, and the build loop in [`super`] builds.
+
+use crate::document::{Block, Document};
+use crate::grammar::label::{parse_label, Label, LabelKind};
+use crate::normalize::fold;
+
+use super::conventions::find_default_units;
+use super::cover::plan_start;
+use super::prose::{find_note, label_line_parts, NoteFind};
+
+/// What a block is to the prose reader.
+#[derive(Debug, Clone)]
+pub(crate) enum Shape {
+    /// Nothing the prose reader reads: a blank paragraph, one the front
+    /// matter took.
+    Skip,
+    /// A table.
+    Table,
+    /// A paragraph that starts a plan (an attachment line, a plan title) or
+    /// states only the notice's default units: it stands between items.
+    Boundary,
+    /// A label line read with the labelled item above it.
+    LabelLine,
+    /// An item or a paragraph of running text.
+    Item(Item),
+}
+
+/// A paragraph read as an item (or running text when it has no label and no
+/// note).
+#[derive(Debug, Clone)]
+pub(crate) struct Item {
+    /// Its label.
+    pub label: Option<Label>,
+    /// The note at its end.
+    pub note: NoteFind,
+    /// Whether label lines follow it (then it is a measure of its own).
+    pub label_lines_follow: bool,
+}
+
+impl Item {
+    /// A paragraph of running text.
+    pub fn running() -> Item {
+        Item {
+            label: None,
+            note: NoteFind::None,
+            label_lines_follow: false,
+        }
+    }
+
+    /// Whether it is only running text: no label, no note.
+    pub fn is_body(&self) -> bool {
+        self.label.is_none() && !matches!(self.note, NoteFind::Found(_))
+    }
+
+    /// Whether it is a labelled item without a note or label lines (a
+    /// heading, unless a note after it answers for it).
+    pub fn is_bare_labelled(&self) -> bool {
+        self.label.is_some() && !matches!(self.note, NoteFind::Found(_)) && !self.label_lines_follow
+    }
+
+    /// Whether it is only a note (nothing but white space before it).
+    pub fn is_note_alone(&self, text: &str) -> bool {
+        match &self.note {
+            NoteFind::Found(note) => {
+                self.label.is_none() && text.chars().take(note.start).all(char::is_whitespace)
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The shape of each block of `doc`. `reads` says which blocks are left to
+/// the prose reader (not front matter); `cover_title` is the notice's
+/// title, for telling a plan's title line.
+pub(crate) fn segment_paragraphs(
+    doc: &Document,
+    reads: &[bool],
+    cover_title: Option<&str>,
+) -> Vec<Shape> {
+    let mut shapes = Vec::with_capacity(doc.blocks.len());
+    // The number of the last `1.` label met, for `11.121人才梯队项目`.
+    let mut last_arabic: Option<u32> = None;
+    // Whether label lines read with the item above may follow.
+    let mut in_lines = false;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let p = match block {
+            Block::Table(_) => {
+                in_lines = false;
+                shapes.push(Shape::Table);
+                continue;
+            }
+            Block::Paragraph(p) if p.text.trim().is_empty() => {
+                shapes.push(Shape::Skip);
+                continue;
+            }
+            Block::Paragraph(p) if reads[i] => p,
+            Block::Paragraph(_) => {
+                in_lines = false;
+                shapes.push(Shape::Skip);
+                continue;
+            }
+        };
+        if in_lines && label_line_parts(&p.text).is_some() {
+            shapes.push(Shape::LabelLine);
+            continue;
+        }
+        in_lines = false;
+        if plan_start(&p.text, cover_title, false).is_some() || is_default_units_only(&p.text) {
+            shapes.push(Shape::Boundary);
+            continue;
+        }
+        let label = parse_label(&p.text).or_else(|| arabic_in_sequence(&p.text, last_arabic));
+        if let Some(l) = label.as_ref().filter(|l| l.kind == LabelKind::ArabicDot) {
+            last_arabic = Some(l.ordinal);
+        }
+        let note = find_note(&p.text);
+        let label_lines_follow = label.is_some()
+            && !matches!(note, NoteFind::Found(_))
+            && next_reads_label_line(doc, reads, i);
+        in_lines = label_lines_follow;
+        shapes.push(Shape::Item(Item {
+            label,
+            note,
+            label_lines_follow,
+        }));
+    }
+    shapes
+}
+
+/// Whether the first non-blank block after block `i` is a paragraph left to
+/// the prose reader that is a label line.
+fn next_reads_label_line(doc: &Document, reads: &[bool], i: usize) -> bool {
+    for (j, block) in doc.blocks.iter().enumerate().skip(i + 1) {
+        let Block::Paragraph(p) = block else {
+            return false;
+        };
+        if p.text.trim().is_empty() {
+            continue;
+        }
+        return reads[j] && label_line_parts(&p.text).is_some();
+    }
+    false
+}
+
+/// Whether a paragraph states only the notice's default units
+/// (`以下均需X落实，不再列出`).
+pub(crate) fn is_default_units_only(text: &str) -> bool {
+    if !text.contains("不") {
+        return false;
+    }
+    let folded = fold(text);
+    let Some(found) = find_default_units(&folded) else {
+        return false;
+    };
+    let rest = format!(
+        "{}{}",
+        &folded[..found.sentence.start],
+        &folded[found.sentence.end..]
+    );
+    rest.chars()
+        .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '。' | ',' | ';' | '[' | ']'))
+}
+
+/// A `1.` label whose text starts with a digit (`11.121人才梯队项目`), which
+/// [`parse_label`] leaves alone as a decimal number (`1.5倍`): a label when
+/// its number is the next after the last `1.` label met (`last`).
+fn arabic_in_sequence(text: &str, last: Option<u32>) -> Option<Label> {
+    let next = last? + 1;
+    let lead = text.len() - text.trim_start().len();
+    let rest = &text[lead..];
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let mut after = rest[digits..].chars();
+    let dot = after.next()?;
+    if !matches!(dot, '.' | '．') || !after.next().is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    (rest[..digits].parse::<u32>().ok()? == next).then(|| Label {
+        kind: LabelKind::ArabicDot,
+        ordinal: next,
+        text: rest[..digits + dot.len_utf8()].to_owned(),
+        len: text[..lead].chars().count() + digits + 1,
+    })
+}
