@@ -141,6 +141,15 @@ pub fn find_default_units(folded: &str) -> Option<DefaultUnitsSentence> {
     })
 }
 
+/// Whether the folded paragraph `folded` holds nothing but the default-units
+/// sentence `found` (and brackets or punctuation around it).
+pub fn only_the_sentence(folded: &str, found: &DefaultUnitsSentence) -> bool {
+    folded[..found.sentence.start]
+        .chars()
+        .chain(folded[found.sentence.end..].chars())
+        .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '。' | ',' | ';' | '[' | ']'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -237,37 +237,29 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     }
                 };
                 let label = item.label.as_ref();
-                match &covers[i] {
+                // An item a note after it answers for, with its running text.
+                let noted_by = match &covers[i] {
                     Some(Cover::Consumed) => continue,
-                    Some(Cover::ItemOfNote { note, body }) => {
-                        let Some(label) = label else { continue };
-                        let mut text = after_label_text(&p.text, label);
-                        for &b in body {
-                            if let Block::Paragraph(b) = &doc.blocks[b] {
-                                text.push('\n');
-                                text.push_str(b.text.trim());
-                            }
+                    Some(Cover::ItemOfNote { note, body }) => Some((*note, body.as_slice())),
+                    Some(Cover::RunOnItem { note }) => Some((*note, &[][..])),
+                    Some(Cover::HeadingOverRest) | None => None,
+                };
+                if let Some((note, body)) = noted_by {
+                    let Some(label) = label else { continue };
+                    let mut text = after_label_text(&p.text, label);
+                    for &b in body {
+                        if let Block::Paragraph(b) = &doc.blocks[b] {
+                            text.push('\n');
+                            text.push_str(b.text.trim());
                         }
-                        let level = prose_level(&mut prose_levels, label.kind, out.depth());
-                        out.close_to(level.saturating_sub(1) as usize);
-                        if let Some((n, pos)) = note_at(doc, &shapes, *note) {
-                            let m = prose.measure_for_item(label, text, p.pos.clone(), n, pos);
-                            out.push_measure(m, Some(label));
-                        }
-                        continue;
                     }
-                    Some(Cover::RunOnItem { note }) => {
-                        let Some(label) = label else { continue };
-                        let text = after_label_text(&p.text, label);
-                        let level = prose_level(&mut prose_levels, label.kind, out.depth());
-                        out.close_to(level.saturating_sub(1) as usize);
-                        if let Some((n, pos)) = note_at(doc, &shapes, *note) {
-                            let m = prose.measure_for_item(label, text, p.pos.clone(), n, pos);
-                            out.push_measure(m, Some(label));
-                        }
-                        continue;
+                    let level = prose_level(&mut prose_levels, label.kind, out.depth());
+                    out.close_to(level.saturating_sub(1) as usize);
+                    if let Some((n, pos)) = note_at(doc, &shapes, note) {
+                        let m = prose.measure_for_item(label, text, p.pos.clone(), n, pos);
+                        out.push_measure(m, Some(label));
                     }
-                    Some(Cover::HeadingOverRest) | None => {}
+                    continue;
                 }
                 match &item.note {
                     NoteFind::Found(note) => {
@@ -449,13 +441,7 @@ fn default_units(text: &str, pos: &Position, meta: &mut Meta) -> bool {
             position: Some(pos.clone()),
         });
     }
-    let rest = format!(
-        "{}{}",
-        &folded[..found.sentence.start],
-        &folded[found.sentence.end..]
-    );
-    rest.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '。' | ',' | ';' | '[' | ']'))
+    conventions::only_the_sentence(&folded, &found)
 }
 
 /// The label lines (`牵头单位：X`, `完成时限：X` …) standing right after the

@@ -22,7 +22,7 @@ use crate::document::{Block, Document};
 use crate::grammar::label::Label;
 
 use super::prose::{measure_body, NoteFind};
-use super::segment_prose::{Item, Shape};
+use super::segment_prose::Shape;
 
 /// What a paragraph's neighbours make of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,9 +82,11 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
             Shape::Skip => {}
             Shape::Item(_) if covers[i].is_some() => break,
             Shape::Item(item) if item.is_body() => body.push(i),
-            Shape::Item(Item {
-                label: Some(label), ..
-            }) if shapes_bare_labelled(&shapes[i]) && kind.is_none_or(|k| k == label.kind) => {
+            Shape::Item(item) if item.is_bare_labelled() => {
+                let Some(label) = &item.label else { break };
+                if kind.is_some_and(|k| k != label.kind) {
+                    break;
+                }
                 kind = Some(label.kind);
                 body.reverse();
                 items.push((i, std::mem::take(&mut body)));
@@ -103,10 +105,6 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
     }
     covers[j] = Some(Cover::Consumed);
     true
-}
-
-fn shapes_bare_labelled(shape: &Shape) -> bool {
-    matches!(shape, Shape::Item(item) if item.is_bare_labelled())
 }
 
 /// The items of the same label form as `label` right before the item at

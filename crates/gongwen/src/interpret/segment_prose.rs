@@ -12,7 +12,7 @@ use crate::document::{Block, Document};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::normalize::fold;
 
-use super::conventions::find_default_units;
+use super::conventions::{find_default_units, only_the_sentence};
 use super::cover::plan_start;
 use super::prose::{find_note, label_line_parts, NoteFind};
 
@@ -160,13 +160,7 @@ pub(crate) fn is_default_units_only(text: &str) -> bool {
     let Some(found) = find_default_units(&folded) else {
         return false;
     };
-    let rest = format!(
-        "{}{}",
-        &folded[..found.sentence.start],
-        &folded[found.sentence.end..]
-    );
-    rest.chars()
-        .all(|c| c.is_whitespace() || matches!(c, '(' | ')' | '。' | ',' | ';' | '[' | ']'))
+    only_the_sentence(&folded, &found)
 }
 
 /// A `1.` label whose text starts with a digit (`11.121人才梯队项目`), which
