@@ -15,7 +15,8 @@
 //! (line breaks become spaces); label lines run into their item's line,
 //! after a space or with nothing between, labels on one line separated by
 //! the same or by `；`, `，` or `：` (`牵头单位：A：配合单位：B`); task headings
-//! ending in `。`.
+//! ending in `。`; a note's deadline before or after its units; labelled
+//! notes' words with a qualifier (`牵头考核单位：`).
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -80,6 +81,12 @@ struct Style {
     label_sep: Option<&'static str>,
     /// Task headings end in a full stop (`（一）优化服务。`).
     titles_stop: bool,
+    /// A note's deadline clause stands before its units
+    /// (`（6月底完成，牵头单位：A）`).
+    note_deadline_first: bool,
+    /// Labelled notes' words carry a qualifier of their own before the
+    /// unit noun (`牵头考核单位：`, `配合考核单位：`).
+    qualified_labels: bool,
 }
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`.
@@ -131,6 +138,7 @@ fn style() -> impl Strategy<Value = Style> {
                 Just(Some("; "))
             ],
         ),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -141,6 +149,7 @@ fn style() -> impl Strategy<Value = Style> {
                 deadlines,
                 (item_label, labelled_notes, titled, other_label_words),
                 (one_line, label_run, titles_stop, label_sep),
+                (note_deadline_first, qualified_labels),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -165,6 +174,8 @@ fn style() -> impl Strategy<Value = Style> {
                     },
                     titles_stop: titles_stop && !grouped,
                     label_sep,
+                    note_deadline_first,
+                    qualified_labels: qualified_labels && labelled_notes && !label_lines,
                 }
             },
         )
@@ -193,11 +204,14 @@ fn note(m: &GenMeasure, style: &Style) -> String {
         Roles::Responsible => format!("{}负责", m.lead.join("、")),
         Roles::Guide => format!("{}指导", m.lead.join("、")),
     };
-    if let (true, Some(d)) = (style.deadlines, &m.deadline) {
-        note.push('，');
-        note.push_str(&d.raw);
+    if style.qualified_labels {
+        note = note.replace("单位：", "考核单位：");
     }
-    note
+    match (style.deadlines, &m.deadline) {
+        (true, Some(d)) if style.note_deadline_first => format!("{}，{note}", d.raw),
+        (true, Some(d)) => format!("{note}，{}", d.raw),
+        _ => note,
+    }
 }
 
 /// The label lines under an item.
@@ -453,6 +467,8 @@ fn a_different_notice_does_not_compare_equal() {
         label_run: None,
         label_sep: None,
         titles_stop: false,
+        note_deadline_first: false,
+        qualified_labels: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

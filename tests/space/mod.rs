@@ -471,7 +471,7 @@ fn deadline(rng: &mut Rng) -> GenDeadline {
         recurs: false,
         day: None,
     };
-    match rng.below(10) {
+    match rng.below(11) {
         0 => plain(
             format!("{year}年{month}月底前"),
             Some(last_day(year, month)),
@@ -495,7 +495,7 @@ fn deadline(rng: &mut Rng) -> GenDeadline {
         4 => GenDeadline {
             ongoing: true,
             ..plain(
-                (*rng.pick(&["长期坚持", "持续推进", "长期"])).to_owned(),
+                (*rng.pick(&["长期坚持", "持续推进", "长期", "持续优化"])).to_owned(),
                 None,
             )
         },
@@ -511,6 +511,23 @@ fn deadline(rng: &mut Rng) -> GenDeadline {
             )
         },
         7 => plain(format!("{year}年{month}月"), Some(last_day(year, month))),
+        // What is then due (`5月底取得明显成效`, `…并持续推进`), or work on
+        // schedule with no date (`按进度推进`).
+        9 if rng.chance(30) => plain("按进度推进".to_owned(), None),
+        9 => {
+            let ongoing = rng.chance(50);
+            GenDeadline {
+                ongoing,
+                ..plain(
+                    format!(
+                        "{year}年{month}月底取得{}成效{}",
+                        rng.pick(&["明显", "阶段性"]),
+                        if ongoing { "并持续推进" } else { "" }
+                    ),
+                    Some(last_day(year, month)),
+                )
+            }
+        }
         // A milestone after the date (`5月底前动工`).
         8 if rng.chance(50) => plain(
             format!(

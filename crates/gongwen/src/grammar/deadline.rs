@@ -22,9 +22,10 @@
 //!   `每年年底` → month 12, `每年上半年` → month 6, `每月5日前` → day 5);
 //! - ongoing work: `长期坚持`, `长期`, `持续推进`, `持续开展`, `常态化`,
 //!   `逐年推进`, `逐步推进`, `动态调整`, `常抓不懈`, `久久为功` …;
-//! - immediacy: `立即`, `即时`, `即日起`, `马上`, `及时`, `立行立改`: understood,
-//!   but they name no calendar day and no lasting work, so they set nothing
-//!   (no `due`, `ongoing` false);
+//! - immediacy (`立即`, `即时`, `即日起`, `马上`, `及时`, `立行立改`) and work on
+//!   schedule (`按进度推进`, `按计划实施`): understood, but they name no
+//!   calendar day and no lasting work, so they set nothing (no `due`,
+//!   `ongoing` false);
 //! - words that do not change the meaning: `前`, `底`, `末`, `以前`, `之前`,
 //!   `完成`, `前完成`, `启动`, `起`, `截至`, `力争`, `于`, separators
 //!   (`，` `、` `；` `。` brackets) and connectors (`并`, `且`, `和`, `同时`);
@@ -108,6 +109,7 @@ struct Grammar {
     recur: Regex,
     ongoing: Regex,
     immediate: Regex,
+    scheduled: Regex,
     connector: Regex,
     range: Regex,
     filler: Regex,
@@ -136,12 +138,13 @@ impl Grammar {
             recur: re("^(?:每|按)(半年|学期|年|季|个月|月|周|星期)度?"),
             ongoing: re(concat!(
                 "^(?:长期(?:坚持|推进|开展|实施|执行|落实|有效)?",
-                "|持续(?:推进|开展|实施|进行|抓好|深化|落实|做好|加强)?",
+                "|持续(?:推进|开展|实施|进行|抓好|深化|落实|做好|加强|优化|完善|提升|改进)?",
                 "|常态化(?:推进|开展|实施|进行)?",
                 "|逐年(?:推进|实施|落实)|逐步推进|分(?:阶段|步|年度)(?:推进|实施|落实)|动态(?:调整|更新|管理)",
                 "|常抓不懈|久久为功|长效)"
             )),
             immediate: re("^(?:立即(?:执行|开展|启动|实施)?|即时|即日起?|马上|立行立改|即知即改|及时)"),
+            scheduled: re("^按(?:进度|计划|节点|时序|要求)(?:推进|实施|完成|落实)?"),
             connector: re("^(?:并且|并|且|同时|以及|和|及|然后|此后)"),
             range: re("^(?:[-—–~]+|至|到)"),
             filler: re(concat!(
@@ -203,6 +206,8 @@ struct State {
     in_recur: bool,
     ongoing: bool,
     immediate: bool,
+    /// Whether the text says the work follows its schedule (`按进度推进`).
+    scheduled: bool,
     /// The event's byte range in the compact text.
     event: Option<(usize, usize)>,
 }
@@ -432,6 +437,10 @@ impl State {
             self.immediate = true;
             return Some(Step::Took(m.end()));
         }
+        if let Some(m) = g.scheduled.find(rest) {
+            self.scheduled = true;
+            return Some(Step::Took(m.end()));
+        }
         if let Some(m) = g.connector.find(rest) {
             return Some(Step::Clause(m.end()));
         }
@@ -450,6 +459,7 @@ impl State {
             || self.recur.is_some()
             || self.ongoing
             || self.immediate
+            || self.scheduled
             || self.event.is_some()
     }
 }
@@ -484,8 +494,8 @@ pub fn parse_deadline(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTer
 }
 
 /// Verbs that name what is due after a date (`…底前出台实施方案`).
-const DUE_VERBS: [&str; 10] = [
-    "完成", "出台", "建成", "制定", "印发", "实现", "建立", "启动", "形成", "开展",
+const DUE_VERBS: [&str; 11] = [
+    "完成", "出台", "建成", "制定", "印发", "实现", "建立", "启动", "形成", "开展", "取得",
 ];
 
 /// Longest text after a milestone's date, in chars (`完成试点县遴选`).
@@ -526,9 +536,9 @@ fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm>
         let chars: Vec<char> = clause.chars().collect();
         // The longest prefix ending at a time word that the grammar reads
         // with a date, and only a few words after it.
-        let term = (4..chars.len())
+        let term = (2..chars.len())
             .rev()
-            .filter(|&n| "前底末月年日度".contains(chars[n - 1]))
+            .filter(|&n| "前底末月年日度份".contains(chars[n - 1]))
             .find_map(|n| {
                 let rest: String = chars[n..].iter().collect();
                 if rest.chars().count() > MILESTONE_WORDS
@@ -538,9 +548,10 @@ fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm>
                     return None;
                 }
                 let head: String = chars[..n].iter().collect();
-                parse_whole(&head, notice_year).filter(|t| t.due.is_some())
+                parse_whole(&head, notice_year).filter(|t| t.precision.is_some())
             })?;
-        ongoing |= term.ongoing;
+        // What is due may say the work goes on (`取得成效并持续推进`).
+        ongoing |= term.ongoing || says_ongoing(clause);
         if best.as_ref().is_none_or(|b| b.due < term.due) {
             best = Some(term);
         }
@@ -550,6 +561,19 @@ fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm>
         recurrence: None,
         event: None,
         ..b
+    })
+}
+
+/// Whether a text ends naming ongoing work (`…取得成效并持续推进`; not
+/// `建立长效机制`, where the word names what is built).
+fn says_ongoing(text: &str) -> bool {
+    let folded = fold(text);
+    let folded = folded.trim_end_matches(|c: char| c.is_whitespace() || "。.".contains(c));
+    let g = &*GRAMMAR;
+    folded.char_indices().any(|(i, _)| {
+        g.ongoing
+            .find(&folded[i..])
+            .is_some_and(|m| i + m.end() == folded.len())
     })
 }
 
@@ -1212,6 +1236,24 @@ mod tests {
         ] {
             assert_eq!(parse(s), ongoing(), "{s}");
         }
+    }
+
+    #[test]
+    fn results_due_by_a_date_and_work_on_schedule() {
+        let t = parse("5月底取得明显成效并持续推进");
+        assert_eq!((t.due, t.ongoing), (date(2024, 5, 31), true));
+        let t = parse("11月份取得明显成效");
+        assert_eq!((t.due, t.ongoing), (date(2024, 11, 30), false));
+        let t = parse("2024年底前建立长效机制");
+        assert_eq!((t.due, t.ongoing), (date(2024, 12, 31), false));
+        let t = parse("持续优化");
+        assert_eq!((t.due, t.ongoing), (None, true));
+        let t = parse("按进度推进");
+        assert_eq!((t.due, t.ongoing), (None, false));
+        assert!(parse_deadline("按期", Some(2024)).is_none());
+        // Without the notice's year: no day, but still a deadline.
+        let t = parse_deadline("5月底取得明显成效", None).expect("understood");
+        assert_eq!((t.due, t.precision), (None, Some(Precision::Month)));
     }
 
     #[test]

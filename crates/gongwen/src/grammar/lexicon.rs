@@ -76,6 +76,8 @@ const WORDS: &[(&str, Field)] = &[
     ("牵头", Field::Units(Role::Lead)),
     ("主要责任单位", Field::Units(Role::Lead)),
     ("主责单位", Field::Units(Role::Lead)),
+    ("主责", Field::Units(Role::Lead)),
+    ("主要责任", Field::Units(Role::Lead)),
     ("牵头责任单位", Field::Units(Role::Lead)),
     ("配合", Field::Units(Role::Support)),
     ("协同", Field::Units(Role::Support)),
@@ -85,6 +87,8 @@ const WORDS: &[(&str, Field)] = &[
     ("协同责任单位", Field::Units(Role::Support)),
     ("配合责任单位", Field::Units(Role::Support)),
     ("协办单位", Field::Units(Role::Support)),
+    ("协助", Field::Units(Role::Support)),
+    ("指导", Field::Units(Role::Guide)),
     ("指导单位", Field::Units(Role::Guide)),
     ("指导部门", Field::Units(Role::Guide)),
     ("单位", Field::Units(Role::Responsible)),
@@ -123,6 +127,67 @@ pub const LEADER_WORD: &str = "领导";
 /// Words that qualify a field word in a label line's word without naming a
 /// field themselves (`完成时限`, `责任部门`, `主要责任单位`).
 pub const LABEL_MODIFIERS: [&str; 4] = ["完成", "责任", "主要", "具体"];
+
+/// Nouns a units label ends in (`牵头单位`, `配合部门`, `责任处室`).
+const UNIT_NOUNS: [&str; 5] = ["单位", "部门", "处室", "科室", "机构"];
+
+/// The role a units label word states: `牵头单位` and `牵头负责` (lead),
+/// `配合部门` and `协同配合` (support), `指导` (guide), `责任单位` (responsible),
+/// and with one qualifier the lexicon does not know before a unit noun
+/// (`牵头考核单位`, `配合整改单位`). The word is read in two-char pieces, each
+/// a units word of the lexicon or a modifier ([`LABEL_MODIFIERS`]); a role
+/// other than responsible wins over responsible (`牵头负责`), two different
+/// ones state none. `None` for a bare noun (`单位`), a unit's name (`牵头办`)
+/// or any other word.
+pub fn label_role(word: &str) -> Option<Role> {
+    let units_role = |w: &str| match exact_field(w) {
+        Some(Field::Units(r)) => Some(r),
+        _ => None,
+    };
+    let (stem, noun) = match UNIT_NOUNS.iter().find_map(|n| word.strip_suffix(n)) {
+        Some(stem) => (stem, true),
+        None => (word, false),
+    };
+    if stem.is_empty() {
+        return None;
+    }
+    if let Some(r) = units_role(word).or_else(|| units_role(stem)) {
+        return Some(r);
+    }
+    let chars: Vec<char> = stem.chars().collect();
+    if chars.is_empty() || chars.len() % 2 != 0 || chars.len() > MAX_ROLE_STEM_CHARS {
+        return None;
+    }
+    let mut role: Option<Role> = None;
+    let mut unknown = 0;
+    for piece in chars.chunks(2) {
+        let piece: String = piece.iter().collect();
+        match units_role(&piece) {
+            Some(r) => {
+                role = match role {
+                    None | Some(Role::Responsible) => Some(r),
+                    Some(old) if r == Role::Responsible || r == old => Some(old),
+                    Some(_) => return None,
+                }
+            }
+            None if LABEL_MODIFIERS.contains(&piece.as_str()) => {
+                if piece == "责任" {
+                    role.get_or_insert(Role::Responsible);
+                }
+            }
+            None => unknown += 1,
+        }
+    }
+    // Only a label ending in a unit noun may carry a qualifier of its own.
+    if unknown > usize::from(noun) {
+        return None;
+    }
+    role
+}
+
+/// Longest stem of a units label word before its noun, in chars
+/// (`牵头考核` in `牵头考核单位`).
+const MAX_ROLE_STEM_CHARS: usize = 6;
 
 /// The field a word names when it is exactly one of the lexicon's words.
 pub fn exact_field(word: &str) -> Option<Field> {
@@ -231,6 +296,37 @@ mod tests {
         assert_eq!(header_field("存在问题").map(|f| f.0), Some(Field::Task));
         assert_eq!(header_field("序号"), Some((Field::Seq, 2)));
         assert_eq!(header_field(""), None);
+    }
+
+    #[test]
+    fn label_roles() {
+        for (w, r) in [
+            ("牵头单位", Some(Role::Lead)),
+            ("牵头", Some(Role::Lead)),
+            ("牵头负责", Some(Role::Lead)),
+            ("牵头责任单位", Some(Role::Lead)),
+            ("主要责任单位", Some(Role::Lead)),
+            ("主要责任", Some(Role::Lead)),
+            ("主责", Some(Role::Lead)),
+            ("牵头考核单位", Some(Role::Lead)),
+            ("配合部门", Some(Role::Support)),
+            ("协同配合", Some(Role::Support)),
+            ("配合责任单位", Some(Role::Support)),
+            ("协助", Some(Role::Support)),
+            ("指导", Some(Role::Guide)),
+            ("责任单位", Some(Role::Responsible)),
+            ("责任部门", Some(Role::Responsible)),
+            ("责任", Some(Role::Responsible)),
+            ("负责", Some(Role::Responsible)),
+            ("单位", None),
+            ("部门", None),
+            ("牵头办", None),
+            ("检查单位", None),
+            ("有关部门", None),
+            ("牵头配合", None),
+        ] {
+            assert_eq!(label_role(w), r, "{w}");
+        }
     }
 
     #[test]

@@ -72,6 +72,7 @@
 //! conventions (`列第一位者为牵头单位`), and does not check that a name is a real
 //! unit. [`looks_like_units`] is a cheap, strict guess, not a parser.
 
+use crate::grammar::lexicon;
 use crate::model::{Role, Unit};
 use crate::normalize::{fold, fold_char};
 
@@ -370,9 +371,14 @@ const REGIONS: [&str; 11] = [
 ];
 
 /// Trailing words that are not part of a name, with the role they state.
-const SUFFIXES: [(&str, Option<Role>); 22] = [
+const SUFFIXES: [(&str, Option<Role>); 25] = [
     ("分别牵头", Some(Role::Lead)),
     ("按职责分工负责", None),
+    // How a unit takes its part, before the role word stripped first
+    // (`省商务厅按职责分工配合`).
+    ("按照职责分工", None),
+    ("按职责分工", None),
+    ("按职责", None),
     ("按职责分工落实", None),
     ("组织实施", None),
     ("抓好落实", None),
@@ -436,21 +442,10 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
-/// The role a label or bracketed word states (`牵头单位`, `配合`, `责任部门`).
+/// The role a label or bracketed word states (`牵头单位`, `配合`, `责任部门`):
+/// the lexicon's [`lexicon::label_role`].
 fn role_word(word: &str) -> Option<Role> {
-    let stem = ["单位", "部门", "处室", "科室", "机构"]
-        .iter()
-        .find_map(|suffix| word.strip_suffix(suffix))
-        .unwrap_or(word);
-    match stem {
-        "牵头" | "牵头负责" | "牵头责任" | "主要责任" | "主责" => Some(Role::Lead),
-        "配合" | "协同" | "参与" | "协助" | "协办" | "协同配合" | "配合责任" => {
-            Some(Role::Support)
-        }
-        "指导" => Some(Role::Guide),
-        "责任" | "负责" => Some(Role::Responsible),
-        _ => None,
-    }
+    lexicon::label_role(word)
 }
 
 // ---------------------------------------------------------------------------
@@ -1844,5 +1839,18 @@ mod tests {
         // A name that itself starts with 各有关 stays whole.
         let l = parse_units("各有关部门和单位，各省级人民政府按职责分工负责", None);
         assert_eq!(names(&l), ["各有关部门和单位", "各省级人民政府"]);
+    }
+
+    #[test]
+    fn how_a_unit_takes_its_part_is_no_name() {
+        let raw = "合肥海关牵头，省贸促会、省商务厅按职责分工配合";
+        let l = parse_units(raw, None);
+        assert_eq!(names(&l), ["合肥海关", "省贸促会", "省商务厅"]);
+        let roles: Vec<Option<Role>> = l.units.iter().map(|u| u.role).collect();
+        assert_eq!(
+            roles,
+            [Some(Role::Lead), Some(Role::Support), Some(Role::Support)]
+        );
+        assert_no_text_lost(raw, &l);
     }
 }

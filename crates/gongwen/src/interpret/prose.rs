@@ -45,26 +45,6 @@ use super::conventions::{
     states_responsible_leads,
 };
 
-/// Role labels that make a note a responsibility note wherever they stand.
-const ROLE_LABELS: [&str; 16] = [
-    "配合部门:",
-    "参与部门:",
-    "责任主体:",
-    "负责部门:",
-    "负责单位:",
-    "责任单位:",
-    "责任部门:",
-    "牵头单位:",
-    "牵头部门:",
-    "配合单位:",
-    "主办单位:",
-    "牵头责任单位:",
-    "主要责任单位:",
-    "协同单位:",
-    "协同配合单位:",
-    "参与单位:",
-];
-
 /// A line such as `牵头单位：X` or `完成时限：2024年6月底前` after an item
 /// (folded): a short field word, a colon, a value. Which field the word
 /// names is the lexicon's business (see [`label_field`]).
@@ -102,28 +82,50 @@ fn starts_next_label(folded: &str) -> bool {
         .is_some_and(|w| label_field(w.as_str()).is_some() && is_label_word(w.as_str()))
 }
 
-/// Labels of a note's closing clause that qualifies the measure (folded text).
-const ASIDE_LABELS: [&str; 6] = [
-    "适用范围:",
-    "适用地区:",
-    "实施范围:",
-    "试点范围:",
-    "备注:",
-    "说明:",
-];
+/// The field a label word opening a note's clause names (folded text, the
+/// word 2–8 Han chars and a colon): units with their role (`牵头单位:`,
+/// `牵头考核单位:`, see [`lexicon::label_role`]), a deadline (`完成时限:`), or
+/// a remark that qualifies the measure (`适用范围:`, `备注:`); and the chars
+/// up to and with the colon.
+fn clause_label(clause: &str) -> Option<(Field, usize)> {
+    let caps = LABEL_LINE.captures(clause)?;
+    let word = caps.get(1)?.as_str();
+    let upto = clause[..caps.get(1)?.end()].chars().count()
+        + clause[caps.get(1)?.end()..]
+            .chars()
+            .position(|c| c == ':')?
+        + 1;
+    if let Some(role) = lexicon::label_role(word) {
+        return Some((Field::Units(role), upto));
+    }
+    match lexicon::header_field(word)? {
+        (f @ (Field::Deadline | Field::Note), _) => Some((f, upto)),
+        _ => None,
+    }
+}
 
-/// Labels that introduce a deadline clause inside a note (folded text).
-const DEADLINE_LABELS: [&str; 9] = [
-    "时间节点:",
-    "完成节点:",
-    "进度安排:",
-    "完成时限:",
-    "完成时间:",
-    "完成期限:",
-    "时限要求:",
-    "时间要求:",
-    "时限:",
-];
+/// Whether folded text holds a units label anywhere (`…,牵头考核单位:X`): a
+/// colon after a word whose tail is a units label word.
+fn has_units_label(folded: &str) -> bool {
+    let chars: Vec<char> = folded.chars().collect();
+    chars.iter().enumerate().any(|(k, c)| {
+        *c == ':' && {
+            let run = chars[..k]
+                .iter()
+                .rev()
+                .take(MAX_LABEL_WORD_CHARS)
+                .take_while(|c| is_han(**c))
+                .count();
+            (2..=run).any(|len| {
+                let word: String = chars[k - len..k].iter().collect();
+                lexicon::label_role(&word).is_some()
+            })
+        }
+    })
+}
+
+/// Longest label word of a note's clause, in chars.
+const MAX_LABEL_WORD_CHARS: usize = 8;
 
 /// A responsibility note found at the end of a paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -468,10 +470,8 @@ pub fn find_note(text: &str) -> NoteFind {
     let head: Vec<char> = folded[open + 1..open + 1 + units_len].to_vec();
     let aside_at = (0..head.len()).find(|&sep| {
         matches!(head[sep], ';' | ',' | '。') && {
-            let clause: String = head[sep + 1..].iter().take(8).collect();
-            ASIDE_LABELS
-                .iter()
-                .any(|l| clause.trim_start().starts_with(l))
+            let clause: String = head[sep + 1..].iter().take(16).collect();
+            matches!(clause_label(&clause), Some((Field::Note, _)))
         }
     });
     if let Some(sep) = aside_at {
@@ -504,7 +504,7 @@ pub fn find_note(text: &str) -> NoteFind {
     let unit_folded: String = seg.clone().filter(keep).map(|k| folded[k]).collect();
     let unit_folded = unit_folded.trim_end_matches(['。', ',', ';', ' ']).trim();
     let has_verb = lexicon::NOTE_VERBS.iter().any(|v| unit_folded.ends_with(v))
-        || ROLE_LABELS.iter().any(|l| unit_folded.contains(l))
+        || has_units_label(unit_folded)
         || (unit_folded.contains("牵头") && unit_folded.contains(','));
     // A bracket of unit names alone after a sentence (`…。（省市场监管局、各设区市人民政府）`)
     // or standing alone after sub-items (`（科技教育司、质量安全监管司，2024年10月底前）`).
@@ -570,9 +570,10 @@ pub fn note_bracket(c: char) -> char {
 fn inline_note(folded: &[char]) -> Option<usize> {
     let labelled = |from: usize, to: usize| {
         let seg: String = folded[from..to].iter().collect();
-        let seg = seg.trim_start();
-        ROLE_LABELS.iter().any(|l| seg.starts_with(l))
-            || DEADLINE_LABELS.iter().any(|l| seg.starts_with(l))
+        matches!(
+            clause_label(&seg),
+            Some((Field::Units(_) | Field::Deadline, _))
+        )
     };
     let mut found = None;
     let mut to = folded.len();
@@ -588,7 +589,7 @@ fn inline_note(folded: &[char]) -> Option<usize> {
     let stop = found?;
     // At least one clause names units.
     let rest: String = folded[stop + 1..].iter().collect();
-    ROLE_LABELS.iter().any(|l| rest.contains(l)).then_some(stop)
+    has_units_label(&rest).then_some(stop)
 }
 
 /// The deadline clause of a note's unit text (folded chars), if any: the
@@ -613,10 +614,12 @@ fn deadline_clause(folded: &[char]) -> Option<(Range<usize>, Range<usize>)> {
         let lead = clause.len() - clause.trim_start().len();
         let lead = clause[..lead].chars().count();
         let body = clause.trim();
-        let label = DEADLINE_LABELS.iter().find(|l| body.starts_with(*l));
+        let label = match clause_label(body) {
+            Some((Field::Deadline, upto)) => Some(upto),
+            _ => None,
+        };
         let found = match label {
-            Some(l) if body.len() > l.len() => Some(start + lead + l.chars().count()..end),
-            Some(_) => None,
+            Some(upto) => Some(start + lead + upto..end),
             None if looks_like_deadline(body) => Some(start + lead..end),
             // A later clause worded like a deadline the grammar does not know
             // (`2024年汛期前`): still the deadline, reported as not understood.
