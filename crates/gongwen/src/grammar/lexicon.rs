@@ -155,7 +155,7 @@ pub fn label_role(word: &str) -> Option<Role> {
         return Some(r);
     }
     let chars: Vec<char> = stem.chars().collect();
-    if chars.is_empty() || chars.len() % 2 != 0 || chars.len() > MAX_ROLE_STEM_CHARS {
+    if chars.is_empty() || !chars.len().is_multiple_of(2) || chars.len() > MAX_ROLE_STEM_CHARS {
         return None;
     }
     let mut role: Option<Role> = None;
