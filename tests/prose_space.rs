@@ -16,7 +16,8 @@
 //! after a space or with nothing between, labels on one line separated by
 //! the same or by `；`, `，` or `：` (`牵头单位：A：配合单位：B`); task headings
 //! ending in `。`; a note's deadline before or after its units; labelled
-//! notes' words with a qualifier (`牵头考核单位：`).
+//! notes' words with a qualifier (`牵头考核单位：`); task headings that state
+//! who answers for their items (`（一）A牵头工作（3项）`, items without notes).
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -33,7 +34,7 @@ use proptest::test_runner::Config as ProptestConfig;
 #[allow(dead_code, unused_imports)]
 mod space;
 
-use space::{chinese, Expected, GenMeasure, GenNotice, Layout};
+use space::{chinese, Expected, GenMeasure, GenNotice, GenTask, Layout};
 
 /// How units are attributed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +85,9 @@ struct Style {
     /// A note's deadline clause stands before its units
     /// (`（6月底完成，牵头单位：A）`).
     note_deadline_first: bool,
+    /// Each task heading states who answers for its items, which carry no
+    /// note (`（一）A、B牵头工作（3项）`, `（二）C负责的任务`).
+    heading_units: bool,
     /// Labelled notes' words carry a qualifier of their own before the
     /// unit noun (`牵头考核单位：`, `配合考核单位：`).
     qualified_labels: bool,
@@ -138,7 +142,7 @@ fn style() -> impl Strategy<Value = Style> {
                 Just(Some("; "))
             ],
         ),
-        (any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -149,7 +153,7 @@ fn style() -> impl Strategy<Value = Style> {
                 deadlines,
                 (item_label, labelled_notes, titled, other_label_words),
                 (one_line, label_run, titles_stop, label_sep),
-                (note_deadline_first, qualified_labels),
+                (note_deadline_first, qualified_labels, heading_units),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -176,6 +180,9 @@ fn style() -> impl Strategy<Value = Style> {
                     label_sep,
                     note_deadline_first,
                     qualified_labels: qualified_labels && labelled_notes && !label_lines,
+                    // A titled item's title line stands where a unit heading's
+                    // items would: not both.
+                    heading_units: heading_units && !grouped && !label_lines && !titled,
                 }
             },
         )
@@ -212,6 +219,23 @@ fn note(m: &GenMeasure, style: &Style) -> String {
         (true, Some(d)) => format!("{note}，{}", d.raw),
         _ => note,
     }
+}
+
+/// A task heading that states who answers for its items: the first
+/// measure's lead units, a role word, maybe the work's noun and a count.
+fn heading_units(t: &GenTask, ti: usize, style: &Style) -> String {
+    let verb = match style.roles {
+        Roles::LeadSupport => "牵头",
+        Roles::Responsible => "负责",
+        Roles::Guide => "指导",
+    };
+    let noun = ["工作", "的任务", ""][ti % 3];
+    let count = if ti.is_multiple_of(2) {
+        format!("（{}项）", t.measures.len())
+    } else {
+        String::new()
+    };
+    format!("{}{verb}{noun}{count}", t.measures[0].lead.join("、"))
 }
 
 /// The label lines under an item.
@@ -259,6 +283,21 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                     p.push_str(&format!("{}。{open}{}{close}", m.text, note(m, style)));
                 }
                 lines.push(p);
+                continue;
+            }
+            if style.heading_units {
+                lines.push(format!(
+                    "（{}）{}",
+                    chinese(ti + 1),
+                    heading_units(t, ti, style)
+                ));
+                for (mi, m) in t.measures.iter().enumerate() {
+                    lines.push(format!(
+                        "{}{}。",
+                        item_label(style.item_label, mi + 1),
+                        m.text
+                    ));
+                }
                 continue;
             }
             lines.push(if style.titles_stop {
@@ -320,7 +359,16 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
             let task_label = comparable(&format!("（{}）", chinese(ti + 1)));
             let single = style.grouped && t.measures.len() == 1;
             for (mi, m) in t.measures.iter().enumerate() {
-                let (path, label, text) = if single {
+                let (path, label, text) = if style.heading_units {
+                    (
+                        vec![
+                            section.clone(),
+                            (task_label.clone(), loose(&heading_units(t, ti, style))),
+                        ],
+                        Some(comparable(&item_label(style.item_label, mi + 1))),
+                        loose(&m.text),
+                    )
+                } else if single {
                     (
                         vec![section.clone()],
                         Some(task_label.clone()),
@@ -345,13 +393,23 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                     Roles::Responsible => Role::Responsible,
                     Roles::Guide => Role::Guide,
                 };
-                let units = m
-                    .lead
-                    .iter()
-                    .map(|u| (comparable(u), role))
-                    .chain(m.support.iter().map(|u| (comparable(u), Role::Support)))
-                    .collect();
-                let dl = m.deadline.as_ref().filter(|_| style.deadlines);
+                let units = if style.heading_units {
+                    t.measures[0]
+                        .lead
+                        .iter()
+                        .map(|u| (comparable(u), role))
+                        .collect()
+                } else {
+                    m.lead
+                        .iter()
+                        .map(|u| (comparable(u), role))
+                        .chain(m.support.iter().map(|u| (comparable(u), Role::Support)))
+                        .collect()
+                };
+                let dl = m
+                    .deadline
+                    .as_ref()
+                    .filter(|_| style.deadlines && !style.heading_units);
                 out.push(Expected {
                     path,
                     label,
@@ -469,6 +527,7 @@ fn a_different_notice_does_not_compare_equal() {
         titles_stop: false,
         note_deadline_first: false,
         qualified_labels: false,
+        heading_units: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

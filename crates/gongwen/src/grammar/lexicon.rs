@@ -250,6 +250,11 @@ pub const NOTE_VERBS: [&str; 9] = [
     "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "落实", "承担",
 ];
 
+/// Words a heading that states who answers for the items under it calls
+/// them after its units and role word (`一、X牵头工作（8项）`, `X负责的任务`),
+/// longer words first.
+pub const WORK_NOUNS: [&str; 6] = ["重点工作", "工作任务", "重点任务", "工作", "任务", "事项"];
+
 /// Words that open a note printed under a table (`注：`, `填表说明：`).
 const NOTE_OPENERS: &[&str] = &[
     "注:",

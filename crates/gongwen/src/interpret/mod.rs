@@ -364,8 +364,9 @@ fn note_at<'d>(
     let (Shape::Item(item), Block::Paragraph(p)) = (&shapes[i], &doc.blocks[i]) else {
         return None;
     };
-    match &item.note {
-        NoteFind::Found(note) => Some((note, &p.pos)),
+    match (&item.note, &item.heading_note) {
+        (NoteFind::Found(note), _) => Some((note, &p.pos)),
+        (_, Some(note)) => Some((note, &p.pos)),
         _ => None,
     }
 }

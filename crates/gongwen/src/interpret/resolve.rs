@@ -10,6 +10,10 @@
 //!   measures, not headings;
 //! - the items of a run-on enumeration split apart
 //!   (`（1）…；（2）…；（3）…。（X负责）`) take the note of the last one;
+//! - a heading that states who answers for the items under it
+//!   (`一、县A局牵头工作（8项）`) answers for the labelled items of its scope
+//!   that have no note and nothing under them (its leaves), each with its
+//!   running text;
 //! - a labelled item with a note whose text runs on past its first sentence,
 //!   followed by an unlabelled item with a note, is a heading (its label and
 //!   first sentence) over a measure (the rest), and the unlabelled item goes
@@ -19,7 +23,7 @@
 //! [`super`] builds each heading and measure once from these decisions.
 
 use crate::document::{Block, Document};
-use crate::grammar::label::Label;
+use crate::grammar::label::{Label, LabelKind};
 
 use super::prose::{measure_body, NoteFind};
 use super::segment_prose::Shape;
@@ -27,8 +31,9 @@ use super::segment_prose::Shape;
 /// What a paragraph's neighbours make of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Cover {
-    /// An item the note-only paragraph at block `note` answers for; the
-    /// paragraphs at `body` are its running text.
+    /// An item the note at block `note` answers for (a paragraph that is
+    /// only a note, or a heading that states units); the paragraphs at
+    /// `body` are its running text.
     ItemOfNote {
         /// The block of the note.
         note: usize,
@@ -67,7 +72,81 @@ pub(crate) fn resolve(doc: &Document, shapes: &[Shape]) -> Vec<Option<Cover>> {
             None => heading_over_rest(doc, shapes, &mut covers, j),
         }
     }
+    // The label forms open above each item (its ancestors' forms, outermost
+    // first), kept as the paragraphs go.
+    let mut open: Vec<LabelKind> = Vec::new();
+    for (j, shape) in shapes.iter().enumerate() {
+        let item = match shape {
+            Shape::Boundary => {
+                open.clear();
+                continue;
+            }
+            Shape::Item(item) => item,
+            _ => continue,
+        };
+        let Some(label) = &item.label else {
+            continue;
+        };
+        if let Some(at) = open.iter().position(|k| *k == label.kind) {
+            open.truncate(at);
+        }
+        if item.heading_note.is_some() {
+            items_of_heading(shapes, &mut covers, j, label.kind, &open);
+        }
+        open.push(label.kind);
+    }
     covers
+}
+
+/// The leaves of the heading at `j` that states units (of label form
+/// `kind`, under headings of the forms `outer`): the labelled items after
+/// it, up to the next item of its own form or an outer one or the next
+/// heading that states units, that have no note and no
+/// labelled item under them, each with the running text under it. An item
+/// is a leaf when the next labelled item's form is its own or one met
+/// before it (a sibling or a higher level), or when the scope ends.
+fn items_of_heading(
+    shapes: &[Shape],
+    covers: &mut [Option<Cover>],
+    j: usize,
+    kind: LabelKind,
+    outer: &[LabelKind],
+) {
+    let mut forms: Vec<LabelKind> = Vec::new();
+    let mut pending: Option<(usize, Vec<usize>)> = None;
+    let mut leaves = Vec::new();
+    for (i, shape) in shapes.iter().enumerate().skip(j + 1) {
+        let item = match shape {
+            Shape::Skip | Shape::LabelLine => continue,
+            Shape::Boundary | Shape::Table => break,
+            Shape::Item(item) => item,
+        };
+        let Some(label) = &item.label else {
+            if let Some((_, body)) = pending.as_mut().filter(|_| item.is_body()) {
+                body.push(i);
+            }
+            continue;
+        };
+        if label.kind == kind || outer.contains(&label.kind) || item.heading_note.is_some() {
+            break;
+        }
+        match forms.iter().position(|k| *k == label.kind) {
+            Some(at) => {
+                leaves.extend(pending.take());
+                forms.truncate(at + 1);
+            }
+            // The pending item has this one under it: a heading.
+            None => forms.push(label.kind),
+        }
+        pending = (covers[i].is_none() && item.is_bare_labelled()).then(|| (i, Vec::new()));
+    }
+    leaves.extend(pending);
+    for (i, body) in leaves {
+        for &b in &body {
+            covers[b] = Some(Cover::Consumed);
+        }
+        covers[i] = Some(Cover::ItemOfNote { note: j, body });
+    }
 }
 
 /// The labelled items without a note just before the note-only paragraph
@@ -234,6 +313,36 @@ mod tests {
             })
         );
         assert_eq!(c[4], Some(Cover::Consumed));
+    }
+
+    #[test]
+    fn a_heading_that_states_units_answers_for_its_leaves() {
+        let c = covers(&[
+            "一、县甲局牵头工作（3项）",
+            "（一）分组",
+            "1.甲。",
+            "续写。",
+            "2.乙。（县丙局负责）",
+            "（二）丙。",
+            "二、县乙局牵头（1项）",
+            "1.丁。",
+            "三、其他",
+            "1.戊。",
+        ]);
+        let of = |note, body: &[usize]| {
+            Some(Cover::ItemOfNote {
+                note,
+                body: body.to_vec(),
+            })
+        };
+        assert_eq!(c[0], None);
+        assert_eq!(c[1], None, "（一） has items under it: a heading");
+        assert_eq!(c[2], of(0, &[3]));
+        assert_eq!(c[3], Some(Cover::Consumed));
+        assert_eq!(c[4], None, "its own note");
+        assert_eq!(c[5], of(0, &[]));
+        assert_eq!(c[7], of(6, &[]));
+        assert_eq!(c[9], None, "三、 states no units");
     }
 
     #[test]

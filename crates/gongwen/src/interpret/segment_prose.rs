@@ -10,11 +10,12 @@
 
 use crate::document::{Block, Document};
 use crate::grammar::label::{parse_label, Label, LabelKind};
+use crate::grammar::lexicon;
 use crate::normalize::fold;
 
 use super::conventions::{find_default_units, only_the_sentence};
 use super::cover::plan_start;
-use super::prose::{find_note, label_line_parts, NoteFind};
+use super::prose::{find_note, label_line_parts, Note, NoteFind};
 
 /// What a block is to the prose reader.
 #[derive(Debug, Clone)]
@@ -43,6 +44,10 @@ pub(crate) struct Item {
     pub note: NoteFind,
     /// Whether label lines follow it (then it is a measure of its own).
     pub label_lines_follow: bool,
+    /// A labelled item without a note whose whole text states who answers
+    /// for the items under it (`一、县A局牵头工作（8项）`): that statement, read
+    /// as a note.
+    pub heading_note: Option<Box<Note>>,
 }
 
 impl Item {
@@ -52,6 +57,7 @@ impl Item {
             label: None,
             note: NoteFind::None,
             label_lines_follow: false,
+            heading_note: None,
         }
     }
 
@@ -126,13 +132,52 @@ pub(crate) fn segment_paragraphs(
             && !matches!(note, NoteFind::Found(_))
             && next_reads_label_line(doc, reads, i);
         in_lines = label_lines_follow;
+        let heading_note = match (&label, &note) {
+            (Some(l), NoteFind::None) if !label_lines_follow => {
+                heading_note(&p.text.chars().skip(l.len).collect::<String>())
+            }
+            _ => None,
+        };
         shapes.push(Shape::Item(Item {
             label,
             note,
             label_lines_follow,
+            heading_note,
         }));
     }
     shapes
+}
+
+/// A heading's text read as the note of the items under it: units and a
+/// role word, maybe the work's noun and a count (`县A局牵头工作（8项）`,
+/// `市B局、市C局负责的任务`, `市D局牵头（共5项）`); `None` for any other text.
+fn heading_note(text: &str) -> Option<Box<Note>> {
+    let mut t = text.trim().trim_end_matches(['。', '：', ':']).trim_end();
+    // A count in brackets closing it (`（8项）`, `(共12项)`).
+    if let Some(open) = t.rfind(['（', '(']) {
+        let inside = t[open..].trim_start_matches(['（', '(']);
+        let inside = inside.trim_end_matches(['）', ')']).trim();
+        let inside = inside.trim_start_matches('共').trim_end_matches('项');
+        if t.ends_with(['）', ')'])
+            && !inside.is_empty()
+            && inside
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c))
+            && t[open..].contains('项')
+        {
+            t = t[..open].trim_end();
+        }
+    }
+    if let Some(noun) = lexicon::WORK_NOUNS.iter().find(|n| t.ends_with(*n)) {
+        t = t[..t.len() - noun.len()].trim_end_matches('的');
+    }
+    if !lexicon::NOTE_VERBS.iter().any(|v| t.ends_with(v)) {
+        return None;
+    }
+    match find_note(&format!("（{t}）")) {
+        NoteFind::Found(note) if note.start == 0 => Some(Box::new(note)),
+        _ => None,
+    }
 }
 
 /// Whether the first non-blank block after block `i` is a paragraph left to
