@@ -234,16 +234,6 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 // task column numbers each of those rows (their cells say
                 // nothing of a task but the number).
                 let measure_labels = measure_labels && (task_col || seq != Seq::Tasks);
-                // TODO(issue 12): a section column in tables pasted one cell
-                // per line or one row per line (rows found by their numbers
-                // there, which a merged section cell would precede).
-                let sections = if sections == Sections::Column
-                    && matches!(format, Format::CellLines | Format::Spaces)
-                {
-                    Sections::MergedRow
-                } else {
-                    sections
-                };
                 // Pasted rows that leave out merged cells cannot say which
                 // of two unit columns (牵头, 配合) lost its cell: such text
                 // pads them.

@@ -238,13 +238,19 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
         // A column of words (names) takes words, not sentences.
         (CellShape::Word, _) if column.words => 3.0,
         (CellShape::Prose, _) if column.words => -1.0,
-        (CellShape::Labelled(k), R::Task | R::Measure) => {
+        (CellShape::Labelled(k), R::Section | R::Task | R::Measure) => {
             if kinds.contains(&k) {
                 3.0
             } else if kinds.is_empty() {
-                // No evidence: deeper forms are measures, shallower ones tasks.
+                // No evidence: deeper forms are measures, shallower ones
+                // tasks, and only the shallowest (`一、`) sections.
                 let deep = matches!(k, LabelKind::ArabicParen | LabelKind::Circled);
-                if deep == (role == R::Measure) {
+                let fits = match role {
+                    R::Measure => deep,
+                    R::Section => k == LabelKind::ChineseComma,
+                    _ => !deep,
+                };
+                if fits {
                     1.5
                 } else {
                     0.5
@@ -261,13 +267,16 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
         (CellShape::Deadline, R::Note) => 0.5,
         (CellShape::Deadline, _) => -2.0,
         (CellShape::Units, R::Units(_)) => 3.0,
-        (CellShape::Units, R::Task | R::Measure | R::Note) => 0.0,
+        (CellShape::Units, R::Section | R::Task | R::Measure | R::Note) => 0.0,
         (CellShape::Units, _) => -3.0,
         (CellShape::Number, R::Seq) => 3.0,
         (CellShape::Number, _) => -1.0,
         // A row has a measure of its own; its task may be merged away.
         (CellShape::Prose | CellShape::Word, R::Measure) => 1.5,
         (CellShape::Prose | CellShape::Word, R::Task) => 1.0,
+        // A section groups tasks; merged over more rows than a task, it is
+        // the cell a short row more likely left out.
+        (CellShape::Prose | CellShape::Word, R::Section) => 0.7,
         (CellShape::Prose | CellShape::Word, R::Note | R::Other) => 0.5,
         (CellShape::Prose | CellShape::Word, R::Units(_)) => -0.5,
         (CellShape::Prose | CellShape::Word, _) => -2.0,

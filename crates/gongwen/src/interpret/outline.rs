@@ -38,9 +38,13 @@ impl OutlineBuilder {
 
     /// Opens a heading printed without a label (a task table's task cell
     /// with no number of its own): its `label` is empty and its `ordinal`
-    /// 0, and it takes no part in the numbering checks.
+    /// 0, and it takes no part in the numbering checks, but numbering under
+    /// it starts again (a section given as a table column, each numbering
+    /// its tasks from 1).
     pub fn open_unlabelled_heading(&mut self, level: u8, text: &str, position: Position) {
         self.close_to(level.saturating_sub(1) as usize);
+        let parent = self.stack.len();
+        self.numbering.local.retain(|(d, _), _| *d <= parent);
         self.push_heading(String::new(), 0, text, position);
     }
 
@@ -255,6 +259,21 @@ mod tests {
             ]
         );
         assert_eq!(diags[0].position, Some(pos(5)));
+    }
+
+    #[test]
+    fn numbering_starts_again_under_an_unlabelled_heading() {
+        let mut b = OutlineBuilder::default();
+        let l = |s: &str| parse_label(s).expect("label");
+        b.open_unlabelled_heading(1, "信用监管提升行动", pos(1));
+        b.open_heading(2, &l("1."), "甲", pos(2));
+        b.open_heading(2, &l("2."), "乙", pos(3));
+        b.open_unlabelled_heading(1, "质量品牌提升行动", pos(4));
+        b.open_heading(2, &l("1."), "丙", pos(5));
+        b.open_heading(2, &l("1."), "丁", pos(6));
+        let (_, _, diags) = b.finish();
+        let codes: Vec<_> = diags.iter().map(|d| (d.code, d.position.clone())).collect();
+        assert_eq!(codes, vec![(DiagnosticCode::NumberingRepeat, Some(pos(6)))]);
     }
 
     #[test]

@@ -56,7 +56,10 @@ use super::meta::{classify, looks_like_issuer, MetaLine};
 use super::table::{is_running_number, is_trailer_line};
 
 /// Most header cells a rebuilt table may have.
-pub(super) const MAX_COLUMNS: usize = 8;
+pub(super) const MAX_COLUMNS: usize = 10;
+/// Longest header cell after the header has named a text column and a unit
+/// or deadline column, in chars (`牵头责任单位`).
+const MAX_LATER_HEADER_CHARS: usize = 6;
 /// Longest header cell, in chars.
 pub(super) const MAX_HEADER_CHARS: usize = 16;
 /// Longest section row, in chars.
@@ -189,8 +192,20 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         let text = p.text.trim();
         let role = role_of_header(text);
         let known = role != ColumnRole::Other || lexicon::header_field(text).is_some();
+        // Once the header names a text column and a unit or deadline
+        // column, what may follow are short words (`备注`, `配合单位`), not a
+        // row's first cell that holds a field word (`全面加强食品安全工作`).
+        // (A word the lexicon does not know may name the text column.)
+        let complete = (roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure))
+            || unknown.contains(&true))
+            && roles
+                .iter()
+                .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
         if header.len() == MAX_COLUMNS
             || text.chars().count() > MAX_HEADER_CHARS
+            || (complete && text.chars().count() > MAX_LATER_HEADER_CHARS)
             // A word the lexicon names as no field (`责任领导`), or one it
             // does not know as short as header words are (`民生实事`), may
             // stand among the others; other text ends the header.
@@ -251,12 +266,16 @@ fn numbered_rows<'a>(
     let width = roles.len();
     // A row is complete when it has a cell for every column but those a
     // row may leave empty (备注; a column the header does not name holds
-    // text, which a row may not leave empty).
+    // text, which a row may not leave empty) or out (a section merged over
+    // the rows of several tasks is printed on the first only).
     let needed = roles
         .iter()
         .zip(unknown)
         .filter(|(r, u)| {
-            **u || !matches!(r, ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader)
+            **u || !matches!(
+                r,
+                ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader | ColumnRole::Section
+            )
         })
         .count();
     let one_unit_column = roles
