@@ -347,10 +347,10 @@ fn text_in_the_sequence_column_is_reported() {
         .map(|d| d.text.as_deref())
         .collect();
     assert_eq!(placed, [Some("一、")]);
-    assert!(gongwen::interpret::table::is_running_number(" １２ "));
-    assert!(gongwen::interpret::table::is_running_number("3."));
-    assert!(!gongwen::interpret::table::is_running_number("一、"));
-    assert!(!gongwen::interpret::table::is_running_number(""));
+    assert!(gongwen::interpret::cell_text::is_running_number(" １２ "));
+    assert!(gongwen::interpret::cell_text::is_running_number("3."));
+    assert!(!gongwen::interpret::cell_text::is_running_number("一、"));
+    assert!(!gongwen::interpret::cell_text::is_running_number(""));
 }
 
 /// A full-width number cell in a flattened row is aligned as its ASCII form is.

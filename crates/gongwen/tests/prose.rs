@@ -409,3 +409,48 @@ fn label_lines_run_into_their_items_line() {
     assert!(ms[2].deadline.as_ref().is_some_and(|d| d.ongoing));
     assert!(!codes(&n).contains(&DiagnosticCode::TextNotPlaced));
 }
+
+#[test]
+fn a_plan_title_wrapped_over_two_lines_starts_the_plan() {
+    // The cover's own instructions are no measures, and the title's lines
+    // are no item's text.
+    let text = "\
+关于印发某市优化营商环境三年行动方案的通知
+各区人民政府：
+现将《某市优化营商环境三年行动方案》印发给你们，请认真贯彻执行。
+一、请高度重视。
+二、请按时报送。
+某市优化营商环境
+三年行动方案
+一、优化审批。
+（市政务服务局负责）
+";
+    let n = gongwen::parse_str(text);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 1, "{ms:?}");
+    assert_eq!(ms[0].text, "优化审批。");
+    assert_eq!(units(ms[0]), [("市政务服务局", Some(Role::Responsible))]);
+    assert_eq!(
+        n.meta.plan_title.as_deref(),
+        Some("某市优化营商环境三年行动方案")
+    );
+}
+
+#[test]
+fn a_note_not_understood_is_reported_inside_a_run() {
+    let text = "\
+一、加强监管。
+（一）甲。
+做好工作。（按照有关规定认真组织落实）
+（二）乙。
+（市场监管局负责）
+";
+    let n = gongwen::parse_str(text);
+    assert!(
+        n.diagnostics
+            .iter()
+            .any(|d| d.message == "responsibility note not understood"),
+        "{:?}",
+        n.diagnostics
+    );
+}

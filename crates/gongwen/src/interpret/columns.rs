@@ -13,7 +13,7 @@ use crate::grammar::lexicon::{header_field, Field};
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
 
-use super::table::is_running_number;
+use super::cell_text::is_running_number;
 
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -191,16 +191,10 @@ pub fn is_short_word(text: &str) -> bool {
         && text.chars().all(char::is_alphabetic)
 }
 
-/// Whether a word the lexicon does not know may name a column among known
-/// header words: a short word ([`is_short_word`]).
-pub fn may_name_column(text: &str) -> bool {
-    is_short_word(text)
-}
-
 /// A header cell with a word the lexicon does not know, short enough to
-/// name a column ([`may_name_column`]).
+/// name a column ([`is_short_word`]).
 fn is_unknown_word(text: &str) -> bool {
-    header_field(text).is_none() && may_name_column(text)
+    header_field(text).is_none() && is_short_word(text)
 }
 
 /// How many data rows are read for a column's role.
@@ -242,28 +236,41 @@ fn text_columns_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRo
     }
     // In pasted text a row left short by its merged cells holds them out
     // of place: where rows as wide as the header stand, they alone say.
-    let rows = || {
-        table
-            .rows
-            .iter()
-            .skip(header_row + 1)
-            .take(ROLE_FROM_CELLS_ROWS)
-    };
     // (A remark column may be left out of any row.)
     let needed = header
         .cells
         .iter()
         .filter(|h| !h.text.trim().is_empty() && role_of_header(&h.text) != ColumnRole::Note)
         .count();
-    let full = |r: &&Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= needed;
-    let any_full = table.layout == TableLayout::Grid || rows().any(|r| full(&r));
+    // The rows read, each with its filled cells counted and its one-column
+    // cells by column, once (a wide header asks every row for each of its
+    // columns).
+    let width = roles.len();
+    let rows: Vec<(usize, Vec<Option<&Cell>>)> = table
+        .rows
+        .iter()
+        .skip(header_row + 1)
+        .take(ROLE_FROM_CELLS_ROWS)
+        .map(|r| {
+            let filled = r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
+            let mut by_col = vec![None; width];
+            for c in r.cells.iter().filter(|c| c.col_span <= 1) {
+                if let Some(slot) = by_col.get_mut(c.col as usize) {
+                    slot.get_or_insert(c);
+                }
+            }
+            (filled, by_col)
+        })
+        .collect();
+    let full = |filled: usize| filled >= needed;
+    let any_full = table.layout == TableLayout::Grid || rows.iter().any(|(f, _)| full(*f));
     // A row of one filled cell is a section or a note, not a record.
-    let record = |r: &&Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= 2;
-    let below = || {
-        rows()
-            .filter(record)
-            .filter(move |r| table.layout == TableLayout::Grid || !any_full || full(r))
-    };
+    let below: Vec<&Vec<Option<&Cell>>> = rows
+        .iter()
+        .filter(|(filled, _)| *filled >= 2)
+        .filter(|(filled, _)| table.layout == TableLayout::Grid || !any_full || full(*filled))
+        .map(|(_, by_col)| by_col)
+        .collect();
     let found: Vec<usize> = header
         .cells
         .iter()
@@ -271,12 +278,9 @@ fn text_columns_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRo
         .map(|h| h.col as usize)
         .filter(|&c| roles.get(c) == Some(&ColumnRole::Other))
         .filter(|&c| {
-            let cells: Vec<&str> = below()
-                .filter_map(|r| {
-                    r.cells
-                        .iter()
-                        .find(|x| x.col as usize == c && x.col_span <= 1)
-                })
+            let cells: Vec<&str> = below
+                .iter()
+                .filter_map(|by_col| by_col.get(c).copied().flatten())
                 .map(|x| x.text.trim())
                 .filter(|t| !t.is_empty())
                 .collect();
@@ -372,18 +376,21 @@ fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
     // Of the columns naming one role, the most specific keeps it (整改责任单位
     // over 检查单位; the first of equals, and the first column of a header
     // spanning two). Every remark column is a remark.
-    let mut out = vec![ColumnRole::Other; roles.len()];
-    for (i, (role, _)) in roles.iter().enumerate() {
-        if *role == ColumnRole::Other {
+    // (One pass: the best column of each role so far, by role.)
+    let mut best: Vec<(ColumnRole, usize, usize)> = Vec::new();
+    for (i, &(role, len)) in roles.iter().enumerate() {
+        if role == ColumnRole::Other {
             continue;
         }
-        let best = roles
-            .iter()
-            .enumerate()
-            .filter(|(_, (r, _))| r == role)
-            .max_by(|(a, (_, la)), (b, (_, lb))| la.cmp(lb).then(b.cmp(a)))
-            .map(|(j, _)| j);
-        if best == Some(i) || *role == ColumnRole::Note {
+        match best.iter_mut().find(|(r, _, _)| *r == role) {
+            Some(b) if len > b.2 => *b = (role, i, len),
+            Some(_) => {}
+            None => best.push((role, i, len)),
+        }
+    }
+    let mut out = vec![ColumnRole::Other; roles.len()];
+    for (i, (role, _)) in roles.iter().enumerate() {
+        if *role == ColumnRole::Note || best.iter().any(|b| b.0 == *role && b.1 == i) {
             out[i] = *role;
         }
     }

@@ -27,6 +27,7 @@
 //! single values to [`crate::grammar`].
 
 pub mod catalog;
+pub mod cell_text;
 pub mod columns;
 pub mod conventions;
 pub mod cover;
@@ -48,7 +49,7 @@ pub mod vertical;
 use chrono::Datelike;
 
 use crate::document::{Block, Document, Paragraph};
-use crate::grammar::label::{parse_label, Label, LabelKind};
+use crate::grammar::label::{Label, LabelKind};
 use crate::grammar::units::parse_units;
 use crate::model::{
     DefaultUnits, Diagnostic, DiagnosticCode, Measure, Meta, Notice, Position, SourceInfo,
@@ -128,7 +129,6 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut out = OutlineBuilder::default();
     let mut prose_levels: Vec<LabelKind> = Vec::new();
     let mut prose = ProseReader::new(ctx.notice_year);
-    let mut after_attachment = false;
     // Whether a plan has started (its attachment line or title).
     let mut plan_started = false;
     // The header of the last table read, for a table continuing it.
@@ -174,22 +174,11 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
             Block::Paragraph(p) if roles[i] == Role::Unknown && !p.text.trim().is_empty() => {
                 // The plan a cover notice sends starts here: the cover's own
                 // numbered instructions go to its body.
-                let start = cover::plan_start(&p.text, meta.title.as_deref(), after_attachment)
-                    .or_else(|| cover::plan_named_in_body(&p.text, &meta.body))
-                    .or_else(|| {
-                        // A plan title wrapped over two lines.
-                        let (j, next) = next_paragraph(doc, i)?;
-                        if roles[j] != Role::Unknown || parse_label(&p.text).is_some() {
-                            return None;
-                        }
-                        let joined = format!("{}{}", p.text.trim(), next.text.trim());
-                        let start = cover::plan_start(&joined, meta.title.as_deref(), false)
-                            .or_else(|| cover::plan_named_in_body(&joined, &meta.body))?;
-                        matches!(start, cover::PlanStart::Title(_)).then(|| {
-                            roles[j] = Role::Consumed;
-                            start
-                        })
-                    });
+                let start = match &shapes[i] {
+                    Shape::Skip => continue,
+                    Shape::PlanStart(start) => Some(start.clone()),
+                    _ => None,
+                };
                 if let Some(start) = start {
                     // Only the first plan follows the cover: what stands
                     // before a second plan (a notice sending two) is the
@@ -206,13 +195,11 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         cover::PlanStart::Attachment(title) => {
                             // The line stays in the body, as printed.
                             meta.body.push(p.text.trim().to_owned());
-                            after_attachment = title.is_none();
                             if title.is_some() && meta.plan_title.is_none() {
                                 meta.plan_title = title;
                             }
                         }
                         cover::PlanStart::Title(title) => {
-                            after_attachment = false;
                             if meta.plan_title.is_none() {
                                 meta.plan_title = Some(title);
                             } else {
@@ -222,7 +209,6 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     }
                     continue;
                 }
-                after_attachment = false;
                 prose.read_conventions(&p.text);
                 if default_units(&p.text, &p.pos, &mut meta) {
                     continue;
@@ -369,21 +355,6 @@ fn note_at<'d>(
         (_, Some(note)) => Some((note, &p.pos)),
         _ => None,
     }
-}
-
-/// The first non-blank paragraph after block `i`, if the next non-blank
-/// block is one.
-fn next_paragraph(doc: &Document, i: usize) -> Option<(usize, &Paragraph)> {
-    doc.blocks
-        .iter()
-        .enumerate()
-        .skip(i + 1)
-        .find_map(|(j, b)| match b {
-            Block::Paragraph(p) if p.text.trim().is_empty() => None,
-            Block::Paragraph(p) => Some(Some((j, p))),
-            _ => Some(None),
-        })
-        .flatten()
 }
 
 /// The outline level of a prose heading of label form `kind`, given the

@@ -5,9 +5,10 @@
 //! A paragraph's shape ([`super::segment_prose`]) says what it is alone;
 //! three cases depend on its neighbours, and are decided here:
 //! - a paragraph that is only a note answers for the labelled items just
-//!   before it that have no note (the last one, and those of the same label
-//!   form before it, each with the running text under it): they are
-//!   measures, not headings;
+//!   before it that have no note (the last one, and, where they stand under
+//!   a labelled item of another form, those of the same label form before
+//!   it, each with the running text under it): they are measures, not
+//!   headings;
 //! - the items of a run-on enumeration split apart
 //!   (`（1）…；（2）…；（3）…。（X负责）`) take the note of the last one;
 //! - a heading that states who answers for the items under it
@@ -77,7 +78,7 @@ pub(crate) fn resolve(doc: &Document, shapes: &[Shape]) -> Vec<Option<Cover>> {
     let mut open: Vec<LabelKind> = Vec::new();
     for (j, shape) in shapes.iter().enumerate() {
         let item = match shape {
-            Shape::Boundary => {
+            Shape::Boundary | Shape::PlanStart(_) => {
                 open.clear();
                 continue;
             }
@@ -118,7 +119,7 @@ fn items_of_heading(
     for (i, shape) in shapes.iter().enumerate().skip(j + 1) {
         let item = match shape {
             Shape::Skip | Shape::LabelLine => continue,
-            Shape::Boundary | Shape::Table => break,
+            Shape::Boundary | Shape::PlanStart(_) | Shape::Table => break,
             Shape::Item(item) => item,
         };
         let Some(label) = &item.label else {
@@ -156,6 +157,10 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
     let mut items: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut body = Vec::new();
     let mut kind = None;
+    // Whether the run stands under a labelled item of another form (its
+    // parent): only then are the items before the last its siblings, not
+    // sections of their own (`一、…` / `二、…` / a note).
+    let mut parent = false;
     for i in (0..j).rev() {
         match &shapes[i] {
             Shape::Skip => {}
@@ -164,6 +169,7 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
             Shape::Item(item) if item.is_bare_labelled() => {
                 let Some(label) = &item.label else { break };
                 if kind.is_some_and(|k| k != label.kind) {
+                    parent = true;
                     break;
                 }
                 kind = Some(label.kind);
@@ -172,6 +178,9 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
             }
             _ => break,
         }
+    }
+    if !parent {
+        items.truncate(1);
     }
     if items.is_empty() {
         return false;
@@ -228,7 +237,7 @@ fn heading_over_rest(doc: &Document, shapes: &[Shape], covers: &mut [Option<Cove
     let (Some(label), NoteFind::Found(note)) = (&item.label, &item.note) else {
         return;
     };
-    if covers[i].is_some() || item.is_note_alone(text_of(doc, i)) {
+    if covers[i].is_some() {
         return;
     }
     let body = measure_body(text_of(doc, i), Some(label), note.start);
@@ -343,6 +352,45 @@ mod tests {
         assert_eq!(c[5], of(0, &[]));
         assert_eq!(c[7], of(6, &[]));
         assert_eq!(c[9], None, "三、 states no units");
+    }
+
+    #[test]
+    fn a_note_alone_after_top_level_items_answers_for_the_last_only() {
+        let c = covers(&[
+            "一、加强组织领导。",
+            "各部门要高度重视。",
+            "二、强化资金保障。",
+            "（市财政局负责）",
+        ]);
+        assert_eq!(c[0], None);
+        assert_eq!(c[1], None);
+        assert_eq!(
+            c[2],
+            Some(Cover::ItemOfNote {
+                note: 3,
+                body: vec![]
+            })
+        );
+    }
+
+    #[test]
+    fn a_note_not_understood_ends_the_run_a_later_note_answers_for() {
+        let c = covers(&[
+            "一、加强监管。",
+            "（一）甲。",
+            "做好工作。（按照有关规定认真组织落实）",
+            "（二）乙。",
+            "（市场监管局负责）",
+        ]);
+        assert_eq!(c[1], None);
+        assert_eq!(c[2], None);
+        assert_eq!(
+            c[3],
+            Some(Cover::ItemOfNote {
+                note: 4,
+                body: vec![]
+            })
+        );
     }
 
     #[test]

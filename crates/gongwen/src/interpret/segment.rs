@@ -11,9 +11,9 @@
 
 use crate::document::{Cell, Table};
 use crate::grammar::label::{parse_label, Label, LabelKind};
-use crate::grammar::lexicon;
 use crate::normalize::comparable;
 
+use super::cell_text::is_furniture;
 use super::columns::{ColumnRole, Header};
 use super::grid::Slot;
 
@@ -117,7 +117,7 @@ fn single_cell_row(
     let label = parse_label(&cell.text);
     // A note row: across the table, or its one cell (text tables do not
     // show spans); one followed by records is no note (see above).
-    if lexicon::is_table_note(&cell.text) || super::table::is_trailer_line(&cell.text) {
+    if is_furniture(&cell.text) {
         return RowKind::Note(col);
     }
     let section_form = label

@@ -14,7 +14,7 @@ use crate::grammar::lexicon;
 use crate::normalize::fold;
 
 use super::conventions::{find_default_units, only_the_sentence};
-use super::cover::plan_start;
+use super::cover::{plan_named_in_body, plan_start, PlanStart};
 use super::prose::{find_note, label_line_parts, Note, NoteFind};
 
 /// What a block is to the prose reader.
@@ -25,9 +25,13 @@ pub(crate) enum Shape {
     Skip,
     /// A table.
     Table,
-    /// A paragraph that starts a plan (an attachment line, a plan title) or
-    /// states only the notice's default units: it stands between items.
+    /// A paragraph that states only the notice's default units: it stands
+    /// between items.
     Boundary,
+    /// A paragraph that starts a plan (an attachment line, a plan title,
+    /// maybe wrapped over this paragraph and the next, which is then
+    /// [`Shape::Skip`]): it stands between items.
+    PlanStart(PlanStart),
     /// A label line read with the labelled item above it.
     LabelLine,
     /// An item or a paragraph of running text.
@@ -61,15 +65,16 @@ impl Item {
         }
     }
 
-    /// Whether it is only running text: no label, no note.
+    /// Whether it is only running text: no label, no note (not even one
+    /// that was not understood, which is reported where it stands).
     pub fn is_body(&self) -> bool {
-        self.label.is_none() && !matches!(self.note, NoteFind::Found(_))
+        self.label.is_none() && matches!(self.note, NoteFind::None)
     }
 
-    /// Whether it is a labelled item without a note or label lines (a
-    /// heading, unless a note after it answers for it).
+    /// Whether it is a labelled item without a note (understood or not) or
+    /// label lines (a heading, unless a note after it answers for it).
     pub fn is_bare_labelled(&self) -> bool {
-        self.label.is_some() && !matches!(self.note, NoteFind::Found(_)) && !self.label_lines_follow
+        self.label.is_some() && matches!(self.note, NoteFind::None) && !self.label_lines_follow
     }
 
     /// Whether it is only a note (nothing but white space before it).
@@ -96,7 +101,18 @@ pub(crate) fn segment_paragraphs(
     let mut last_arabic: Option<u32> = None;
     // Whether label lines read with the item above may follow.
     let mut in_lines = false;
+    // Whether the paragraph before was an attachment line naming no title
+    // (a title line may follow it).
+    let mut after_attachment = false;
+    // The paragraphs read so far, where a cover names its plans in 《…》.
+    let mut read_so_far: Vec<String> = Vec::new();
+    // The second line of a plan title wrapped over two.
+    let mut wrapped: Option<usize> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
+        if wrapped == Some(i) {
+            shapes.push(Shape::Skip);
+            continue;
+        }
         let p = match block {
             Block::Table(_) => {
                 in_lines = false;
@@ -119,7 +135,22 @@ pub(crate) fn segment_paragraphs(
             continue;
         }
         in_lines = false;
-        if plan_start(&p.text, cover_title, false).is_some() || is_default_units_only(&p.text) {
+        if let Some((start, two_lines)) =
+            plan_start_at(doc, reads, i, cover_title, after_attachment, &read_so_far)
+        {
+            after_attachment = matches!(start, PlanStart::Attachment(None));
+            if let Some(j) = two_lines {
+                wrapped = Some(j);
+            }
+            read_so_far.push(p.text.trim().to_owned());
+            shapes.push(Shape::PlanStart(start));
+            continue;
+        }
+        after_attachment = false;
+        if read_so_far.len() < MAX_READ_SO_FAR {
+            read_so_far.push(p.text.trim().to_owned());
+        }
+        if is_default_units_only(&p.text) {
             shapes.push(Shape::Boundary);
             continue;
         }
@@ -177,6 +208,57 @@ fn heading_note(text: &str) -> Option<Box<Note>> {
     match find_note(&format!("（{t}）")) {
         NoteFind::Found(note) if note.start == 0 => Some(Box::new(note)),
         _ => None,
+    }
+}
+
+/// How many paragraphs are kept for a cover's 《…》 names: more than the
+/// cover's body paragraphs [`plan_named_in_body`] searches.
+const MAX_READ_SO_FAR: usize = 64;
+
+/// Whether the paragraph at block `i` starts a plan: an attachment line, a
+/// title line that repeats the cover title's 《…》 name or follows an
+/// attachment line, or one that a paragraph read before names in 《…》 —
+/// alone, or wrapped over it and the next paragraph (then that
+/// paragraph's block is given too).
+fn plan_start_at(
+    doc: &Document,
+    reads: &[bool],
+    i: usize,
+    cover_title: Option<&str>,
+    after_attachment: bool,
+    read_so_far: &[String],
+) -> Option<(PlanStart, Option<usize>)> {
+    let Block::Paragraph(p) = &doc.blocks[i] else {
+        return None;
+    };
+    if let Some(start) = plan_start(&p.text, cover_title, after_attachment)
+        .or_else(|| plan_named_in_body(&p.text, read_so_far))
+    {
+        return Some((start, None));
+    }
+    // A plan title wrapped over two lines.
+    if parse_label(&p.text).is_some() {
+        return None;
+    }
+    let (j, next) = doc
+        .blocks
+        .iter()
+        .enumerate()
+        .skip(i + 1)
+        .find_map(|(j, b)| match b {
+            Block::Paragraph(n) if n.text.trim().is_empty() => None,
+            Block::Paragraph(n) => Some(Some((j, n))),
+            Block::Table(_) => Some(None),
+        })??;
+    if !reads[j] || parse_label(&next.text).is_some() {
+        return None;
+    }
+    let joined = format!("{}{}", p.text.trim(), next.text.trim());
+    match plan_start(&joined, cover_title, false)
+        .or_else(|| plan_named_in_body(&joined, read_so_far))?
+    {
+        start @ PlanStart::Title(_) => Some((start, Some(j))),
+        PlanStart::Attachment(_) => None,
     }
 }
 

@@ -34,17 +34,17 @@
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
 use crate::grammar::label::parse_label;
-use crate::grammar::lexicon::{self, header_field};
+use crate::grammar::lexicon::header_field;
 use crate::model::Role;
 
+use super::cell_text::is_furniture;
 use super::columns::{
-    could_head_task_table, find_header, is_short_word, may_name_column, role_of_header, ColumnRole,
+    could_head_task_table, find_header, fits_column, is_short_word, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer};
-use super::table::is_trailer_line;
 use super::vertical::{
-    ends_sentence, fits_column, is_section, rebuild_runs, running_number, same_or_next,
-    MAX_COLUMNS, MAX_HEADER_CHARS,
+    ends_sentence, is_section, rebuild_runs, running_number, same_or_next, MAX_COLUMNS,
+    MAX_HEADER_CHARS,
 };
 
 /// A header word may carry at most this many chars per char of the
@@ -96,7 +96,7 @@ fn header_at_end(text: &str, leading_unknown: bool) -> Option<(usize, Vec<Column
         // when it is as short as a header word.
         let word_chars = match header_field(piece) {
             Some((_, n)) => n,
-            None if may_name_column(piece) => chars,
+            None if is_short_word(piece) => chars,
             None => break,
         };
         let role = role_of_header(piece);
@@ -343,8 +343,7 @@ fn unnumbered_run<'a>(
         }
         let row = pieces.len() < width
             && fits_column(pieces[0], ColumnRole::Measure)
-            && !lexicon::is_table_note(text)
-            && !is_trailer_line(text)
+            && !is_furniture(text)
             && pieces[1..].iter().all(|t| {
                 fits_column(t, ColumnRole::Units(Role::Responsible))
                     || fits_column(t, ColumnRole::Deadline)
@@ -354,7 +353,7 @@ fn unnumbered_run<'a>(
         if !row {
             // A note under the table, or a page's lines, follow its last
             // row.
-            stopped = !lexicon::is_table_note(text) && !is_trailer_line(text);
+            stopped = !is_furniture(text);
             break;
         }
         if pieces.len() == 1 {

@@ -17,8 +17,9 @@
 use crate::document::{Block, Cell, Position, Table, TableLayout};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
-use crate::normalize::{byte_offset, comparable, fold_width};
+use crate::normalize::{byte_offset, comparable};
 
+use super::cell_text::is_running_number;
 use super::columns::{find_header, ColumnRole, Header};
 use super::grid::{flattened_slots, grid_slots, Slot};
 use super::memo::GrammarMemo;
@@ -750,40 +751,6 @@ impl<'h> RowMachine<'h> {
     }
 }
 
-/// Whether a cell of the sequence number column holds only a running
-/// number (digits of any width, maybe followed by `.` or `、`), which the
-/// model does not keep.
-pub fn is_running_number(text: &str) -> bool {
-    let t = text.trim();
-    let t = t.strip_suffix(['.', '．', '、']).unwrap_or(t);
-    !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit())
-}
-
-/// Whether a line under or among a table's rows is no cell's content but
-/// what a page or sheet adds: it ends in a colon (it introduces what
-/// follows: `分享到：`, `填表人：`) or is nothing but bracketed links
-/// (`【打印本页】【关闭窗口】`).
-pub fn is_trailer_line(text: &str) -> bool {
-    let t = text.trim();
-    if t.ends_with([':', '：']) {
-        return true;
-    }
-    let mut depth = 0usize;
-    let mut links = 0usize;
-    for c in t.chars() {
-        match c {
-            '【' | '[' | '［' => {
-                depth += 1;
-                links += 1;
-            }
-            '】' | ']' | '］' => depth = depth.saturating_sub(1),
-            c if depth == 0 && !c.is_whitespace() => return false,
-            _ => {}
-        }
-    }
-    links > 0
-}
-
 /// The text after a label, trimmed.
 fn after_label(text: &str, label: &Label) -> String {
     text[byte_offset(text, label.len)..].trim().to_owned()
@@ -818,20 +785,4 @@ fn not_placed_text(diags: &mut Vec<Diagnostic>, v: &Inheritable, why: &str) {
         position: Some(v.position.clone()),
         text: Some(v.text.clone()),
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn trailer_lines_are_a_page_s_not_a_cell_s() {
-        for t in ["分享到：", "填表人:", "【打印本页】【关闭窗口】", "[关闭]"]
-        {
-            assert!(is_trailer_line(t), "{t}");
-        }
-        for t in ["开展专项整治", "【重点】开展专项整治", "市财政局", ""] {
-            assert!(!is_trailer_line(t), "{t}");
-        }
-    }
 }

@@ -48,12 +48,11 @@ use crate::grammar::numeral::parse_number;
 use crate::model::Role;
 use crate::normalize::fold;
 
-pub(super) use super::columns::fits_column;
+use super::cell_text::{is_furniture, is_running_number};
 use super::columns::{
-    could_head_task_table, find_header, is_short_word, may_name_column, role_of_header, ColumnRole,
+    could_head_task_table, find_header, fits_column, is_short_word, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer, MetaLine};
-use super::table::{is_running_number, is_trailer_line};
 
 /// Most header cells a rebuilt table may have.
 pub(super) const MAX_COLUMNS: usize = 10;
@@ -209,7 +208,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             // A word the lexicon names as no field (`责任领导`), or one it
             // does not know as short as header words are (`民生实事`), may
             // stand among the others; other text ends the header.
-            || !(known || may_name_column(text))
+            || !(known || is_short_word(text))
             || (role != ColumnRole::Other && roles.contains(&role))
             // A labelled line (`一、全面加强…工作`) is a row, not a header.
             || parse_label(text).is_some()
@@ -332,8 +331,7 @@ fn numbered_rows<'a>(
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
                     // A note under the table (`注：…`) ends it.
-                    || lexicon::is_table_note(t2)
-                    || is_trailer_line(t2)
+                    || is_furniture(t2)
                     || (cells.len() >= needed && fits_column(t2, ColumnRole::Measure))
                 {
                     break;
@@ -363,8 +361,7 @@ fn numbered_rows<'a>(
                 .last()
                 .is_some_and(|r| r.cells.len() == 1 && is_section(&r.cells[0].text))
                 && fits_column(text, ColumnRole::Measure)
-                && !lexicon::is_table_note(text)
-                && !is_trailer_line(text)
+                && !is_furniture(text)
         }) {
             // Rows of the numbered task without its number (merged, so
             // printed once): each a text cell, then the unit and deadline
@@ -377,8 +374,7 @@ fn numbered_rows<'a>(
                 let fits = (fits_column(t2, ColumnRole::Measure)
                     || fits_column(t2, ColumnRole::Units(Role::Responsible))
                     || fits_column(t2, ColumnRole::Deadline))
-                    && !lexicon::is_table_note(t2)
-                    && !is_trailer_line(t2);
+                    && !is_furniture(t2);
                 if number.is_some_and(|m| same_or_next(m, n)) || is_section(t2) || !fits {
                     break;
                 }
@@ -410,9 +406,7 @@ fn numbered_rows<'a>(
                     // its last row.)
                     texts.len() == 1
                         && (ends_sentence(texts[0])
-                            || paras.peek().is_some_and(|(_, p)| {
-                                !lexicon::is_table_note(&p.text) && !is_trailer_line(&p.text)
-                            }))
+                            || paras.peek().is_some_and(|(_, p)| !is_furniture(&p.text)))
                 }) {
                     found.pop();
                 }

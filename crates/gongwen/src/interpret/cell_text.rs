@@ -1,0 +1,95 @@
+//! What a cell's or a line's text is by its own shape, before any table is
+//! read: a running number (`1`, `２.`), or what a page or sheet adds under or
+//! among a table's rows (`分享到：`, `【打印本页】`, a note `注：…`).
+//!
+//! A leaf: it knows no column, row or table, so that the modules that find
+//! tables (`columns`, `vertical`, `spaced`) and read them (`segment`,
+//! `table`) all ask it without depending on one another.
+
+use crate::grammar::label::parse_label;
+use crate::grammar::lexicon;
+use crate::normalize::fold_width;
+
+/// Whether a cell of the sequence number column holds only a running
+/// number (digits of any width, maybe followed by `.` or `、`), which the
+/// model does not keep.
+pub fn is_running_number(text: &str) -> bool {
+    let t = text.trim();
+    let t = t.strip_suffix(['.', '．', '、']).unwrap_or(t);
+    !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit())
+}
+
+/// Longest word before the colon of a page's line (`联系电话：`), in chars.
+const MAX_TRAILER_WORD_CHARS: usize = 6;
+
+/// Whether a line under or among a table's rows is no cell's content but
+/// what a page or sheet adds: a short word ending in a colon that
+/// introduces what follows (`分享到：`, `填表人：`; not a cell that introduces
+/// its own list, `完善以下三项制度：`, nor a labelled section `一、建设：`), or
+/// nothing but bracketed links (`【打印本页】【关闭窗口】`).
+pub fn is_trailer_line(text: &str) -> bool {
+    let t = text.trim();
+    if let Some(word) = t.strip_suffix([':', '：']) {
+        return word.chars().count() <= MAX_TRAILER_WORD_CHARS
+            && word.chars().all(char::is_alphabetic)
+            && parse_label(t).is_none();
+    }
+    let mut depth = 0usize;
+    let mut links = 0usize;
+    for c in t.chars() {
+        match c {
+            '【' | '[' | '［' => {
+                depth += 1;
+                links += 1;
+            }
+            '】' | ']' | '］' => depth = depth.saturating_sub(1),
+            c if depth == 0 && !c.is_whitespace() => return false,
+            _ => {}
+        }
+    }
+    links > 0
+}
+
+/// Whether a line is no row of the table it stands in or under: a note
+/// under the table (`注：…`, [`lexicon::is_table_note`]) or a page's line
+/// ([`is_trailer_line`]).
+pub fn is_furniture(text: &str) -> bool {
+    lexicon::is_table_note(text) || is_trailer_line(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailer_lines_are_a_page_s_not_a_cell_s() {
+        for t in [
+            "分享到：",
+            "填表人:",
+            "联系电话：",
+            "【打印本页】【关闭窗口】",
+            "[关闭]",
+        ] {
+            assert!(is_trailer_line(t), "{t}");
+        }
+        for t in [
+            "开展专项整治",
+            "【重点】开展专项整治",
+            "市财政局",
+            "",
+            "完善以下三项制度：",
+            "一、基础设施建设：",
+            "1.制度：",
+        ] {
+            assert!(!is_trailer_line(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn running_numbers() {
+        assert!(is_running_number("12"));
+        assert!(is_running_number("２."));
+        assert!(!is_running_number("1.5倍"));
+        assert!(!is_running_number(""));
+    }
+}
