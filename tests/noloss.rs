@@ -78,10 +78,10 @@
 use std::collections::BTreeMap;
 
 use gongwen::document::{Block, Document};
+use gongwen::interpret::cell_text::is_running_number;
 use gongwen::interpret::columns::ColumnRole;
 use gongwen::interpret::meta::{classify, MetaLine};
 use gongwen::interpret::prose::label_line_parts;
-use gongwen::interpret::cell_text::is_running_number;
 use gongwen::interpret::table::{header_of, keeps_tables_adjacent, next_adjacent_table};
 use gongwen::model::{Heading, Measure, Notice};
 use gongwen::normalize::fold_char;

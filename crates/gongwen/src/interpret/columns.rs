@@ -100,7 +100,9 @@ pub const HEADER_SEARCH_ROWS: usize = 12;
 
 /// Finds the header among the first rows of a table: the first row with at
 /// least two recognized columns, one of them holding text (task or measure)
-/// and one a deadline or units. Returns `None` for tables that are not task
+/// and one a deadline or units. Roles come from the header's words, and,
+/// for the text columns a header word the lexicon does not know may head,
+/// from the cells below it. Returns `None` for tables that are not task
 /// tables (layout tables, page metadata).
 pub fn find_header(table: &Table) -> Option<Header> {
     for (i, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
@@ -177,6 +179,25 @@ pub fn could_head_task_table(row: &Row) -> bool {
         .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure))
         || row.cells.iter().any(|c| is_unknown_word(&c.text));
     detail && text
+}
+
+/// How many cells a row pasted without its empty or merged cells must
+/// have to be complete: one per column but those a row may leave empty
+/// (备注, an official, a column the header names as no field) or out (a
+/// section merged over the rows of several tasks is printed on the first
+/// only). A column headed by a word the lexicon does not know holds text,
+/// which a row may not leave empty (`unknown` says which columns those are).
+pub fn cells_a_row_needs(roles: &[ColumnRole], unknown: &[bool]) -> usize {
+    roles
+        .iter()
+        .zip(unknown)
+        .filter(|(r, u)| {
+            **u || !matches!(
+                r,
+                ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader | ColumnRole::Section
+            )
+        })
+        .count()
 }
 
 /// Longest short word, in chars: a header word or a person's name.

@@ -127,6 +127,18 @@ pub struct DefaultUnitsSentence {
     pub units: std::ops::Range<usize>,
 }
 
+/// A paragraph's default-units sentence: its text folded and where the
+/// sentence stands in it; `None` without one. (Every such sentence says
+/// `不再…`: a paragraph without `不` is not folded.)
+pub fn default_units_of(text: &str) -> Option<(String, DefaultUnitsSentence)> {
+    if !text.contains('不') {
+        return None;
+    }
+    let folded = fold(text);
+    let found = find_default_units(&folded)?;
+    Some((folded, found))
+}
+
 /// Finds `以下均需X落实，不再列出` in folded text.
 pub fn find_default_units(folded: &str) -> Option<DefaultUnitsSentence> {
     if !folded.contains("不") {

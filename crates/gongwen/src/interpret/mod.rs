@@ -1,27 +1,30 @@
-//! The interpreter: turns a [`Document`] into a [`Notice`].
+//! The interpreter: turns a [`Document`] into a [`Notice`], in passes.
 //!
-//! In document order it:
-//! - rebuilds task tables pasted one cell per line ([`vertical`]) and
-//!   splits paragraphs that ran several numbered items together
-//!   ([`runon`]), and joins a numbered title line to the one noted
-//!   paragraph under it (`title_lines`);
-//! - finds the notice's front matter (addressees, title, issuer, date,
-//!   annotation) among the paragraphs (`front`), and in a web page's
-//!   catalogue table or metadata line ([`catalog`]);
-//! - reads task-division tables into headings and measures ([`table`]),
-//!   nested under the prose heading they stand in; a table without a header
-//!   of its own continues the task table before it;
-//! - turns paragraphs that end in a responsibility note into measures
-//!   ([`prose`]), as well as labelled paragraphs followed by label lines
-//!   (`牵头单位：X`, `完成时限：…`) and items followed by a paragraph that is only
-//!   a note; a numbered measure followed by unnumbered ones becomes their
-//!   heading;
-//! - keeps notice-wide conventions (first-listed leads, default units:
-//!   [`conventions`]) and moves a cover notice's own numbered instructions
-//!   to its body once the plan it sends starts ([`cover`]);
-//! - makes other labelled paragraphs headings, keeps other paragraphs as
-//!   the body of the heading they stand under (or of the notice), and
-//!   records anything it cannot understand as a diagnostic.
+//! 1. **Rebuild** what pasting flattened: task tables pasted one cell per
+//!    line ([`vertical`]) or between runs of spaces ([`spaced`]), paragraphs
+//!    that ran several numbered items together ([`runon`]), a numbered
+//!    title line and the one noted paragraph under it (`title_lines`).
+//! 2. **Front matter**: addressees, title, issuer, date, annotation among
+//!    the paragraphs (`front`), and in a web page's catalogue table or
+//!    metadata line ([`catalog`]).
+//! 3. **Segment**: each table row is classified from its grid (`segment`:
+//!    header, section, record, note …; columns from the header and, where
+//!    it is unknown, from the cells: [`columns`]), each paragraph given its
+//!    shape (`segment_prose`: label, note, label lines under it, a plan's
+//!    start, a heading that states units).
+//! 4. **Resolve** what depends on neighbours (`resolve`): which note answers
+//!    for which paragraph (a note alone for the items before it, a run-on
+//!    enumeration's last note, a heading that states units for its leaves),
+//!    and which noted item is a heading over the unlabelled measures after
+//!    it.
+//! 5. **Build**, in document order: task tables into headings and measures
+//!    ([`table`]), nested under the prose heading they stand in; prose items
+//!    into measures ([`prose`]) and headings ([`outline`]), each once,
+//!    following the decisions above; notice-wide conventions
+//!    (first-listed leads, default units: [`conventions`]) kept as they are
+//!    met; a cover notice's own numbered instructions moved to its body once
+//!    the plan it sends starts ([`cover`]); anything not understood recorded
+//!    as a diagnostic with its position.
 //!
 //! It does not read bytes (see [`crate::read`]) and leaves the parsing of
 //! single values to [`crate::grammar`].
@@ -55,7 +58,6 @@ use crate::model::{
     DefaultUnits, Diagnostic, DiagnosticCode, Measure, Meta, Notice, Position, SourceInfo,
     SCHEMA_ID,
 };
-use crate::normalize::fold;
 
 use columns::find_header;
 use front::{find_title, read_meta_lines};
@@ -391,11 +393,7 @@ fn prose_level(levels: &mut Vec<LabelKind>, kind: LabelKind, depth: u8) -> u8 {
 /// `meta` (the first one only). Returns `true` when the paragraph is only
 /// that sentence, so nothing else is left to read in it.
 fn default_units(text: &str, pos: &Position, meta: &mut Meta) -> bool {
-    if !text.contains("不") {
-        return false;
-    }
-    let folded = fold(text);
-    let Some(found) = conventions::find_default_units(&folded) else {
+    let Some((folded, found)) = conventions::default_units_of(text) else {
         return false;
     };
     let chars = |b: usize| folded[..b].chars().count();

@@ -665,7 +665,6 @@ fn split_deadline_clause(raw: &str) -> (String, Option<String>) {
     (rest.to_owned(), Some(clause.to_owned()))
 }
 
-/// An item's text with the paragraphs under it, one per line.
 /// A measure's text in a paragraph: after its label, before its note (at
 /// char `note_start`), trimmed.
 pub(crate) fn measure_body(text: &str, label: Option<&Label>, note_start: usize) -> String {
@@ -791,8 +790,10 @@ impl ProseReader {
         }
     }
 
-    /// The measure an item that a note standing alone after it answers for
-    /// gives: the item's label and text, the note's units and deadline.
+    /// The measure of an item whose note stands elsewhere (a note alone
+    /// after it, the last item of its run-on enumeration, a heading that
+    /// states units): the item's label and text, the note's units and
+    /// deadline.
     pub fn measure_for_item(
         &mut self,
         label: &Label,

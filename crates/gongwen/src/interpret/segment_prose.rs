@@ -4,16 +4,18 @@
 //! resolved or built.
 //!
 //! Paragraphs that ran several numbered items together were split apart
-//! before (by [`super::runon`]); each item is a paragraph here. It decides
-//! nothing that depends on a paragraph's neighbours beyond the label lines
-//! under it: [`super::resolve`] does, and the build loop in [`super`] builds.
+//! before (by [`super::runon`]); each item is a paragraph here. What depends
+//! on a paragraph's neighbours is left to [`super::resolve`], but for what
+//! the paragraph's own shape needs: the label lines under it, the next line
+//! of a plan title wrapped over two, the paragraphs read before (a cover
+//! naming its plan in 《…》, the last `1.` label for `11.121人才梯队项目`).
+//! The build loop in [`super`] builds.
 
 use crate::document::{Block, Document};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::grammar::lexicon;
-use crate::normalize::fold;
 
-use super::conventions::{find_default_units, only_the_sentence};
+use super::conventions::{default_units_of, only_the_sentence};
 use super::cover::{plan_named_in_body, plan_start, PlanStart};
 use super::prose::{find_note, label_line_parts, Note, NoteFind};
 
@@ -280,14 +282,7 @@ fn next_reads_label_line(doc: &Document, reads: &[bool], i: usize) -> bool {
 /// Whether a paragraph states only the notice's default units
 /// (`以下均需X落实，不再列出`).
 pub(crate) fn is_default_units_only(text: &str) -> bool {
-    if !text.contains("不") {
-        return false;
-    }
-    let folded = fold(text);
-    let Some(found) = find_default_units(&folded) else {
-        return false;
-    };
-    only_the_sentence(&folded, &found)
+    default_units_of(text).is_some_and(|(folded, found)| only_the_sentence(&folded, &found))
 }
 
 /// A `1.` label whose text starts with a digit (`11.121人才梯队项目`), which

@@ -39,7 +39,8 @@ use crate::model::Role;
 
 use super::cell_text::is_furniture;
 use super::columns::{
-    could_head_task_table, find_header, fits_column, is_short_word, role_of_header, ColumnRole,
+    cells_a_row_needs, could_head_task_table, find_header, fits_column, is_short_word,
+    role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
@@ -203,16 +204,7 @@ fn table_under(
         return None;
     }
     let numbered = roles[0] == ColumnRole::Seq;
-    // Cells a row must have: all but those a row may leave empty (a column
-    // the header does not name holds text, which a row may not leave
-    // empty).
-    let needed = roles
-        .iter()
-        .zip(unknown)
-        .filter(|(r, u)| {
-            **u || !matches!(r, ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader)
-        })
-        .count();
+    let needed = cells_a_row_needs(roles, unknown);
     if !numbered && needed < 3 {
         return None;
     }

@@ -590,36 +590,22 @@ impl<'h> RowMachine<'h> {
     }
 
     fn take_deadline(&mut self, v: Inheritable, new_measure: bool, diags: &mut Vec<Diagnostic>) {
-        match self.draft.as_mut() {
-            Some(d) if new_measure || d.deadline.is_none() => {
-                d.deadline = Some(v.clone());
-            }
-            Some(d) => {
-                if let Some(dl) = d.deadline.as_mut() {
-                    dl.text.push('\n');
-                    dl.text.push_str(&v.text);
-                }
-            }
-            None => not_placed_text(diags, &v, "deadline with no measure"),
+        let (last, unplaced) = take_field(&mut self.draft, |d| &mut d.deadline, v, new_measure);
+        if let Some(v) = unplaced {
+            not_placed_text(diags, &v, "deadline with no measure");
         }
-        if !v.inherited {
-            self.last_deadline = self.draft.as_ref().and_then(|d| d.deadline.clone());
+        if let Some(last) = last {
+            self.last_deadline = last;
         }
     }
 
     fn take_leader(&mut self, v: Inheritable, new_measure: bool, diags: &mut Vec<Diagnostic>) {
-        match self.draft.as_mut() {
-            Some(d) if new_measure || d.leader.is_none() => d.leader = Some(v.clone()),
-            Some(d) => {
-                if let Some(l) = d.leader.as_mut() {
-                    l.text.push('\n');
-                    l.text.push_str(&v.text);
-                }
-            }
-            None => not_placed_text(diags, &v, "official with no measure"),
+        let (last, unplaced) = take_field(&mut self.draft, |d| &mut d.leader, v, new_measure);
+        if let Some(v) = unplaced {
+            not_placed_text(diags, &v, "official with no measure");
         }
-        if !v.inherited {
-            self.last_leader = self.draft.as_ref().and_then(|d| d.leader.clone());
+        if let Some(last) = last {
+            self.last_leader = last;
         }
     }
 
@@ -749,6 +735,34 @@ impl<'h> RowMachine<'h> {
         };
         out.push_measure(measure, d.label.as_ref().filter(|_| !d.label_shared));
     }
+}
+
+/// Puts a deadline or leader cell's value in the draft's `field`: a new
+/// measure's, or a line appended to the one the row continues. Returns what
+/// rows after it inherit when the value is the row's own (`None` when
+/// inherited: what they inherit stays), and the value back when no measure
+/// is being built (it is then placed nowhere).
+fn take_field(
+    draft: &mut Option<MeasureDraft>,
+    field: fn(&mut MeasureDraft) -> &mut Option<Inheritable>,
+    v: Inheritable,
+    new_measure: bool,
+) -> (Option<Option<Inheritable>>, Option<Inheritable>) {
+    let own = !v.inherited;
+    let unplaced = match draft.as_mut().map(field) {
+        None => Some(v),
+        Some(Some(old)) if !new_measure => {
+            old.text.push('\n');
+            old.text.push_str(&v.text);
+            None
+        }
+        Some(f) => {
+            *f = Some(v);
+            None
+        }
+    };
+    let last = own.then(|| draft.as_mut().and_then(|d| field(d).clone()));
+    (last, unplaced)
 }
 
 /// The text after a label, trimmed.

@@ -50,7 +50,8 @@ use crate::normalize::fold;
 
 use super::cell_text::{is_furniture, is_running_number};
 use super::columns::{
-    could_head_task_table, find_header, fits_column, is_short_word, role_of_header, ColumnRole,
+    cells_a_row_needs, could_head_task_table, find_header, fits_column, is_short_word,
+    role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer, MetaLine};
 
@@ -263,20 +264,8 @@ fn numbered_rows<'a>(
     index: u32,
 ) -> Option<(Table, usize)> {
     let width = roles.len();
-    // A row is complete when it has a cell for every column but those a
-    // row may leave empty (备注; a column the header does not name holds
-    // text, which a row may not leave empty) or out (a section merged over
-    // the rows of several tasks is printed on the first only).
-    let needed = roles
-        .iter()
-        .zip(unknown)
-        .filter(|(r, u)| {
-            **u || !matches!(
-                r,
-                ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader | ColumnRole::Section
-            )
-        })
-        .count();
+    // A row is complete when it has every cell it needs.
+    let needed = cells_a_row_needs(roles, unknown);
     let one_unit_column = roles
         .iter()
         .filter(|r| matches!(r, ColumnRole::Units(_)))
