@@ -232,8 +232,21 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     Some(Cover::RunOnItem { note }) => Some((*note, &[][..])),
                     Some(Cover::HeadingOverRest) | None => None,
                 };
+                // (Resolve covers labelled items only, with a note at `note`:
+                // what does not hold is reported, never dropped.)
+                let unplaced = |diagnostics: &mut Vec<Diagnostic>| {
+                    diagnostics.push(Diagnostic {
+                        code: DiagnosticCode::TextNotPlaced,
+                        message: "item its note was not found for".to_owned(),
+                        position: Some(p.pos.clone()),
+                        text: Some(p.text.clone()),
+                    })
+                };
                 if let Some((note, body)) = noted_by {
-                    let Some(label) = label else { continue };
+                    let Some(label) = label else {
+                        unplaced(&mut diagnostics);
+                        continue;
+                    };
                     let mut text = after_label_text(&p.text, label);
                     for &b in body {
                         if let Block::Paragraph(b) = &doc.blocks[b] {
@@ -243,9 +256,12 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     }
                     let level = prose_level(&mut prose_levels, label.kind, out.depth());
                     out.close_to(level.saturating_sub(1) as usize);
-                    if let Some((n, pos)) = note_at(doc, &shapes, note) {
-                        let m = prose.measure_for_item(label, text, p.pos.clone(), n, pos);
-                        out.push_measure(m, Some(label));
+                    match note_at(doc, &shapes, note) {
+                        Some((n, pos)) => {
+                            let m = prose.measure_for_item(label, text, p.pos.clone(), n, pos);
+                            out.push_measure(m, Some(label));
+                        }
+                        None => unplaced(&mut diagnostics),
                     }
                     continue;
                 }
@@ -259,13 +275,17 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                             out.close_to(l);
                         }
                         let m = prose.measure(label, &p.text, note.clone(), p.pos.clone());
-                        match (label, covers[i].as_ref()) {
+                        let split = match (label, covers[i].as_ref()) {
                             (Some(label), Some(Cover::HeadingOverRest)) => {
+                                split_first_sentence(&m.text)
+                                    .map(|(h, r)| (label, h.to_owned(), r.to_owned()))
+                            }
+                            _ => None,
+                        };
+                        match split {
+                            Some((label, head, rest)) => {
                                 // The label and first sentence head the rest
                                 // and the unlabelled measures after it.
-                                let (head, rest) = split_first_sentence(&m.text)
-                                    .map(|(h, r)| (h.to_owned(), r.to_owned()))
-                                    .unwrap_or_default();
                                 let rest = Measure {
                                     label: None,
                                     ordinal: None,
