@@ -23,8 +23,9 @@
 //! (`分享到：`, `【打印本页】【关闭窗口】`); with 牵头 + 配合 columns, a
 //! two-row header (`责任单位` across both over `牵头单位 | 配合单位`); the
 //! task or measure column headed by a word the lexicon does not know
-//! (`民生实事`), its role then read from its cells; a column of officials
-//! (`责任领导`, people, not units).
+//! (`民生实事`), its role then read from its cells, and so a unit or
+//! deadline column (`落实主体`, `时序`; in grids and pipes or tabs); a column
+//! of officials (`责任领导`, people, not units).
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never
@@ -35,9 +36,12 @@
 //! task number merged over rows of a table without a task column numbers
 //! each of them.
 //! Not yet generated (issue 12): a row flattened to one bare cell with no
-//! separator, a section column in text one cell per line or between
-//! spaces, one cell per line or between spaces without 序号 and with merged
-//! cells.
+//! separator, one cell per line or between spaces without 序号 and with
+//! merged cells, a unit or deadline column headed by an unknown word in
+//! text one cell per line or between spaces.
+//!
+//! `GONGWEN_DUMP=1` writes a failing case's bytes to `/tmp/fail-<name>`
+//! (a DOCX or XLSX case shows only its size in the failure message).
 
 use gongwen::model::{Notice, Role};
 use gongwen::normalize::comparable;
@@ -92,6 +96,9 @@ fn check(notice: &GenNotice, layout: &Layout) -> Result<(), TestCaseError> {
     let want = notice.expected(layout);
     let got = parsed(&parsed_notice);
     if want != got {
+        if std::env::var_os("GONGWEN_DUMP").is_some() {
+            let _ = std::fs::write(format!("/tmp/fail-{name}"), &bytes);
+        }
         let shown = match layout.format {
             Format::Docx | Format::Xlsx => format!("({} bytes)", bytes.len()),
             _ => String::from_utf8_lossy(&bytes).into_owned(),
@@ -190,7 +197,11 @@ fn a_section_column_parses_back() {
 /// reading a column's role from its cells.
 #[test]
 fn unknown_header_words_are_unknown_to_the_lexicon() {
-    for w in space::UNKNOWN_TEXT_WORDS {
+    for w in space::UNKNOWN_TEXT_WORDS
+        .iter()
+        .chain(space::UNKNOWN_UNITS_WORDS)
+        .chain(space::UNKNOWN_DEADLINE_WORDS)
+    {
         assert_eq!(gongwen::grammar::lexicon::header_field(w), None, "{w}");
     }
 }

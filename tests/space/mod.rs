@@ -126,6 +126,9 @@ pub struct Layout {
     /// A text column headed by a word the lexicon does not know
     /// (`民生实事`): its role is read from its cells.
     pub unknown_text: UnknownText,
+    /// A unit or deadline column headed by a word the lexicon does not know
+    /// (`落实主体`, `时序`): its role is read from its cells.
+    pub unknown_detail: UnknownDetail,
     /// A column of the officials in charge (`责任领导`: people, not units)
     /// after the measure column.
     pub leader_col: bool,
@@ -145,6 +148,21 @@ pub enum UnknownText {
 /// Header words of text columns that the lexicon does not know (at most
 /// four chars, as short as header words are).
 pub const UNKNOWN_TEXT_WORDS: &[&str] = &["民生实事", "民生工程", "名称", "实事"];
+
+/// Which unit or deadline column is headed by a word outside the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum UnknownDetail {
+    #[default]
+    None,
+    Units,
+    Deadline,
+}
+
+/// Header words of unit columns that the lexicon does not know.
+pub const UNKNOWN_UNITS_WORDS: &[&str] = &["落实主体", "归口", "实施主体"];
+
+/// Header words of deadline columns that the lexicon does not know.
+pub const UNKNOWN_DEADLINE_WORDS: &[&str] = &["时序", "截止", "节点"];
 
 /// Where a column that no row fills stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -177,6 +195,7 @@ impl Default for Layout {
             cell_pipes: false,
             units_lines: false,
             unknown_text: UnknownText::None,
+            unknown_detail: UnknownDetail::None,
             leader_col: false,
             trailer: false,
         }
@@ -204,6 +223,11 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         1 => Just(UnknownText::Task),
         1 => Just(UnknownText::Measure)
     ];
+    let unknown_detail = prop_oneof![
+        4 => Just(UnknownDetail::None),
+        1 => Just(UnknownDetail::Units),
+        1 => Just(UnknownDetail::Deadline)
+    ];
     let blank_col = prop_oneof![
         2 => Just(BlankCol::None),
         1 => Just(BlankCol::Last),
@@ -220,7 +244,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             blank_col,
         ),
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
-        (unknown_text, any::<bool>(), any::<bool>()),
+        (unknown_text, any::<bool>(), any::<bool>(), unknown_detail),
     )
         .prop_map(
             |(
@@ -228,7 +252,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (roles, deadline_first, sections, merge),
                 (padded, title_row, date_cells, words, blank_col),
                 (note_row, sub_header, cell_pipes, units_lines),
-                (unknown_text, leader_col, trailer),
+                (unknown_text, leader_col, trailer, unknown_detail),
             )| {
                 // A task number merged over its rows in a table without a
                 // task column numbers each of those rows (their cells say
@@ -286,6 +310,18 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         UnknownText::Measure
                     } else {
                         unknown_text
+                    },
+                    // TODO(issue 12): tables pasted one cell per line or
+                    // between spaces find their header by its words alone;
+                    // one text column at most is headed by an unknown word
+                    // (the unit column is the one of `Units`, not 牵头/配合).
+                    unknown_detail: match unknown_detail {
+                        _ if matches!(format, Format::CellLines | Format::Spaces) => {
+                            UnknownDetail::None
+                        }
+                        _ if unknown_text != UnknownText::None => UnknownDetail::None,
+                        UnknownDetail::Units if roles => UnknownDetail::None,
+                        d => d,
                     },
                     leader_col,
                     trailer,

@@ -5,8 +5,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    chinese, BlankCol, Format, GenMeasure, GenNotice, Layout, Sections, Seq, UnknownText,
-    UNKNOWN_TEXT_WORDS,
+    chinese, BlankCol, Format, GenMeasure, GenNotice, Layout, Sections, Seq, UnknownDetail,
+    UnknownText, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS, UNKNOWN_UNITS_WORDS,
 };
 
 /// One grid position.
@@ -65,6 +65,15 @@ impl Col {
         );
         if unknown {
             return UNKNOWN_TEXT_WORDS[words % UNKNOWN_TEXT_WORDS.len()];
+        }
+        match (self, layout.unknown_detail) {
+            (Col::Units, UnknownDetail::Units) => {
+                return UNKNOWN_UNITS_WORDS[words % UNKNOWN_UNITS_WORDS.len()];
+            }
+            (Col::Deadline, UnknownDetail::Deadline) => {
+                return UNKNOWN_DEADLINE_WORDS[words % UNKNOWN_DEADLINE_WORDS.len()];
+            }
+            _ => {}
         }
         let w: [&str; 3] = match self {
             Col::Seq => ["序号", "序号", "编号"],

@@ -101,18 +101,16 @@ pub const HEADER_SEARCH_ROWS: usize = 12;
 /// Finds the header among the first rows of a table: the first row with at
 /// least two recognized columns, one of them holding text (task or measure)
 /// and one a deadline or units. Roles come from the header's words, and,
-/// for the text columns a header word the lexicon does not know may head,
-/// from the cells below it. Returns `None` for tables that are not task
+/// for columns headed by a word the lexicon does not know, from the cells
+/// below it ([`roles_by_cells`]). Returns `None` for tables that are not task
 /// tables (layout tables, page metadata).
 pub fn find_header(table: &Table) -> Option<Header> {
     for (i, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
         let mut roles = header_roles(row, table.width() as usize);
+        roles_by_cells(table, i, &mut roles);
         let detail = roles
             .iter()
             .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
-        if detail {
-            text_columns_by_cells(table, i, &mut roles);
-        }
         let text = roles
             .iter()
             .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure));
@@ -228,31 +226,23 @@ const MIN_TEXT_CELL_CHARS: usize = 6;
 const TEXT_SHARE_NUMERATOR: usize = 3;
 const TEXT_SHARE_DENOMINATOR: usize = 4;
 
-/// Gives the text roles the header does not name to columns headed by a
-/// word the lexicon does not know whose cells are text: of the filled
-/// cells below the header (up to [`ROLE_FROM_CELLS_ROWS`] rows) three in
-/// four are no unit list, deadline, running number or header word, and
-/// those average at least [`MIN_TEXT_CELL_CHARS`]. Such columns stand for the measure column when
-/// the header names none (the last of them; one before it, or left of a
-/// named task column, groups it as the task column), for the task column
-/// left of a named measure column.
-fn text_columns_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
-    let named = |roles: &[ColumnRole], role| roles.iter().position(|r| *r == role);
-    let (task, measure) = (
-        named(roles, ColumnRole::Task),
-        named(roles, ColumnRole::Measure),
-    );
-    if task.is_some() && measure.is_some() {
-        return;
-    }
+/// Gives roles to columns headed by a word the lexicon does not know, from
+/// their cells (up to [`ROLE_FROM_CELLS_ROWS`] rows below the header): a
+/// unit or deadline column the header does not name, where three in four of
+/// the column's filled cells are unit lists or deadlines; then the text
+/// columns ([`text_columns`]). Only a header made of header words is read
+/// so (a data row is not).
+fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
     let Some(header) = table.rows.get(header_row) else {
         return;
     };
     // A header is header words: each cell one the lexicon knows or a
     // short word (a data row is not read as one).
-    if !header.cells.iter().all(|h| {
-        h.text.trim().is_empty() || header_field(&h.text).is_some() || is_unknown_word(&h.text)
-    }) {
+    if !header.cells.iter().any(|h| is_unknown_word(&h.text))
+        || !header.cells.iter().all(|h| {
+            h.text.trim().is_empty() || header_field(&h.text).is_some() || is_unknown_word(&h.text)
+        })
+    {
         return;
     }
     // In pasted text a row left short by its merged cells holds them out
@@ -267,10 +257,22 @@ fn text_columns_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRo
     // cells by column, once (a wide header asks every row for each of its
     // columns).
     let width = roles.len();
+    // (The header repeated, a table broken over pages or sections, is no
+    // row of cells.)
+    let repeats_header = |r: &Row| {
+        r.cells.iter().all(|c| {
+            c.text.trim().is_empty()
+                || header
+                    .cells
+                    .iter()
+                    .any(|h| h.col == c.col && h.text.trim() == c.text.trim())
+        })
+    };
     let rows: Vec<(usize, Vec<Option<&Cell>>)> = table
         .rows
         .iter()
         .skip(header_row + 1)
+        .filter(|r| !repeats_header(r))
         .take(ROLE_FROM_CELLS_ROWS)
         .map(|r| {
             let filled = r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
@@ -292,19 +294,74 @@ fn text_columns_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRo
         .filter(|(filled, _)| table.layout == TableLayout::Grid || !any_full || full(*filled))
         .map(|(_, by_col)| by_col)
         .collect();
-    let found: Vec<usize> = header
+    // The filled cells of column `c` below the header.
+    let cells_of = |c: usize| -> Vec<&str> {
+        below
+            .iter()
+            .filter_map(|by_col| by_col.get(c).copied().flatten())
+            .map(|x| x.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect()
+    };
+    let unknown: Vec<usize> = header
         .cells
         .iter()
         .filter(|h| h.col_span <= 1 && is_unknown_word(&h.text))
         .map(|h| h.col as usize)
         .filter(|&c| roles.get(c) == Some(&ColumnRole::Other))
+        .collect();
+    for role in [ColumnRole::Units(Role::Responsible), ColumnRole::Deadline] {
+        let named = roles
+            .iter()
+            .any(|r| std::mem::discriminant(r) == std::mem::discriminant(&role));
+        if named {
+            continue;
+        }
+        let found = unknown.iter().copied().find(|&c| {
+            roles[c] == ColumnRole::Other && {
+                let cells = cells_of(c);
+                let fit = cells.iter().filter(|t| fits_column(t, role)).count();
+                cells.len() >= MIN_CELLS_FOR_ROLE
+                    && fit * TEXT_SHARE_DENOMINATOR >= cells.len() * TEXT_SHARE_NUMERATOR
+            }
+        });
+        if let Some(c) = found {
+            roles[c] = role;
+        }
+    }
+    text_columns(roles, &unknown, &cells_of);
+}
+
+/// Fewest filled cells a column's role is read from.
+const MIN_CELLS_FOR_ROLE: usize = 1;
+
+/// Gives the text roles the header does not name to the columns `unknown`
+/// (headed by a word the lexicon does not know) whose cells are text: of
+/// their filled cells (`cells_of`) three in four are no unit list,
+/// deadline, running number or header word, and those average at least
+/// [`MIN_TEXT_CELL_CHARS`]. Such columns stand for the measure column when
+/// the header names none (the last of them; one before it, or left of a
+/// named task column, groups it as the task column), for the task column
+/// left of a named measure column.
+fn text_columns<'a>(
+    roles: &mut [ColumnRole],
+    unknown: &[usize],
+    cells_of: &dyn Fn(usize) -> Vec<&'a str>,
+) {
+    let named = |roles: &[ColumnRole], role| roles.iter().position(|r| *r == role);
+    let (task, measure) = (
+        named(roles, ColumnRole::Task),
+        named(roles, ColumnRole::Measure),
+    );
+    if task.is_some() && measure.is_some() {
+        return;
+    }
+    let found: Vec<usize> = unknown
+        .iter()
+        .copied()
+        .filter(|&c| roles.get(c) == Some(&ColumnRole::Other))
         .filter(|&c| {
-            let cells: Vec<&str> = below
-                .iter()
-                .filter_map(|by_col| by_col.get(c).copied().flatten())
-                .map(|x| x.text.trim())
-                .filter(|t| !t.is_empty())
-                .collect();
+            let cells = cells_of(c);
             let text: Vec<&&str> = cells
                 .iter()
                 .filter(|t| !is_running_number(t) && fits_column(t, ColumnRole::Measure))
@@ -496,5 +553,31 @@ mod tests {
         assert_eq!(roles, [Seq, Measure, Note, Units(Role::Guide), Note]);
         let roles = header_roles(&row(&["重点任务", "具体措施", "责任单位"]), 3);
         assert_eq!(roles, [Task, Measure, Units(Role::Responsible)]);
+    }
+
+    #[test]
+    fn unit_and_deadline_columns_from_their_cells() {
+        use ColumnRole::*;
+        let table = Table {
+            index: 0,
+            layout: TableLayout::Grid,
+            rows: vec![
+                row(&["具体措施", "落实主体", "时序"]),
+                row(&["开展专项整治行动", "市财政局、市税务局", "2024年底前"]),
+                row(&["具体措施", "落实主体", "时序"]),
+                row(&["推进平台建设", "市数据局", "长期坚持"]),
+            ],
+        };
+        let header = find_header(&table).expect("a header");
+        assert_eq!(header.roles, [Measure, Units(Role::Responsible), Deadline]);
+        // Cells that are neither leave the column unknown: no task table.
+        let table = Table {
+            rows: vec![
+                row(&["具体措施", "落实主体", "时序"]),
+                row(&["开展专项整治行动", "加强领导，压实责任", "较好"]),
+            ],
+            ..table
+        };
+        assert_eq!(find_header(&table), None);
     }
 }
