@@ -103,9 +103,6 @@ const WORDS: &[(&str, Field)] = &[
     // `责任分工：X负责，Y配合`: the value states its roles itself.
     ("责任分工", Field::Units(Role::Responsible)),
     ("职责分工", Field::Units(Role::Responsible)),
-    ("类别", Field::Section),
-    ("领域", Field::Section),
-    ("板块", Field::Section),
     ("任务", Field::Task),
     ("事项", Field::Task),
     ("工作", Field::Task),
@@ -115,6 +112,11 @@ const WORDS: &[(&str, Field)] = &[
     ("问题", Field::Task),
     ("重点任务", Field::Task),
     ("工作任务", Field::Task),
+    // After the task words: of equals, a header naming both (`领域及任务`)
+    // heads tasks.
+    ("类别", Field::Section),
+    ("领域", Field::Section),
+    ("板块", Field::Section),
     ("备注", Field::Note),
     ("说明", Field::Note),
     ("范围", Field::Note),
@@ -300,6 +302,8 @@ mod tests {
         assert_eq!(header_field("问题来源").map(|f| f.0), Some(Field::Other));
         assert_eq!(header_field("存在问题").map(|f| f.0), Some(Field::Task));
         assert_eq!(header_field("序号"), Some((Field::Seq, 2)));
+        assert_eq!(header_field("领域及任务").map(|f| f.0), Some(Field::Task));
+        assert_eq!(header_field("类别").map(|f| f.0), Some(Field::Section));
         assert_eq!(header_field(""), None);
     }
 

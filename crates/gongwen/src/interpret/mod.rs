@@ -74,8 +74,6 @@ enum Role {
     Title,
     Meta,
     Issuer,
-    /// A label line read with the item above it.
-    Consumed,
 }
 
 /// Interprets a document as a notice.
@@ -177,7 +175,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 // The plan a cover notice sends starts here: the cover's own
                 // numbered instructions go to its body.
                 let start = match &shapes[i] {
-                    Shape::Skip => continue,
+                    // (A label line is read with the item above it.)
+                    Shape::Skip | Shape::LabelLine => continue,
                     Shape::PlanStart(start) => Some(start.clone()),
                     _ => None,
                 };
@@ -309,7 +308,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     NoteFind::None => {}
                 }
                 if let Some(label) = label.filter(|_| item.label_lines_follow) {
-                    let lines = label_lines_after(doc, i, &mut roles);
+                    let lines = label_lines_after(doc, &shapes, i);
                     if !lines.is_empty() {
                         if let Some(l) = prose_levels.iter().position(|k| *k == label.kind) {
                             out.close_to(l);
@@ -438,8 +437,8 @@ fn default_units(text: &str, pos: &Position, meta: &mut Meta) -> bool {
 /// paragraph at block `i`, marked as consumed.
 fn label_lines_after(
     doc: &Document,
+    shapes: &[Shape],
     i: usize,
-    roles: &mut [Role],
 ) -> Vec<(prose::LabelLine, crate::document::Position)> {
     let mut lines = Vec::new();
     for (j, block) in doc.blocks.iter().enumerate().skip(i + 1) {
@@ -449,14 +448,12 @@ fn label_lines_after(
         if p.text.trim().is_empty() {
             continue;
         }
-        if roles[j] != Role::Unknown {
+        if !matches!(shapes[j], Shape::LabelLine) {
             break;
         }
-        let Some(parts) = label_line_parts(&p.text) else {
-            break;
-        };
-        roles[j] = Role::Consumed;
-        lines.extend(parts.into_iter().map(|(_, line)| (line, p.pos.clone())));
+        if let Some(parts) = label_line_parts(&p.text) {
+            lines.extend(parts.into_iter().map(|(_, line)| (line, p.pos.clone())));
+        }
     }
     lines
 }
