@@ -17,14 +17,15 @@
 //! the same or by `；`, `，` or `：` (`牵头单位：A：配合单位：B`); task headings
 //! ending in `。`; a note's deadline before or after its units; labelled
 //! notes' words with a qualifier (`牵头考核单位：`); task headings that state
-//! who answers for their items (`（一）A牵头工作（3项）`, items without notes).
+//! who answers for their items (`（一）A牵头工作（3项）`, items without notes);
+//! a note standing alone after a task's items, answering for all of them;
+//! the first note stating `列第一位者为牵头单位，下同`.
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
 //! measure's text), not a heading over one measure.
-//! Not yet generated (issue 12): notes standing alone after sub-items, run-on
-//! enumerations `（1）…；（2）…` under one note, the 列第一位者为牵头单位 rule,
-//! title lines run into their items on one line.
+//! Not yet generated (issue 12): run-on enumerations `（1）…；（2）…` under one
+//! note, title lines run into their items on one line.
 
 use gongwen::model::{Notice, Role};
 use gongwen::normalize::comparable;
@@ -88,6 +89,12 @@ struct Style {
     /// Each task heading states who answers for its items, which carry no
     /// note (`（一）A、B牵头工作（3项）`, `（二）C负责的任务`).
     heading_units: bool,
+    /// A task's items carry no note; one paragraph that is only a note
+    /// follows them and answers for all of them.
+    note_alone: bool,
+    /// The first note states `列第一位者为牵头单位，下同`: from there on the
+    /// first-listed unit of each note leads (with `负责` notes).
+    first_leads_rule: bool,
     /// Labelled notes' words carry a qualifier of their own before the
     /// unit noun (`牵头考核单位：`, `配合考核单位：`).
     qualified_labels: bool,
@@ -143,6 +150,7 @@ fn style() -> impl Strategy<Value = Style> {
             ],
         ),
         (any::<bool>(), any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -154,6 +162,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (item_label, labelled_notes, titled, other_label_words),
                 (one_line, label_run, titles_stop, label_sep),
                 (note_deadline_first, qualified_labels, heading_units),
+                (note_alone, first_leads_rule),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -183,6 +192,18 @@ fn style() -> impl Strategy<Value = Style> {
                     // A titled item's title line stands where a unit heading's
                     // items would: not both.
                     heading_units: heading_units && !grouped && !label_lines && !titled,
+                    // (On one line the items and their note would run on.)
+                    note_alone: note_alone
+                        && !grouped
+                        && !label_lines
+                        && !titled
+                        && !heading_units
+                        && !one_line,
+                    first_leads_rule: first_leads_rule
+                        && roles == Roles::Responsible
+                        && !labelled_notes
+                        && !label_lines
+                        && !(heading_units && !grouped && !titled),
                 }
             },
         )
@@ -197,7 +218,7 @@ fn generate(seed: u64, style: &Style) -> GenNotice {
 }
 
 /// The note's words for a measure (without brackets).
-fn note(m: &GenMeasure, style: &Style) -> String {
+fn note(m: &GenMeasure, style: &Style, first: bool) -> String {
     let mut note = match style.roles {
         _ if style.labelled_notes => label_lines(
             m,
@@ -214,10 +235,15 @@ fn note(m: &GenMeasure, style: &Style) -> String {
     if style.qualified_labels {
         note = note.replace("单位：", "考核单位：");
     }
-    match (style.deadlines, &m.deadline) {
+    let note = match (style.deadlines, &m.deadline) {
         (true, Some(d)) if style.note_deadline_first => format!("{}，{note}", d.raw),
         (true, Some(d)) => format!("{note}，{}", d.raw),
         _ => note,
+    };
+    if first && style.first_leads_rule {
+        format!("{note}。列第一位者为牵头单位，下同")
+    } else {
+        note
     }
 }
 
@@ -273,6 +299,13 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
 fn render(notice: &GenNotice, style: &Style) -> String {
     let (open, close) = BRACKETS[style.bracket];
     let mut lines = vec![notice.title.clone()];
+    // Whether a note has been written (the first states the rule).
+    let mut noted = false;
+    let mut note = |m: &GenMeasure| {
+        let first = !noted;
+        noted = true;
+        note(m, style, first)
+    };
     for (si, s) in notice.sections.iter().enumerate() {
         lines.push(format!("{}、{}", chinese(si + 1), s.title));
         for (ti, t) in s.tasks.iter().enumerate() {
@@ -280,7 +313,7 @@ fn render(notice: &GenNotice, style: &Style) -> String {
             if style.grouped {
                 let mut p = format!("{task}。");
                 for m in &t.measures {
-                    p.push_str(&format!("{}。{open}{}{close}", m.text, note(m, style)));
+                    p.push_str(&format!("{}。{open}{}{close}", m.text, note(m)));
                 }
                 lines.push(p);
                 continue;
@@ -305,6 +338,17 @@ fn render(notice: &GenNotice, style: &Style) -> String {
             } else {
                 task
             });
+            if style.note_alone {
+                for (mi, m) in t.measures.iter().enumerate() {
+                    lines.push(format!(
+                        "{}{}。",
+                        item_label(style.item_label, mi + 1),
+                        m.text
+                    ));
+                }
+                lines.push(format!("{open}{}{close}", note(&t.measures[0])));
+                continue;
+            }
             for (mi, m) in t.measures.iter().enumerate() {
                 if style.label_lines {
                     let item = format!("{}{}。", item_label(style.item_label, mi + 1), m.text);
@@ -324,13 +368,13 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                         item_label(style.item_label, mi + 1),
                         title_of(m)
                     ));
-                    lines.push(format!("{}。{open}{}{close}", m.text, note(m, style)));
+                    lines.push(format!("{}。{open}{}{close}", m.text, note(m)));
                 } else {
                     lines.push(format!(
                         "{}{}。{open}{}{close}",
                         item_label(style.item_label, mi + 1),
                         m.text,
-                        note(m, style)
+                        note(m)
                     ));
                 }
             }
@@ -393,7 +437,23 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                     Roles::Responsible => Role::Responsible,
                     Roles::Guide => Role::Guide,
                 };
-                let units = if style.heading_units {
+                // The measure whose note answers for this one.
+                let noted = if style.note_alone { &t.measures[0] } else { m };
+                let units = if style.first_leads_rule {
+                    noted
+                        .lead
+                        .iter()
+                        .enumerate()
+                        .map(|(k, u)| (comparable(u), if k == 0 { Role::Lead } else { role }))
+                        .collect()
+                } else if style.note_alone {
+                    noted
+                        .lead
+                        .iter()
+                        .map(|u| (comparable(u), role))
+                        .chain(noted.support.iter().map(|u| (comparable(u), Role::Support)))
+                        .collect()
+                } else if style.heading_units {
                     t.measures[0]
                         .lead
                         .iter()
@@ -406,7 +466,7 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                         .chain(m.support.iter().map(|u| (comparable(u), Role::Support)))
                         .collect()
                 };
-                let dl = m
+                let dl = noted
                     .deadline
                     .as_ref()
                     .filter(|_| style.deadlines && !style.heading_units);
@@ -528,6 +588,8 @@ fn a_different_notice_does_not_compare_equal() {
         note_deadline_first: false,
         qualified_labels: false,
         heading_units: false,
+        note_alone: false,
+        first_leads_rule: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

@@ -39,6 +39,7 @@ use crate::grammar::lexicon;
 use crate::grammar::numeral::is_numeral_char;
 use crate::normalize::{fold, fold_width};
 
+use super::conventions::first_leads_tail;
 use super::prose::{find_note, matching_open, note_bracket, starts_label_line, NoteFind};
 
 /// A paragraph shorter than this (in chars) is never split: a run-on
@@ -229,10 +230,16 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
     };
     let content = &chars[open + 1..close];
     let content = fold(&content.iter().collect::<String>());
-    // A deadline may close the note (`（X负责，2024年底前）`).
+    // The convention may close the note (`（X负责。列第一位者为牵头单位，下同）`),
+    // and a deadline (`（X负责，2024年底前）`).
+    let content = match first_leads_tail(&content) {
+        Some(f) => &content[..f.start],
+        None => content.as_str(),
+    };
+    let content = content.trim_end_matches(['。', ',', ';', ' ']);
     let content = match content.rsplit_once([',', ';']) {
         Some((head, last)) if looks_like_deadline(last.trim()) => head,
-        _ => content.as_str(),
+        _ => content,
     };
     let labelled = content.contains(':');
     if !labelled && !lexicon::NOTE_VERBS.iter().any(|v| content.ends_with(v)) {
