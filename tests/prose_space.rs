@@ -24,8 +24,11 @@
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
 //! measure's text), not a heading over one measure.
-//! Not yet generated (issue 12): run-on enumerations `（1）…；（2）…` under one
-//! note, title lines run into their items on one line.
+//! A task's items run on in its paragraph under one note
+//! (`（一）T：1.甲；2.乙。（X负责）`).
+//!
+//! Not yet generated (issue 12): run-on enumerations on a page pasted as one
+//! line, title lines run into their items on one line.
 
 use gongwen::model::{Notice, Role};
 use gongwen::normalize::comparable;
@@ -92,6 +95,9 @@ struct Style {
     /// A task's items carry no note; one paragraph that is only a note
     /// follows them and answers for all of them.
     note_alone: bool,
+    /// A task's items run on in its paragraph (`（一）T。（1）甲；（2）乙。（X负责）`),
+    /// the one note after the last answering for all of them.
+    run_on: bool,
     /// The first note states `列第一位者为牵头单位，下同`: from there on the
     /// first-listed unit of each note leads (with `负责` notes).
     first_leads_rule: bool,
@@ -150,7 +156,7 @@ fn style() -> impl Strategy<Value = Style> {
             ],
         ),
         (any::<bool>(), any::<bool>(), any::<bool>()),
-        (any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -162,7 +168,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (item_label, labelled_notes, titled, other_label_words),
                 (one_line, label_run, titles_stop, label_sep),
                 (note_deadline_first, qualified_labels, heading_units),
-                (note_alone, first_leads_rule),
+                (note_alone, first_leads_rule, run_on),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -199,6 +205,15 @@ fn style() -> impl Strategy<Value = Style> {
                         && !titled
                         && !heading_units
                         && !one_line,
+                    // TODO(issue 12): a run-on enumeration on a page pasted
+                    // as one line (its heading's title runs into item 1).
+                    run_on: run_on
+                        && !one_line
+                        && !note_alone
+                        && !grouped
+                        && !label_lines
+                        && !titled
+                        && !heading_units,
                     first_leads_rule: first_leads_rule
                         && roles == Roles::Responsible
                         && !labelled_notes
@@ -333,6 +348,26 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                 }
                 continue;
             }
+            // (One item alone is no enumeration: written as items are.)
+            if style.run_on && t.measures.len() > 1 {
+                let items: Vec<String> = t
+                    .measures
+                    .iter()
+                    .enumerate()
+                    .map(|(mi, m)| format!("{}{}", item_label(style.item_label, mi + 1), m.text))
+                    .collect();
+                let task = if style.titles_stop {
+                    format!("{task}。")
+                } else {
+                    format!("{task}：")
+                };
+                lines.push(format!(
+                    "{task}{}。{open}{}{close}",
+                    items.join("；"),
+                    note(&t.measures[0])
+                ));
+                continue;
+            }
             lines.push(if style.titles_stop {
                 format!("{task}。")
             } else {
@@ -438,20 +473,17 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                     Roles::Guide => Role::Guide,
                 };
                 // The measure whose note answers for this one.
-                let noted = if style.note_alone { &t.measures[0] } else { m };
+                let noted = if style.note_alone || (style.run_on && t.measures.len() > 1) {
+                    &t.measures[0]
+                } else {
+                    m
+                };
                 let units = if style.first_leads_rule {
                     noted
                         .lead
                         .iter()
                         .enumerate()
                         .map(|(k, u)| (comparable(u), if k == 0 { Role::Lead } else { role }))
-                        .collect()
-                } else if style.note_alone {
-                    noted
-                        .lead
-                        .iter()
-                        .map(|u| (comparable(u), role))
-                        .chain(noted.support.iter().map(|u| (comparable(u), Role::Support)))
                         .collect()
                 } else if style.heading_units {
                     t.measures[0]
@@ -460,10 +492,11 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                         .map(|u| (comparable(u), role))
                         .collect()
                 } else {
-                    m.lead
+                    noted
+                        .lead
                         .iter()
                         .map(|u| (comparable(u), role))
-                        .chain(m.support.iter().map(|u| (comparable(u), Role::Support)))
+                        .chain(noted.support.iter().map(|u| (comparable(u), Role::Support)))
                         .collect()
                 };
                 let dl = noted
@@ -590,6 +623,7 @@ fn a_different_notice_does_not_compare_equal() {
         heading_units: false,
         note_alone: false,
         first_leads_rule: false,
+        run_on: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);
