@@ -5,6 +5,9 @@
 //! Words only: no place, unit or phrase of one notice belongs here. Which
 //! column or line a word applies to is the interpreter's business.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use crate::model::Role;
 use crate::normalize::comparable;
 
@@ -122,6 +125,17 @@ const WORDS: &[(&str, Field)] = &[
     ("范围", Field::Note),
 ];
 
+/// The indices of [`WORDS`] by each word's first char.
+static WORDS_BY_FIRST_CHAR: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(|| {
+    let mut by_first: HashMap<char, Vec<usize>> = HashMap::new();
+    for (k, (word, _)) in WORDS.iter().enumerate() {
+        if let Some(c) = word.chars().next() {
+            by_first.entry(c).or_default().push(k);
+        }
+    }
+    by_first
+});
+
 /// The word a label line's word ends in when it names a person, not units
 /// (`牵头负责领导：`, `责任领导：`).
 pub const LEADER_WORD: &str = "领导";
@@ -224,9 +238,19 @@ pub fn header_field(text: &str) -> Option<(Field, usize)> {
     if h.is_empty() || h.chars().count() > MAX_HEADER_CHARS || reads_as_sentence(&h) {
         return None;
     }
+    // Which words the header holds: each of its chars is asked for the
+    // words starting with it (a header is short; there are many words).
+    let mut held = [false; WORDS.len()];
+    for (at, c) in h.char_indices() {
+        if let Some(words) = WORDS_BY_FIRST_CHAR.get(&c) {
+            for &k in words {
+                held[k] |= h[at..].starts_with(WORDS[k].0);
+            }
+        }
+    }
     let mut best: Option<(Field, usize)> = None;
-    for (word, field) in WORDS {
-        if !h.contains(word) {
+    for (k, (word, field)) in WORDS.iter().enumerate() {
+        if !held[k] {
             continue;
         }
         let len = word.chars().count();
