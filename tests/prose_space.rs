@@ -458,6 +458,10 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                         (!style.grouped).then(|| comparable(&item_label(style.item_label, mi + 1)));
                     let text = if style.titled {
                         format!("{}\n{}", title_of(m), m.text)
+                    } else if style.run_on && mi + 1 < t.measures.len() {
+                        // (An enumerated item keeps its separator, as the
+                        // answers in fixtures/synth do.)
+                        format!("{}；", m.text)
                     } else {
                         m.text.clone()
                     };

@@ -144,7 +144,7 @@ impl Grammar {
                 "|常抓不懈|久久为功|长效)"
             )),
             immediate: re("^(?:立即(?:执行|开展|启动|实施)?|即时|即日起?|马上|立行立改|即知即改|及时)"),
-            scheduled: re("^按(?:进度|计划|节点|时序|要求)(?:推进|实施|完成|落实)?"),
+            scheduled: re("^按(?:进度|计划|节点|时序)(?:推进|实施|完成|落实)"),
             connector: re("^(?:并且|并|且|同时|以及|和|及|然后|此后)"),
             range: re("^(?:[-—–~]+|至|到)"),
             filler: re(concat!(
@@ -1251,6 +1251,8 @@ mod tests {
         let t = parse("按进度推进");
         assert_eq!((t.due, t.ongoing), (None, false));
         assert!(parse_deadline("按期", Some(2024)).is_none());
+        assert!(parse_deadline("按要求", Some(2024)).is_none());
+        assert!(parse_deadline("按进度", Some(2024)).is_none());
         // Without the notice's year: no day, but still a deadline.
         let t = parse_deadline("5月底取得明显成效", None).expect("understood");
         assert_eq!((t.due, t.precision), (None, Some(Precision::Month)));

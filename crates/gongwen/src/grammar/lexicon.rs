@@ -281,6 +281,11 @@ pub const NOTE_VERBS: [&str; 9] = [
 /// longer words first.
 pub const WORK_NOUNS: [&str; 6] = ["重点工作", "工作任务", "重点任务", "工作", "任务", "事项"];
 
+/// The words of a count closing such a heading (`（共8项）`).
+pub const COUNT_PREFIX: char = '共';
+/// See [`COUNT_PREFIX`].
+pub const COUNT_NOUN: char = '项';
+
 /// Words that open a note printed under a table (`注：`, `填表说明：`).
 const NOTE_OPENERS: &[&str] = &[
     "注:",

@@ -30,7 +30,12 @@ const MAX_TRAILER_WORD_CHARS: usize = 6;
 pub fn is_trailer_line(text: &str) -> bool {
     let t = text.trim();
     if let Some(word) = t.strip_suffix([':', '：']) {
-        return word.chars().count() <= MAX_TRAILER_WORD_CHARS
+        // (What it asks for may stand in brackets: `填报单位（盖章）：`.)
+        let word = match word.find(['（', '(']) {
+            Some(open) if word.ends_with(['）', ')']) => &word[..open],
+            _ => word,
+        };
+        return (1..=MAX_TRAILER_WORD_CHARS).contains(&word.chars().count())
             && word.chars().all(char::is_alphabetic)
             && parse_label(t).is_none();
     }

@@ -256,16 +256,19 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
     // The rows read, each with its filled cells counted and its one-column
     // cells by column, once (a wide header asks every row for each of its
     // columns).
-    let width = roles.len();
     // (The header repeated, a table broken over pages or sections, is no
     // row of cells.)
+    let width = roles.len();
+    let mut header_text: Vec<&str> = vec![""; width];
+    for h in &header.cells {
+        if let Some(slot) = header_text.get_mut(h.col as usize) {
+            *slot = h.text.trim();
+        }
+    }
     let repeats_header = |r: &Row| {
         r.cells.iter().all(|c| {
-            c.text.trim().is_empty()
-                || header
-                    .cells
-                    .iter()
-                    .any(|h| h.col == c.col && h.text.trim() == c.text.trim())
+            let t = c.text.trim();
+            t.is_empty() || header_text.get(c.col as usize) == Some(&t)
         })
     };
     let rows: Vec<(usize, Vec<Option<&Cell>>)> = table
@@ -332,7 +335,9 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
     text_columns(roles, &unknown, &cells_of);
 }
 
-/// Fewest filled cells a column's role is read from.
+/// Fewest filled cells a unit or deadline column's role is read from. (A
+/// table of one row has one; a column of places, `举办地点` over
+/// `市应急管理局`, reads as units: a known risk, noted in issue 12.)
 const MIN_CELLS_FOR_ROLE: usize = 1;
 
 /// Gives the text roles the header does not name to the columns `unknown`

@@ -246,11 +246,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         unplaced(&mut diagnostics);
                         continue;
                     };
-                    // (The separator after an enumerated item, `（1）甲；`, is
-                    // the enumeration's, not the item's.)
-                    let mut text = after_label_text(&p.text, label)
-                        .trim_end_matches(['；', ';'])
-                        .to_owned();
+                    let mut text = after_label_text(&p.text, label);
                     for &b in body {
                         if let Block::Paragraph(b) = &doc.blocks[b] {
                             text.push('\n');

@@ -74,8 +74,10 @@ pub(crate) fn resolve(doc: &Document, shapes: &[Shape]) -> Vec<Option<Cover>> {
         }
     }
     // The label forms open above each item (its ancestors' forms, outermost
-    // first), kept as the paragraphs go.
+    // first), kept as the paragraphs go; the headings that state units are
+    // read last first, so that an inner one answers for its own leaves.
     let mut open: Vec<LabelKind> = Vec::new();
+    let mut unit_headings: Vec<(usize, LabelKind, Vec<LabelKind>)> = Vec::new();
     for (j, shape) in shapes.iter().enumerate() {
         let item = match shape {
             Shape::Boundary | Shape::PlanStart(_) => {
@@ -92,17 +94,20 @@ pub(crate) fn resolve(doc: &Document, shapes: &[Shape]) -> Vec<Option<Cover>> {
             open.truncate(at);
         }
         if item.heading_note.is_some() {
-            items_of_heading(shapes, &mut covers, j, label.kind, &open);
+            unit_headings.push((j, label.kind, open.clone()));
         }
         open.push(label.kind);
+    }
+    for (j, kind, outer) in unit_headings.into_iter().rev() {
+        items_of_heading(shapes, &mut covers, j, kind, &outer);
     }
     covers
 }
 
 /// The leaves of the heading at `j` that states units (of label form
 /// `kind`, under headings of the forms `outer`): the labelled items after
-/// it, up to the next item of its own form or an outer one or the next
-/// heading that states units, that have no note and no
+/// it, up to the next item of its own form or an outer one, that have no
+/// note and no
 /// labelled item under them, each with the running text under it. An item
 /// is a leaf when the next labelled item's form is its own or one met
 /// before it (a sibling or a higher level), or when the scope ends.
@@ -128,7 +133,7 @@ fn items_of_heading(
             }
             continue;
         };
-        if label.kind == kind || outer.contains(&label.kind) || item.heading_note.is_some() {
+        if label.kind == kind || outer.contains(&label.kind) {
             break;
         }
         match forms.iter().position(|k| *k == label.kind) {
@@ -139,7 +144,9 @@ fn items_of_heading(
             // The pending item has this one under it: a heading.
             None => forms.push(label.kind),
         }
-        pending = (covers[i].is_none() && item.is_bare_labelled()).then(|| (i, Vec::new()));
+        // (An inner heading that states units answered for its own leaves.)
+        pending = (covers[i].is_none() && item.is_bare_labelled() && item.heading_note.is_none())
+            .then(|| (i, Vec::new()));
     }
     leaves.extend(pending);
     for (i, body) in leaves {
@@ -179,6 +186,13 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
             _ => break,
         }
     }
+    // (A sibling with a note of its own stops the walk; the parent may
+    // stand above it.)
+    if !parent {
+        if let Some(kind) = kind {
+            parent = has_parent(shapes, items.last().map_or(j, |(i, _)| *i), kind);
+        }
+    }
     if !parent {
         items.truncate(1);
     }
@@ -193,6 +207,26 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
     }
     covers[j] = Some(Cover::Consumed);
     true
+}
+
+/// How far back a run's parent is looked for past its siblings.
+const MAX_PARENT_LOOKBACK: usize = 64;
+
+/// Whether a labelled item of another form than `kind` stands before block
+/// `from`, past items of `kind` (with or without notes) and running text:
+/// the parent of a run of `kind` items.
+fn has_parent(shapes: &[Shape], from: usize, kind: LabelKind) -> bool {
+    for i in (from.saturating_sub(MAX_PARENT_LOOKBACK)..from).rev() {
+        match &shapes[i] {
+            Shape::Skip | Shape::LabelLine => {}
+            Shape::Item(item) => match &item.label {
+                Some(l) if l.kind != kind => return true,
+                _ => {}
+            },
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// The items of the same label form as `label` right before the item at
@@ -371,6 +405,34 @@ mod tests {
                 body: vec![]
             })
         );
+    }
+
+    #[test]
+    fn a_note_alone_answers_for_siblings_under_a_parent_past_a_noted_one() {
+        let c = covers(&[
+            "一、加强监管",
+            "（一）甲项工作。（市A局负责）",
+            "（二）乙项工作。",
+            "（三）丙项工作。",
+            "（市B局负责）",
+        ]);
+        assert_eq!(c[1], None);
+        assert!(matches!(c[2], Some(Cover::ItemOfNote { note: 4, .. })));
+        assert!(matches!(c[3], Some(Cover::ItemOfNote { note: 4, .. })));
+    }
+
+    #[test]
+    fn a_heading_that_states_units_inside_another_answers_for_its_own() {
+        let c = covers(&[
+            "八、县A局牵头工作（2项）",
+            "（一）县B局负责的任务",
+            "1.甲项工作。",
+            "（二）其他",
+            "1.乙项工作。",
+        ]);
+        assert!(matches!(c[2], Some(Cover::ItemOfNote { note: 1, .. })));
+        assert!(matches!(c[4], Some(Cover::ItemOfNote { note: 0, .. })));
+        assert_eq!(c[3], None);
     }
 
     #[test]

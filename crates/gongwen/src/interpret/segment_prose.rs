@@ -14,6 +14,8 @@
 use crate::document::{Block, Document};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::grammar::lexicon;
+use crate::grammar::numeral::is_numeral_char;
+use crate::normalize::fold_width;
 
 use super::conventions::{default_units_of, only_the_sentence};
 use super::cover::{plan_named_in_body, plan_start, PlanStart};
@@ -106,8 +108,10 @@ pub(crate) fn segment_paragraphs(
     // Whether the paragraph before was an attachment line naming no title
     // (a title line may follow it).
     let mut after_attachment = false;
-    // The paragraphs read so far, where a cover names its plans in 《…》.
+    // The cover's paragraphs before its first numbered one, where it names
+    // its plans in 《…》.
     let mut read_so_far: Vec<String> = Vec::new();
+    let mut cover_read = false;
     // The second line of a plan title wrapped over two.
     let mut wrapped: Option<usize> = None;
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -144,12 +148,15 @@ pub(crate) fn segment_paragraphs(
             if let Some(j) = two_lines {
                 wrapped = Some(j);
             }
-            read_so_far.push(p.text.trim().to_owned());
             shapes.push(Shape::PlanStart(start));
             continue;
         }
         after_attachment = false;
-        if read_so_far.len() < MAX_READ_SO_FAR {
+        // A cover names its plan before its first numbered paragraph.
+        if parse_label(&p.text).is_some() {
+            cover_read = true;
+        }
+        if !cover_read && read_so_far.len() < MAX_READ_SO_FAR {
             read_so_far.push(p.text.trim().to_owned());
         }
         if is_default_units_only(&p.text) {
@@ -187,24 +194,33 @@ pub(crate) fn segment_paragraphs(
 fn heading_note(text: &str) -> Option<Box<Note>> {
     let mut t = text.trim().trim_end_matches(['。', '：', ':']).trim_end();
     // A count in brackets closing it (`（8项）`, `(共12项)`).
+    let mut counted = false;
     if let Some(open) = t.rfind(['（', '(']) {
         let inside = t[open..].trim_start_matches(['（', '(']);
         let inside = inside.trim_end_matches(['）', ')']).trim();
-        let inside = inside.trim_start_matches('共').trim_end_matches('项');
+        let number = inside
+            .strip_prefix(lexicon::COUNT_PREFIX)
+            .unwrap_or(inside)
+            .strip_suffix(lexicon::COUNT_NOUN);
         if t.ends_with(['）', ')'])
-            && !inside.is_empty()
-            && inside
-                .chars()
-                .all(|c| c.is_ascii_digit() || "一二三四五六七八九十百".contains(c))
-            && t[open..].contains('项')
+            && number.is_some_and(|n| {
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| fold_width(c).is_ascii_digit() || is_numeral_char(c))
+            })
         {
             t = t[..open].trim_end();
+            counted = true;
         }
     }
+    let mut named = false;
     if let Some(noun) = lexicon::WORK_NOUNS.iter().find(|n| t.ends_with(*n)) {
         t = t[..t.len() - noun.len()].trim_end_matches('的');
+        named = true;
     }
-    if !lexicon::NOTE_VERBS.iter().any(|v| t.ends_with(v)) {
+    // A heading whose topic ends in a role word (`强化部门指导`) names no
+    // work a unit answers for: the work's noun or a count must say so.
+    if !(counted || named) || !lexicon::NOTE_VERBS.iter().any(|v| t.ends_with(v)) {
         return None;
     }
     match find_note(&format!("（{t}）")) {
@@ -213,9 +229,9 @@ fn heading_note(text: &str) -> Option<Box<Note>> {
     }
 }
 
-/// How many paragraphs are kept for a cover's 《…》 names: more than the
-/// cover's body paragraphs [`plan_named_in_body`] searches.
-const MAX_READ_SO_FAR: usize = 64;
+/// How many of the cover's paragraphs are kept for its 《…》 names (as many
+/// as [`plan_named_in_body`] searches).
+const MAX_READ_SO_FAR: usize = 20;
 
 /// Whether the paragraph at block `i` starts a plan: an attachment line, a
 /// title line that repeats the cover title's 《…》 name or follows an

@@ -57,8 +57,10 @@ use super::meta::{classify, looks_like_issuer, MetaLine};
 
 /// Most header cells a rebuilt table may have.
 pub(super) const MAX_COLUMNS: usize = 10;
-/// Longest header cell after the header has named a text column and a unit
-/// or deadline column, in chars (`牵头责任单位`).
+/// Longest header cell naming a text column (or none) after the header has
+/// named a text column and a unit or deadline column, in chars (a longer
+/// one is a row's first cell: `全面加强食品安全工作`; unit and deadline
+/// words may be longer: `省级配合责任单位`).
 const MAX_LATER_HEADER_CHARS: usize = 6;
 /// Longest header cell, in chars.
 pub(super) const MAX_HEADER_CHARS: usize = 16;
@@ -193,8 +195,9 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         let role = role_of_header(text);
         let known = role != ColumnRole::Other || lexicon::header_field(text).is_some();
         // Once the header names a text column and a unit or deadline
-        // column, what may follow are short words (`备注`, `配合单位`), not a
-        // row's first cell that holds a field word (`全面加强食品安全工作`).
+        // column, what may follow are short words (`备注`) or unit and
+        // deadline words, not a row's first cell that holds a field word
+        // (`全面加强食品安全工作`).
         // (A word the lexicon does not know may name the text column.)
         let complete = (roles
             .iter()
@@ -205,7 +208,12 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
         if header.len() == MAX_COLUMNS
             || text.chars().count() > MAX_HEADER_CHARS
-            || (complete && text.chars().count() > MAX_LATER_HEADER_CHARS)
+            || (complete
+                && text.chars().count() > MAX_LATER_HEADER_CHARS
+                && matches!(
+                    role,
+                    ColumnRole::Task | ColumnRole::Measure | ColumnRole::Section | ColumnRole::Other
+                ))
             // A word the lexicon names as no field (`责任领导`), or one it
             // does not know as short as header words are (`民生实事`), may
             // stand among the others; other text ends the header.
