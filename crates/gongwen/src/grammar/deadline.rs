@@ -524,6 +524,18 @@ fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm>
             .next()
             .is_some_and(|f| fold_char(f).is_ascii_digit() || "今明本次".contains(f))
     };
+    // A clause that says the work goes on (`，持续优化`) may follow the
+    // dated ones.
+    let mut goes_on = false;
+    let clauses: Vec<&str> = clauses
+        .into_iter()
+        .filter(|c| {
+            let on = !dated(c)
+                && parse_whole(c, None).is_some_and(|t| t.ongoing && t.precision.is_none());
+            goes_on |= on;
+            !on
+        })
+        .collect();
     if clauses.is_empty() || !clauses.iter().all(dated) {
         return None;
     }
@@ -531,7 +543,7 @@ fn parse_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm>
     // (`2022年12月底前出台实施方案`).
     let single = clauses.len() == 1;
     let mut best: Option<DeadlineTerm> = None;
-    let mut ongoing = false;
+    let mut ongoing = goes_on;
     for clause in clauses {
         let chars: Vec<char> = clause.chars().collect();
         // The longest prefix ending at a time word that the grammar reads
@@ -1242,6 +1254,8 @@ mod tests {
     fn results_due_by_a_date_and_work_on_schedule() {
         let t = parse("5月底取得明显成效并持续推进");
         assert_eq!((t.due, t.ongoing), (date(2024, 5, 31), true));
+        let t = parse("6月取得阶段性成效，持续优化");
+        assert_eq!((t.due, t.ongoing), (date(2024, 6, 30), true));
         let t = parse("11月份取得明显成效");
         assert_eq!((t.due, t.ongoing), (date(2024, 11, 30), false));
         let t = parse("2024年底前建立长效机制");
