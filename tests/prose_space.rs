@@ -10,7 +10,7 @@
 //! `配合单位：`, `责任单位：`, `完成时限：`); 牵头 + 配合 roles, or all
 //! responsible (`负责`), or guiding (`指导`); notes naming units with a verb
 //! or with field words (`（责任单位：A、B）`); items labelled `1.`, `（1）`,
-//! `①`, `⑴` or `⒈`; an item as a title line over a body paragraph that
+//! `①`, `⑴`, `⒈` or `1﹒`; an item as a title line over a body paragraph that
 //! ends in the note; deadlines stated or not; the page pasted as one line
 //! (line breaks become spaces); label lines run into their item's line,
 //! after a space or with nothing between, labels on one line separated by
@@ -106,8 +106,8 @@ struct Style {
     qualified_labels: bool,
 }
 
-/// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`.
-const ITEM_LABELS: usize = 5;
+/// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot).
+const ITEM_LABELS: usize = 6;
 
 fn item_label(form: usize, n: usize) -> String {
     let one_char = |first: char| {
@@ -120,7 +120,8 @@ fn item_label(form: usize, n: usize) -> String {
         1 => format!("（{n}）"),
         2 => one_char('①'),
         3 => one_char('⑴'),
-        _ => one_char('⒈'),
+        4 => one_char('⒈'),
+        _ => format!("{n}﹒"),
     }
 }
 

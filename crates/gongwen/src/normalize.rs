@@ -65,11 +65,20 @@ pub fn fold_char(c: char) -> char {
 }
 
 /// Folds one character's width: full-width ASCII (U+FF01–U+FF5E) to ASCII,
-/// U+3000 to a space. Other characters are returned unchanged.
+/// U+3000 to a space, the small form variants of punctuation (`﹒`, `﹑`, …)
+/// to their plain forms. Other characters are returned unchanged.
 pub fn fold_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
+        // Small form variants, as some offices' fonts print them (`1﹒`).
+        '﹐' => ',',
+        '﹑' => '、',
+        '﹒' => '.',
+        '﹔' => ';',
+        '﹕' => ':',
+        '﹙' => '(',
+        '﹚' => ')',
         _ => c,
     }
 }

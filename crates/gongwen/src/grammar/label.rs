@@ -141,6 +141,12 @@ mod tests {
     }
 
     #[test]
+    fn small_form_dots() {
+        let l = parse_label("1﹒推进工业互联网").expect("a label");
+        assert_eq!((l.kind, l.ordinal, l.len), (LabelKind::ArabicDot, 1, 2));
+    }
+
+    #[test]
     fn recognizes_each_form() {
         use LabelKind::*;
         assert_eq!(lab("一、全面"), Some((ChineseComma, 1, "一、".into(), 2)));
