@@ -438,8 +438,15 @@ def test_parse_many_is_interruptible() -> None:
         "gongwen.parse_many(paths, threads=1)\n"
         "print('finished', flush=True)\n"
     )
+    # A job started in the background of a non-interactive shell inherits
+    # SIGINT ignored, and Python then installs no KeyboardInterrupt handler:
+    # the child restores the default so that the test asks the binding only.
     proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert proc.stdout is not None and proc.stdout.readline() == "start\n"
