@@ -5,7 +5,7 @@
 //! label's [`LabelKind`] and the document's structure.
 
 use super::numeral::{is_numeral_char, parse_number};
-use crate::normalize::fold_width;
+use crate::normalize::{byte_offset, fold_width};
 
 /// The printed form of a label. Forms nest in this order in most notices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -34,6 +34,14 @@ pub struct Label {
     pub text: String,
     /// The label's length in chars; the labelled text starts after it.
     pub len: usize,
+}
+
+impl Label {
+    /// The labelled text: what follows the label in `text` (the text the
+    /// label was read from), trimmed.
+    pub fn text_after<'t>(&self, text: &'t str) -> &'t str {
+        text[byte_offset(text, self.len)..].trim()
+    }
 }
 
 /// How many leading chars of a text are looked at for a label: leading

@@ -52,7 +52,7 @@ pub mod vertical;
 use chrono::Datelike;
 
 use crate::document::{Block, Document, Paragraph};
-use crate::grammar::label::{Label, LabelKind};
+use crate::grammar::label::LabelKind;
 use crate::grammar::units::parse_units;
 use crate::model::{
     DefaultUnits, Diagnostic, DiagnosticCode, Measure, Meta, Notice, Position, SourceInfo,
@@ -246,7 +246,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         unplaced(&mut diagnostics);
                         continue;
                     };
-                    let mut text = after_label_text(&p.text, label);
+                    let mut text = label.text_after(&p.text).to_owned();
                     for &b in body {
                         if let Block::Paragraph(b) = &doc.blocks[b] {
                             text.push('\n');
@@ -321,8 +321,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 }
                 if let Some(label) = label {
                     let level = prose_level(&mut prose_levels, label.kind, out.depth());
-                    let text: String = p.text.chars().skip(label.len).collect();
-                    out.open_heading(level, label, &text, p.pos.clone());
+                    let text = label.text_after(&p.text);
+                    out.open_heading(level, label, text, p.pos.clone());
                 } else if !out.push_body(&p.text, p.pos.clone()) {
                     // Under no heading: the cover's text, or closing
                     // paragraphs after a list of measures.
@@ -351,15 +351,6 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         diagnostics,
         source,
     }
-}
-
-/// A labelled paragraph's text after its label, trimmed.
-fn after_label_text(text: &str, label: &Label) -> String {
-    text.chars()
-        .skip(label.len)
-        .collect::<String>()
-        .trim()
-        .to_owned()
 }
 
 /// The note of the paragraph at block `i`, and where it stands.

@@ -306,26 +306,12 @@ fn position_of(doc: &Document, i: usize) -> Option<&crate::document::Position> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Paragraph, Position};
     use crate::interpret::segment_prose::segment_paragraphs;
-
-    fn doc(lines: &[&str]) -> Document {
-        Document {
-            blocks: lines
-                .iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    Block::Paragraph(Paragraph {
-                        text: (*t).to_owned(),
-                        pos: Position::Line { line: i as u32 + 1 },
-                    })
-                })
-                .collect(),
-        }
-    }
+    use crate::read::text::read_text;
 
     fn covers(lines: &[&str]) -> Vec<Option<Cover>> {
-        let d = doc(lines);
+        let d = read_text(&lines.join("\n"));
+        assert_eq!(d.blocks.len(), lines.len(), "one paragraph per line");
         let shapes = segment_paragraphs(&d, &vec![true; lines.len()], None);
         resolve(&d, &shapes)
     }

@@ -17,7 +17,7 @@
 use crate::document::{Block, Cell, Position, Table, TableLayout};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
-use crate::normalize::{byte_offset, comparable};
+use crate::normalize::comparable;
 
 use super::cell_text::is_running_number;
 use super::columns::{find_header, ColumnRole, Header};
@@ -322,7 +322,7 @@ impl<'h> RowMachine<'h> {
                 }
                 match label {
                     Some(label) => {
-                        let text = after_label(&cell.text, label);
+                        let text = label.text_after(&cell.text).to_owned();
                         out.open_heading(self.base + 1, label, &text, cell.pos.clone());
                     }
                     None => {
@@ -351,7 +351,7 @@ impl<'h> RowMachine<'h> {
             self.finish_measure(out, diags);
             match parse_label(&cell.text) {
                 Some(label) => {
-                    let text = after_label(&cell.text, &label);
+                    let text = label.text_after(&cell.text).to_owned();
                     out.open_heading(self.base + 1, &label, &text, cell.pos.clone());
                 }
                 None => out.open_unlabelled_heading(self.base + 1, &cell.text, cell.pos.clone()),
@@ -381,7 +381,7 @@ impl<'h> RowMachine<'h> {
         });
         if let Some(cell) = task_cell {
             self.task_cell = Some(comparable(&cell.text));
-            let label = parse_label(&cell.text).map(|l| (after_label(&cell.text, &l), l));
+            let label = parse_label(&cell.text).map(|l| (l.text_after(&cell.text).to_owned(), l));
             let label = label.or_else(|| {
                 let number = self.seq_label(slots).filter(|_| self.seq_numbers_tasks)?;
                 Some((cell.text.trim().to_owned(), number))
@@ -438,7 +438,7 @@ impl<'h> RowMachine<'h> {
                     self.finish_measure(out, diags);
                     self.labelled_measures |= label.is_some();
                     let text = match &label {
-                        Some(l) => after_label(&cell.text, l),
+                        Some(l) => l.text_after(&cell.text).to_owned(),
                         None => cell.text.trim().to_owned(),
                     };
                     self.start_measure(label, text, cell.pos.clone());
@@ -763,11 +763,6 @@ fn take_field(
     };
     let last = own.then(|| draft.as_mut().and_then(|d| field(d).clone()));
     (last, unplaced)
-}
-
-/// The text after a label, trimmed.
-fn after_label(text: &str, label: &Label) -> String {
-    text[byte_offset(text, label.len)..].trim().to_owned()
 }
 
 fn append_line(to: &mut Option<String>, text: &str) {
