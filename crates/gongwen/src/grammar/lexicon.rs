@@ -120,6 +120,12 @@ const WORDS: &[(&str, Field)] = &[
     ("类别", Field::Section),
     ("领域", Field::Section),
     ("板块", Field::Section),
+    // How an assessment table scores each item (评分标准, 各项分值): the
+    // item's detail.
+    ("评分", Field::Note),
+    ("计分", Field::Note),
+    ("分值", Field::Note),
+    ("考核标准", Field::Note),
     ("备注", Field::Note),
     ("说明", Field::Note),
     ("范围", Field::Note),

@@ -306,11 +306,13 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
             .filter(|t| !t.is_empty())
             .collect()
     };
+    // (A word spanning several columns, `考核项目` over a category and a
+    // department, heads each of them: their cells say what each holds.)
     let unknown: Vec<usize> = header
         .cells
         .iter()
-        .filter(|h| h.col_span <= 1 && is_unknown_word(&h.text))
-        .map(|h| h.col as usize)
+        .filter(|h| is_unknown_word(&h.text))
+        .flat_map(|h| h.col as usize..(h.col + h.col_span.max(1)) as usize)
         .filter(|&c| roles.get(c) == Some(&ColumnRole::Other))
         .collect();
     for role in [ColumnRole::Units(Role::Responsible), ColumnRole::Deadline] {
@@ -320,19 +322,61 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
         if named {
             continue;
         }
-        let found = unknown.iter().copied().find(|&c| {
-            roles[c] == ColumnRole::Other && {
+        // Of the columns that fit, the one with the most fitting cells (a
+        // category merged over many rows, `重点考核部门`, has few).
+        let found = unknown
+            .iter()
+            .copied()
+            .filter(|&c| roles[c] == ColumnRole::Other)
+            .filter_map(|c| {
                 let cells = cells_of(c);
                 let fit = cells.iter().filter(|t| fits_column(t, role)).count();
-                cells.len() >= MIN_CELLS_FOR_ROLE
-                    && fit * TEXT_SHARE_DENOMINATOR >= cells.len() * TEXT_SHARE_NUMERATOR
-            }
-        });
+                (cells.len() >= MIN_CELLS_FOR_ROLE
+                    && fit * TEXT_SHARE_DENOMINATOR >= cells.len() * TEXT_SHARE_NUMERATOR)
+                    .then_some((fit, c))
+            })
+            .min_by_key(|&(fit, c)| (std::cmp::Reverse(fit), c))
+            .map(|(_, c)| c);
         if let Some(c) = found {
             roles[c] = role;
         }
     }
     text_columns(roles, &unknown, &cells_of);
+    merged_section_column(roles, &unknown, &below);
+}
+
+/// Gives the section role, where the header names none, to the first
+/// column headed by a word the lexicon does not know that stands left of
+/// the text columns and whose filled cells are each merged over several
+/// rows (a category, `重点考核部门`, over the rows of its tasks).
+fn merged_section_column(
+    roles: &mut [ColumnRole],
+    unknown: &[usize],
+    below: &[&Vec<Option<&Cell>>],
+) {
+    if roles.contains(&ColumnRole::Section) {
+        return;
+    }
+    let Some(text) = roles
+        .iter()
+        .position(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure))
+    else {
+        return;
+    };
+    let found = unknown.iter().copied().find(|&c| {
+        let cells: Vec<&Cell> = below
+            .iter()
+            .filter_map(|by_col| by_col.get(c).copied().flatten())
+            .filter(|x| !x.text.trim().is_empty())
+            .collect();
+        c < text
+            && roles.get(c) == Some(&ColumnRole::Other)
+            && !cells.is_empty()
+            && cells.iter().all(|x| x.row_span > 1)
+    });
+    if let Some(c) = found {
+        roles[c] = ColumnRole::Section;
+    }
 }
 
 /// Fewest filled cells a unit or deadline column's role is read from. (A

@@ -77,7 +77,7 @@ pub(crate) fn segment(table: &Table, grid: &[Vec<Slot<'_>>], header: &Header) ->
                 [] => RowKind::Blank,
                 [(col, cell)] => single_cell_row(*col, cell, width, &text_cols, header),
                 _ if is_header_again(&owned, table, header) => RowKind::Header,
-                _ => RowKind::Record,
+                _ => numbered_section(&owned, header).unwrap_or(RowKind::Record),
             }
         })
         .collect();
@@ -135,6 +135,35 @@ fn single_cell_row(
         return RowKind::Section(label, col);
     }
     RowKind::Record
+}
+
+/// A section numbered in the 序号 column (`一、 | 加强组织领导 | 40`): the
+/// 序号 cell is a heading's label alone (`一、`, `（一）`, not a running
+/// number), the next cell is the title (words, in no unit or deadline
+/// column), and no other cell starts in
+/// a text, unit or deadline column (a score or a remark may stand beside).
+fn numbered_section(owned: &[(usize, &Cell)], header: &Header) -> Option<RowKind> {
+    let seq = header.column(ColumnRole::Seq)?;
+    let (_, seq_cell) = owned.iter().find(|(c, _)| *c == seq)?;
+    let label = parse_label(&seq_cell.text)
+        .filter(|l| matches!(l.kind, LabelKind::ChineseComma | LabelKind::ChineseParen))
+        .filter(|l| l.text_after(&seq_cell.text).is_empty())?;
+    let mut rest = owned.iter().filter(|(c, _)| *c != seq);
+    let (title_col, title) = rest.next()?;
+    let detail = matches!(
+        header.roles.get(*title_col),
+        Some(ColumnRole::Units(_) | ColumnRole::Deadline)
+    );
+    if detail || !title.text.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    let quiet = rest.all(|(c, _)| {
+        matches!(
+            header.roles.get(*c),
+            Some(ColumnRole::Other | ColumnRole::Note)
+        )
+    });
+    quiet.then_some(RowKind::Section(Some(label), *title_col))
 }
 
 /// How many columns a cell must cover to stand for the whole row: all but

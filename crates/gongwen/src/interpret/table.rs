@@ -211,8 +211,11 @@ struct RowMachine<'h> {
     unit_cols: Vec<(usize, Role)>,
     /// Remark columns (备注, and a measure's detail column).
     note_cols: Vec<usize>,
-    /// Whether a section heading is open (tasks then sit at level 2).
-    in_section: bool,
+    /// Whether a section row's heading is open (a section column's cells
+    /// then open sections under it).
+    row_section_open: bool,
+    /// Whether a section column's heading is open.
+    column_section_open: bool,
     /// Whether a task heading is open.
     in_task: bool,
     /// The text of the task cell that opened the current task, compared
@@ -261,7 +264,8 @@ impl<'h> RowMachine<'h> {
             note_cols: (0..header.roles.len())
                 .filter(|&i| header.roles[i] == ColumnRole::Note)
                 .collect(),
-            in_section: false,
+            row_section_open: false,
+            column_section_open: false,
             in_task: false,
             task_cell: None,
             section_cell: None,
@@ -276,7 +280,6 @@ impl<'h> RowMachine<'h> {
 
     /// Resets what a section does not take over from the rows above it.
     fn section_opened(&mut self) {
-        self.in_section = true;
         self.in_task = false;
         self.task_cell = None;
         self.section_cell = None;
@@ -286,8 +289,14 @@ impl<'h> RowMachine<'h> {
         self.last_units.iter_mut().for_each(|u| *u = None);
     }
 
+    /// The level a section column's cell opens at: under a section row
+    /// open above it, else the table's first.
+    fn section_level(&self) -> u8 {
+        self.base + 1 + u8::from(self.row_section_open)
+    }
+
     fn task_level(&self) -> u8 {
-        self.base + if self.in_section { 2 } else { 1 }
+        self.section_level() + u8::from(self.column_section_open)
     }
 
     fn row(
@@ -322,14 +331,30 @@ impl<'h> RowMachine<'h> {
                 }
                 match label {
                     Some(label) => {
-                        let text = label.text_after(&cell.text).to_owned();
+                        // (A label printed in the 序号 column is not in the
+                        // title's cell.)
+                        let text = match parse_label(&cell.text) {
+                            Some(own) if own == *label => label.text_after(&cell.text),
+                            _ => cell.text.trim(),
+                        }
+                        .to_owned();
                         out.open_heading(self.base + 1, label, &text, cell.pos.clone());
                     }
                     None => {
                         out.open_unlabelled_heading(self.base + 1, &cell.text, cell.pos.clone())
                     }
                 }
+                // (A score or remark beside a section numbered in the 序号
+                // column has no place.)
+                let seq = self.header.column(ColumnRole::Seq);
+                for (c, other) in &owned {
+                    if *c != *col && Some(*c) != seq {
+                        not_placed(diags, other, "cell beside a section's title");
+                    }
+                }
                 self.section_opened();
+                self.row_section_open = true;
+                self.column_section_open = false;
                 return;
             }
             RowKind::Record => {}
@@ -338,9 +363,12 @@ impl<'h> RowMachine<'h> {
         // Section column (类别): a cell of its own with other text than the
         // open section's (a merged or repeated cell is the same section)
         // opens a section.
+        // (A cell spanning on into a column of another field is not the
+        // section's: it is reported below.)
         let section_cell = self
             .section_col
             .and_then(|c| slots[c].own_text())
+            .filter(|c| !self.spans_fields(c))
             .filter(|c| {
                 !self
                     .section_cell
@@ -352,11 +380,14 @@ impl<'h> RowMachine<'h> {
             match parse_label(&cell.text) {
                 Some(label) => {
                     let text = label.text_after(&cell.text).to_owned();
-                    out.open_heading(self.base + 1, &label, &text, cell.pos.clone());
+                    out.open_heading(self.section_level(), &label, &text, cell.pos.clone());
                 }
-                None => out.open_unlabelled_heading(self.base + 1, &cell.text, cell.pos.clone()),
+                None => {
+                    out.open_unlabelled_heading(self.section_level(), &cell.text, cell.pos.clone())
+                }
             }
             self.section_opened();
+            self.column_section_open = true;
             self.section_cell = Some(comparable(&cell.text));
         }
 
@@ -497,14 +528,23 @@ impl<'h> RowMachine<'h> {
         // Deadline and units: a new measure takes its own cell or inherits;
         // a row with no new measure continues the measure above.
         if let Some(c) = self.deadline_col {
-            let value =
-                self.cell_value(slots[c], self.last_deadline.as_ref(), new_measure, new_task);
+            let value = self.cell_value(
+                self.field_slot(slots, c),
+                self.last_deadline.as_ref(),
+                new_measure,
+                new_task,
+            );
             if let Some(v) = value {
                 self.take_deadline(v, new_measure, diags);
             }
         }
         if let Some(c) = self.leader_col {
-            let value = self.cell_value(slots[c], self.last_leader.as_ref(), new_measure, new_task);
+            let value = self.cell_value(
+                self.field_slot(slots, c),
+                self.last_leader.as_ref(),
+                new_measure,
+                new_task,
+            );
             if let Some(v) = value {
                 self.take_leader(v, new_measure, diags);
             }
@@ -522,7 +562,12 @@ impl<'h> RowMachine<'h> {
             let blank = new_task
                 || (role == Role::Lead && self.responsible_leads)
                 || (role == Role::Support && lead_own);
-            let value = self.cell_value(slots[c], self.last_units[k].as_ref(), new_measure, blank);
+            let value = self.cell_value(
+                self.field_slot(slots, c),
+                self.last_units[k].as_ref(),
+                new_measure,
+                blank,
+            );
             if let Some(v) = value {
                 self.take_units(k, v, role, new_measure, diags);
             }
@@ -535,7 +580,7 @@ impl<'h> RowMachine<'h> {
         }
         for (i, cell) in &owned {
             let used = Some(*i) == self.task_col
-                || Some(*i) == self.section_col
+                || (Some(*i) == self.section_col && !self.spans_fields(cell))
                 || Some(*i) == self.measure_col
                 || Some(*i) == self.deadline_col
                 || Some(*i) == self.leader_col
@@ -549,6 +594,30 @@ impl<'h> RowMachine<'h> {
             } else if !used && !seq {
                 not_placed(diags, cell, "cell in a column with no known role");
             }
+        }
+    }
+
+    /// Whether a cell spans columns of different fields.
+    fn spans_fields(&self, cell: &Cell) -> bool {
+        let role_at = |c: usize| self.header.roles.get(c).map(std::mem::discriminant);
+        let first = cell.col as usize;
+        (first + 1..first + cell.col_span.max(1) as usize).any(|c| role_at(c) != role_at(first))
+    }
+
+    /// What column `c` holds in this row for its field: nothing where a
+    /// cell spanning into it starts in a column of another field (a title
+    /// spanning a category and a unit column names no unit).
+    fn field_slot<'a>(&self, slots: &[Slot<'a>], c: usize) -> Slot<'a> {
+        let role_at = |c: usize| self.header.roles.get(c).map(std::mem::discriminant);
+        match slots[c] {
+            Slot::Own(cell) | Slot::Covered(cell)
+                if cell.col_span > 1
+                    && (cell.col as usize) < c
+                    && role_at(cell.col as usize) != role_at(c) =>
+            {
+                Slot::Empty
+            }
+            slot => slot,
         }
     }
 
