@@ -25,7 +25,12 @@
 //! task or measure column headed by a word the lexicon does not know
 //! (`民生实事`), its role then read from its cells, and so a unit or
 //! deadline column (`落实主体`, `时序`; in grids and pipes or tabs); a column
-//! of officials (`责任领导`, people, not units).
+//! of officials (`责任领导`, people, not units); sections numbered in the
+//! 序号 column with their title in the next cell (`一、 | 加强组织领导 | |`,
+//! one cell per line `一、` / title); a score column (`分值`) beside the
+//! measures, sections stating their total; in grids, a section column and a
+//! unit column side by side under one header cell across both, a word the
+//! lexicon does not know (`考核项目`), the category merged over its rows.
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never
@@ -38,7 +43,8 @@
 //! Not yet generated (issue 12): a row flattened to one bare cell with no
 //! separator, one cell per line or between spaces without 序号 and with
 //! merged cells, a unit or deadline column headed by an unknown word in
-//! text one cell per line or between spaces.
+//! text one cell per line or between spaces, the grouped header with a 序号
+//! column.
 //!
 //! `GONGWEN_DUMP=1` writes a failing case's bytes to `/tmp/fail-<name>`
 //! (a DOCX or XLSX case shows only its size in the failure message).

@@ -80,6 +80,10 @@ pub enum Sections {
     /// A column of their own (`类别`), after the 序号 column, the section's
     /// title (unlabelled) merged down over its rows or repeated in each.
     Column,
+    /// A row numbered in the 序号 column (`一、 | 加强组织领导 | | …`): the
+    /// label in the 序号 cell, the title in the next, the rest empty (or,
+    /// with [`Layout::score_col`], the section's total score).
+    SeqRow,
 }
 
 /// One point of the layout space.
@@ -134,7 +138,21 @@ pub struct Layout {
     pub leader_col: bool,
     /// A web page's lines after the table (`分享到：`, `【打印本页】【关闭窗口】`).
     pub trailer: bool,
+    /// A column of scores (`分值`) after the measure column, as assessment
+    /// tables have (in grids, and in pipes or tabs with padded rows).
+    pub score_col: bool,
+    /// With [`Sections::Column`], the section column and the unit column
+    /// side by side under one header cell across both, a word the lexicon
+    /// does not know (`考核项目`): their cells say which is which (grids).
+    pub grouped_header: bool,
 }
+
+/// Header words of a score column.
+pub const SCORE_WORDS: &[&str] = &["分值", "各项分值", "计分"];
+
+/// Header words the lexicon does not know, over a section column and a
+/// unit column side by side.
+pub const GROUP_WORDS: &[&str] = &["考核项目", "考核对象", "项目"];
 
 /// Which text column is headed by a word outside the lexicon.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -198,6 +216,8 @@ impl Default for Layout {
             unknown_detail: UnknownDetail::None,
             leader_col: false,
             trailer: false,
+            score_col: false,
+            grouped_header: false,
         }
     }
 }
@@ -216,7 +236,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         Just(Sections::None),
         Just(Sections::MergedRow),
         Just(Sections::Paragraphs),
-        Just(Sections::Column)
+        Just(Sections::Column),
+        Just(Sections::SeqRow)
     ];
     let unknown_text = prop_oneof![
         2 => Just(UnknownText::None),
@@ -245,6 +266,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         ),
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
         (unknown_text, any::<bool>(), any::<bool>(), unknown_detail),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -253,7 +275,14 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (padded, title_row, date_cells, words, blank_col),
                 (note_row, sub_header, cell_pipes, units_lines),
                 (unknown_text, leader_col, trailer, unknown_detail),
+                (score_col, grouped_header),
             )| {
+                let grid = matches!(format, Format::Docx | Format::Xlsx);
+                // A section numbered in the 序号 column needs one.
+                let sections = match sections {
+                    Sections::SeqRow if seq == Seq::None => Sections::MergedRow,
+                    s => s,
+                };
                 // A task number merged over its rows in a table without a
                 // task column numbers each of those rows (their cells say
                 // nothing of a task but the number).
@@ -325,6 +354,19 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     },
                     leader_col,
                     trailer,
+                    score_col: score_col
+                        && (grid || (padded && matches!(format, Format::Pipes | Format::Tabs))),
+                    // TODO(issue 12): with a 序号 column a category under
+                    // an unknown word reads as the task column (its
+                    // numbers then number tasks).
+                    grouped_header: grouped_header
+                        && grid
+                        && seq == Seq::None
+                        && merge
+                        && sections == Sections::Column
+                        && !roles
+                        && !sub_header
+                        && unknown_detail == UnknownDetail::None,
                 }
             },
         )
@@ -647,6 +689,14 @@ impl GenNotice {
             title: format!("{}重点工作任务分工方案", rng.pick(TOPICS)),
             sections,
         };
+        // A category merged over rows is what tells a grouped header's
+        // section column: some section has several rows.
+        let rows = |s: &GenSection| s.tasks.iter().map(|t| t.measures.len()).sum::<usize>();
+        if layout.grouped_header && notice.sections.iter().all(|s| rows(s) < 2) {
+            let mut extra = notice.sections[0].tasks[0].measures[0].clone();
+            extra.text = unique(&mut rng, ACTIONS);
+            notice.sections[0].tasks[0].measures.push(extra);
+        }
         // Neighbours that share values are what merges are made of.
         for s in &mut notice.sections {
             for t in &mut s.tasks {

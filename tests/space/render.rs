@@ -6,7 +6,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     chinese, BlankCol, Format, GenMeasure, GenNotice, Layout, Sections, Seq, UnknownDetail,
-    UnknownText, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS, UNKNOWN_UNITS_WORDS,
+    UnknownText, GROUP_WORDS, SCORE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS,
+    UNKNOWN_UNITS_WORDS,
 };
 
 /// One grid position.
@@ -54,6 +55,8 @@ enum Col {
     Leader,
     /// A column no row fills.
     Blank,
+    /// Each row's score ([`Layout::score_col`]).
+    Score,
 }
 
 impl Col {
@@ -75,6 +78,9 @@ impl Col {
             }
             _ => {}
         }
+        if self == Col::Score {
+            return SCORE_WORDS[words % SCORE_WORDS.len()];
+        }
         let w: [&str; 3] = match self {
             Col::Seq => ["序号", "序号", "编号"],
             Col::Section => ["类别", "领域", "板块"],
@@ -85,7 +91,7 @@ impl Col {
             Col::Lead => ["牵头单位", "牵头单位", "牵头部门"],
             Col::Support => ["配合单位", "协同单位", "配合部门"],
             Col::Leader => ["责任领导", "分管领导", "牵头领导"],
-            Col::Blank => ["备注", "备注", "备注"],
+            Col::Blank | Col::Score => ["备注", "备注", "备注"],
         };
         w[words % 3]
     }
@@ -99,10 +105,16 @@ fn columns(layout: &Layout) -> Vec<Col> {
     if layout.sections == Sections::Column {
         cols.push(Col::Section);
     }
+    if layout.grouped_header {
+        cols.push(Col::Units);
+    }
     if layout.task_col {
         cols.push(Col::Task);
     }
     cols.push(Col::Measure);
+    if layout.score_col {
+        cols.push(Col::Score);
+    }
     if layout.leader_col {
         cols.push(Col::Leader);
     }
@@ -111,6 +123,8 @@ fn columns(layout: &Layout) -> Vec<Col> {
     }
     let units: &[Col] = if layout.roles {
         &[Col::Lead, Col::Support]
+    } else if layout.grouped_header {
+        &[]
     } else {
         &[Col::Units]
     };
@@ -125,6 +139,11 @@ fn columns(layout: &Layout) -> Vec<Col> {
         cols.push(Col::Blank);
     }
     cols
+}
+
+/// The score of the `n`th measure row (neighbours differ, so never merge).
+fn score(n: usize) -> usize {
+    5 + n % 7
 }
 
 /// The text (and date) a measure row holds in a column.
@@ -178,6 +197,21 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
             })
             .collect();
         vec![top, under]
+    } else if layout.grouped_header {
+        let word = GROUP_WORDS[layout.words % GROUP_WORDS.len()];
+        vec![cols
+            .iter()
+            .map(|c| match c {
+                Col::Section => Slot::Start {
+                    text: word.to_owned(),
+                    rows: 1,
+                    cols: 2,
+                    date: None,
+                },
+                Col::Units => Slot::Right,
+                c => start(c.header(layout)),
+            })
+            .collect()]
     } else {
         vec![cols.iter().map(|c| start(c.header(layout))).collect()]
     };
@@ -220,6 +254,34 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                     table.push(spanning(section));
                 }
             }
+            Sections::SeqRow => {
+                if si == 0 {
+                    table.extend(header.iter().cloned());
+                }
+                let total: usize = s
+                    .tasks
+                    .iter()
+                    .flat_map(|t| &t.measures)
+                    .enumerate()
+                    .map(|(k, _)| score(measure_no + k + 1))
+                    .sum();
+                let row = cols
+                    .iter()
+                    .enumerate()
+                    .map(|(c, col)| match (c, col) {
+                        (0, _) => start(format!("{}、", chinese(si + 1))),
+                        (1, _) => start(s.title.clone()),
+                        (_, Col::Score) => start(total.to_string()),
+                        // (Pasted one cell per line or between spaces, an
+                        // empty cell is absent.)
+                        _ if matches!(layout.format, Format::CellLines | Format::Spaces) => {
+                            Slot::Right
+                        }
+                        _ => start(""),
+                    })
+                    .collect();
+                table.push(row);
+            }
             Sections::Paragraphs => {
                 if !table.is_empty() {
                     out.push(Block::Table(std::mem::take(&mut table)));
@@ -250,6 +312,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                         }
                         Col::Measure => (m.text.clone(), None),
                         Col::Section => (s.title.clone(), None),
+                        Col::Score => (score(measure_no).to_string(), None),
                         _ => value(*col, m, layout),
                     };
                     // Merge into the cell above when it holds the same value

@@ -469,3 +469,31 @@ fn text_tables_with_a_second_header_row_and_a_note_line_under_them() {
         .iter()
         .any(|d| d.text.as_deref() == Some("注：此表由各责任单位按季度报送进展情况。")));
 }
+
+/// An unlabelled measure cell in a table of labelled measures is a record
+/// of its own where its row holds its own unit and deadline cells (one row,
+/// one record), and continues the measure above where it holds neither.
+#[test]
+fn an_unlabelled_row_with_its_own_units_is_a_record() {
+    let n = gongwen::parse_str(
+        "具体措施 | 责任单位 | 完成时限\n（1）加强监管 | 市市场监管局 | 2024年6月底前\n开展专项检查 | 市公安局 | 2024年9月底前\n（2）完善制度 | 市司法局 | 2024年12月底前\n并报送结果 | | \n",
+    );
+    let measures: Vec<(String, Vec<String>)> = n
+        .measures_with_path()
+        .into_iter()
+        .map(|(_, m)| {
+            (
+                m.text.clone(),
+                m.units.iter().map(|u| u.name.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        measures,
+        [
+            ("加强监管".to_owned(), vec!["市市场监管局".to_owned()]),
+            ("开展专项检查".to_owned(), vec!["市公安局".to_owned()]),
+            ("完善制度并报送结果".to_owned(), vec!["市司法局".to_owned()]),
+        ]
+    );
+}

@@ -9,6 +9,7 @@
 
 use crate::document::{Cell, Row, Table, TableLayout};
 use crate::grammar::deadline::looks_like_deadline;
+use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::lexicon::{header_field, Field};
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
@@ -271,11 +272,19 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
             t.is_empty() || header_text.get(c.col as usize) == Some(&t)
         })
     };
+    // (Nor is a section numbered in the 序号 column, `一、 | 全面加强…工作`.)
+    let numbered_section = |r: &Row| {
+        r.cells
+            .iter()
+            .find(|c| !c.text.trim().is_empty())
+            .and_then(|c| parse_label(&c.text).filter(|l| l.text_after(&c.text).is_empty()))
+            .is_some_and(|l| matches!(l.kind, LabelKind::ChineseComma | LabelKind::ChineseParen))
+    };
     let rows: Vec<(usize, Vec<Option<&Cell>>)> = table
         .rows
         .iter()
         .skip(header_row + 1)
-        .filter(|r| !repeats_header(r))
+        .filter(|r| !repeats_header(r) && !numbered_section(r))
         .take(ROLE_FROM_CELLS_ROWS)
         .map(|r| {
             let filled = r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
@@ -347,8 +356,9 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
 
 /// Gives the section role, where the header names none, to the first
 /// column headed by a word the lexicon does not know that stands left of
-/// the text columns and whose filled cells are each merged over several
-/// rows (a category, `重点考核部门`, over the rows of its tasks).
+/// the text columns and whose cells are merged over several rows (a
+/// category, `重点考核部门`, over the rows of its tasks; one of a single row
+/// among them).
 fn merged_section_column(
     roles: &mut [ColumnRole],
     unknown: &[usize],
@@ -369,10 +379,7 @@ fn merged_section_column(
             .filter_map(|by_col| by_col.get(c).copied().flatten())
             .filter(|x| !x.text.trim().is_empty())
             .collect();
-        c < text
-            && roles.get(c) == Some(&ColumnRole::Other)
-            && !cells.is_empty()
-            && cells.iter().all(|x| x.row_span > 1)
+        c < text && roles.get(c) == Some(&ColumnRole::Other) && cells.iter().any(|x| x.row_span > 1)
     });
     if let Some(c) = found {
         roles[c] = ColumnRole::Section;

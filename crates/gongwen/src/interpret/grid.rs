@@ -105,6 +105,20 @@ pub(crate) fn flattened_slots<'a>(
                     return slots;
                 }
             }
+            // A section numbered in the 序号 column: its label, then its
+            // title in the next cell (`二、 | 扎实推进数字政府`, whatever the
+            // title's words look like), then what the row states of it (a
+            // score), in order.
+            let numbered = header.roles.first() == Some(&ColumnRole::Seq);
+            if numbered
+                && (2..=width).contains(&row.cells.len())
+                && shape_of(&row.cells[0].text, memo) == CellShape::BareLabel
+            {
+                for (slot, cell) in slots.iter_mut().zip(&row.cells) {
+                    *slot = Slot::Own(cell);
+                }
+                return slots;
+            }
             let (placed, extra) = cells.split_at(cells.len().min(width));
             for (cell, col) in
                 placed
@@ -203,6 +217,9 @@ fn evidence_by_column(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CellShape {
     Labelled(LabelKind),
+    /// A label with no text after it (`一、`): a number, as the 序号
+    /// column prints a section's.
+    BareLabel,
     Deadline,
     Units,
     Number,
@@ -213,6 +230,9 @@ enum CellShape {
 
 fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
     if let Some(label) = parse_label(text) {
+        if label.text_after(text).is_empty() {
+            return CellShape::BareLabel;
+        }
         return CellShape::Labelled(label.kind);
     }
     let t = text.trim();
@@ -269,8 +289,8 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
         (CellShape::Units, R::Units(_)) => 3.0,
         (CellShape::Units, R::Section | R::Task | R::Measure | R::Note) => 0.0,
         (CellShape::Units, _) => -3.0,
-        (CellShape::Number, R::Seq) => 3.0,
-        (CellShape::Number, _) => -1.0,
+        (CellShape::Number | CellShape::BareLabel, R::Seq) => 3.0,
+        (CellShape::Number | CellShape::BareLabel, _) => -1.0,
         // A row has a measure of its own; its task may be merged away.
         (CellShape::Prose | CellShape::Word, R::Measure) => 1.5,
         (CellShape::Prose | CellShape::Word, R::Task) => 1.0,

@@ -218,7 +218,7 @@ fn table_under(
     while let Some(&(k, p)) = paras.peek() {
         let text = p.text.trim();
         let pieces = cells_of(text);
-        if pieces.len() == 1 && is_section(text) {
+        if is_section_line(&pieces) {
             rows.push(row_of(&pieces, p));
             row_blocks.push(k);
             paras.next();
@@ -228,7 +228,7 @@ fn table_under(
             break;
         }
         let number = running_number(pieces[0]);
-        let under_section = rows.last().is_some_and(|r| r.cells.len() == 1);
+        let under_section = rows.last().is_some_and(is_section_row);
         if numbered {
             if let Some(n) = number {
                 if pieces.len() < 2 || last_number.is_some_and(|l| !same_or_next(n, l)) {
@@ -261,11 +261,7 @@ fn table_under(
         paras.next();
     }
     // Section rows after the last row belong to what follows.
-    while rows.len() > 1
-        && rows
-            .last()
-            .is_some_and(|r| r.cells.len() == 1 && is_section(&r.cells[0].text))
-    {
+    while rows.len() > 1 && rows.last().is_some_and(is_section_row) {
         rows.pop();
         row_blocks.pop();
     }
@@ -286,6 +282,26 @@ fn table_under(
         },
         used,
     })
+}
+
+/// Whether a line's pieces are a section row: a short `一、` line, or a
+/// label alone (the 序号 cell) and its title.
+fn is_section_line(pieces: &[&str]) -> bool {
+    match pieces {
+        [one] => is_section(one),
+        [label, title] => {
+            is_section(label)
+                && parse_label(label).is_some_and(|l| l.text_after(label).is_empty())
+                && running_number(title).is_none()
+                && !is_section(title)
+        }
+        _ => false,
+    }
+}
+
+fn is_section_row(row: &Row) -> bool {
+    let texts: Vec<&str> = row.cells.iter().map(|c| c.text.as_str()).collect();
+    is_section_line(&texts)
 }
 
 /// Whether the pieces of a line without running numbers make a row: a
@@ -328,7 +344,7 @@ fn unnumbered_run<'a>(
     for (_, p) in paras {
         let text = p.text.trim();
         let pieces = cells_of(text);
-        let goes_on = (pieces.len() == 1 && is_section(text))
+        let goes_on = is_section_line(&pieces)
             || running_number(pieces[0]).is_some_and(|m| same_or_next(m, n));
         if goes_on {
             return run;

@@ -461,7 +461,16 @@ impl<'h> RowMachine<'h> {
                     && !task_cell.is_some_and(|t| std::ptr::eq(t, cell)) =>
             {
                 let label = parse_label(&cell.text);
-                if label.is_none() && self.labelled_measures && self.draft.is_some() {
+                // An unlabelled measure cell in a table of labelled ones
+                // continues the measure above, unless its row holds a unit
+                // or deadline cell of its own: a row is one record.
+                let own_detail = self
+                    .deadline_col
+                    .iter()
+                    .chain(self.unit_cols.iter().map(|(c, _)| c))
+                    .any(|c| slots[*c].own_text().is_some());
+                if label.is_none() && self.labelled_measures && self.draft.is_some() && !own_detail
+                {
                     if let Some(d) = self.draft.as_mut() {
                         d.text.push_str(cell.text.trim());
                     }

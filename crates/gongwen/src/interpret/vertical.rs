@@ -241,7 +241,9 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         unknown.pop();
     }
     let width = header.len();
-    if width < 2 {
+    // 序号 heads the first column: a line before it (the table's title,
+    // `…任务分工方案`) is no header cell; the table starts at 序号.
+    if width < 2 || roles[1..].contains(&ColumnRole::Seq) {
         return None;
     }
     let paras = paragraphs(blocks).skip(width).peekable();
@@ -348,9 +350,26 @@ fn numbered_rows<'a>(
             last_number = Some(n);
             used = end + 1;
         } else if is_section(text) {
+            let mut cells = vec![Cell::new(text, 0, p.pos.clone())];
+            // A label alone (`一、`, the 序号 cell) is followed by its title.
+            let bare = parse_label(text).is_some_and(|l| l.text_after(text).is_empty());
+            if let Some(&(_, p2)) = paras.peek().filter(|_| bare) {
+                let t2 = p2.text.trim();
+                // (Under a section the next row has its number: a line
+                // without one is the title, whatever its words look like:
+                // `全面加强…工作`, `扎实推进数字政府`.)
+                if running_number(t2).is_none()
+                    && !is_section(t2)
+                    && !is_furniture(t2)
+                    && t2.chars().count() <= MAX_SECTION_CHARS
+                {
+                    cells.push(Cell::new(t2, 1, p2.pos.clone()));
+                    paras.next();
+                }
+            }
             rows.push(Row {
                 pos: p.pos.clone(),
-                cells: vec![Cell::new(text, 0, p.pos.clone())],
+                cells,
             });
         } else if let Some(n) = last_number.filter(|_| {
             // Under a section row the next row has its number.
