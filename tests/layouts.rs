@@ -30,7 +30,8 @@
 //! one cell per line `一、` / title); a score column (`分值`) beside the
 //! measures, sections stating their total; in grids, a section column and a
 //! unit column side by side under one header cell across both, a word the
-//! lexicon does not know (`考核项目`), the category merged over its rows.
+//! lexicon does not know (`考核项目`), the category merged over its rows;
+//! one cell per line, header cells wrapped over two lines (`责任` / `单位`).
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never

@@ -145,7 +145,22 @@ pub struct Layout {
     /// side by side under one header cell across both, a word the lexicon
     /// does not know (`考核项目`): their cells say which is which (grids).
     pub grouped_header: bool,
+    /// One cell per line: header cells wrapped over two lines (`责任` /
+    /// `单位`), as a web page's header cell with a line break copies.
+    pub wrapped_header: bool,
 }
+
+/// Header words wrapped over two lines, and where they break.
+pub const WRAPPED_WORDS: &[(&str, &str)] = &[
+    ("具体措施", "具体\n措施"),
+    ("具体举措", "具体\n举措"),
+    ("责任单位", "责任\n单位"),
+    ("责任部门", "责任\n部门"),
+    ("完成时限", "完成\n时限"),
+    ("完成时间", "完成\n时间"),
+    ("重点任务", "重点\n任务"),
+    ("主要任务", "主要\n任务"),
+];
 
 /// Header words of a score column.
 pub const SCORE_WORDS: &[&str] = &["分值", "各项分值", "计分"];
@@ -218,6 +233,7 @@ impl Default for Layout {
             trailer: false,
             score_col: false,
             grouped_header: false,
+            wrapped_header: false,
         }
     }
 }
@@ -266,7 +282,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         ),
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
         (unknown_text, any::<bool>(), any::<bool>(), unknown_detail),
-        (any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -275,7 +291,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (padded, title_row, date_cells, words, blank_col),
                 (note_row, sub_header, cell_pipes, units_lines),
                 (unknown_text, leader_col, trailer, unknown_detail),
-                (score_col, grouped_header),
+                (score_col, grouped_header, wrapped_header),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx);
                 // A section numbered in the 序号 column needs one.
@@ -367,6 +383,16 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && !roles
                         && !sub_header
                         && unknown_detail == UnknownDetail::None,
+                    // The rows say how many columns there are: every row
+                    // full (nothing merged, no 备注 left out), numbered.
+                    // TODO(issue 12): wrapped headers over rows that leave
+                    // merged cells or a 备注 out.
+                    wrapped_header: wrapped_header
+                        && format == Format::CellLines
+                        && seq != Seq::None
+                        && !merge
+                        && blank_col == BlankCol::None
+                        && !units_lines,
                 }
             },
         )

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use super::{
     chinese, BlankCol, Format, GenMeasure, GenNotice, Layout, Sections, Seq, UnknownDetail,
     UnknownText, GROUP_WORDS, SCORE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS,
-    UNKNOWN_UNITS_WORDS,
+    UNKNOWN_UNITS_WORDS, WRAPPED_WORDS,
 };
 
 /// One grid position.
@@ -211,6 +211,17 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                 Col::Units => Slot::Right,
                 c => start(c.header(layout)),
             })
+            .collect()]
+    } else if layout.wrapped_header {
+        let wrapped = |word: &str| {
+            WRAPPED_WORDS
+                .iter()
+                .find(|(w, _)| *w == word)
+                .map_or(word.to_owned(), |(_, lines)| (*lines).to_owned())
+        };
+        vec![cols
+            .iter()
+            .map(|c| start(wrapped(c.header(layout))))
             .collect()]
     } else {
         vec![cols.iter().map(|c| start(c.header(layout))).collect()]

@@ -98,6 +98,7 @@ const WORDS: &[(&str, Field)] = &[
     ("部门", Field::Units(Role::Responsible)),
     ("责任单位", Field::Units(Role::Responsible)),
     ("责任处室", Field::Units(Role::Responsible)),
+    ("科室", Field::Units(Role::Responsible)),
     ("责任主体", Field::Units(Role::Responsible)),
     ("负责", Field::Units(Role::Responsible)),
     ("承办", Field::Units(Role::Responsible)),

@@ -509,7 +509,9 @@ fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
     }
     // Of the columns naming one role, the most specific keeps it (整改责任单位
     // over 检查单位; the first of equals, and the first column of a header
-    // spanning two). Every remark column is a remark.
+    // spanning two); of task columns the first (the record's name stands
+    // left of what details it: `重点工作 | 攻坚目标任务 | 工作任务安排`).
+    // Every remark column is a remark.
     // (One pass: the best column of each role so far, by role.)
     let mut best: Vec<(ColumnRole, usize, usize)> = Vec::new();
     for (i, &(role, len)) in roles.iter().enumerate() {
@@ -517,7 +519,7 @@ fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
             continue;
         }
         match best.iter_mut().find(|(r, _, _)| *r == role) {
-            Some(b) if len > b.2 => *b = (role, i, len),
+            Some(b) if len > b.2 && role != ColumnRole::Task => *b = (role, i, len),
             Some(_) => {}
             None => best.push((role, i, len)),
         }

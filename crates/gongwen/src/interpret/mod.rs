@@ -48,6 +48,7 @@ pub mod spaced;
 pub mod table;
 mod title_lines;
 pub mod vertical;
+mod wrapped_header;
 
 use chrono::Datelike;
 

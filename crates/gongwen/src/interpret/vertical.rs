@@ -54,6 +54,7 @@ use super::columns::{
     role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer, MetaLine};
+use super::wrapped_header::group_lines;
 
 /// Most header cells a rebuilt table may have.
 pub(super) const MAX_COLUMNS: usize = 10;
@@ -152,7 +153,7 @@ pub(super) fn rebuild_runs(
 
 /// The non-blank paragraphs at the start of `blocks`, with their block
 /// offsets, up to the first block that is not a paragraph.
-fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> {
+fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> + Clone {
     blocks
         .iter()
         .enumerate()
@@ -183,6 +184,11 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     let numbered = first.text.contains(['序', '编', '編']);
     if numbered && role_of_header(&first.text) != ColumnRole::Seq {
         return None;
+    }
+    if numbered {
+        if let Some(found) = wrapped_header_table(blocks, index) {
+            return Some(found);
+        }
     }
     // The header: consecutive header words with distinct roles.
     let mut header: Vec<Cell> = Vec::new();
@@ -264,13 +270,115 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     Some(found)
 }
 
+/// How many rows are read for the width of a table whose header may wrap.
+const WRAPPED_HEADER_ROWS: usize = 8;
+
+/// A numbered table whose header has more lines than its first row has
+/// cells: header cells wrapped over two lines ([`group_lines`]). `None`
+/// where the header is one line per cell, or no such table stands here.
+fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
+    let lines: Vec<&Paragraph> = paragraphs(blocks)
+        .map(|(_, p)| p)
+        .take_while(|p| running_number(&p.text).is_none() && !is_section(p.text.trim()))
+        .take(2 * MAX_COLUMNS + 1)
+        .collect();
+    let header_like = |p: &&Paragraph| {
+        let t = p.text.trim();
+        t.chars().count() <= MAX_HEADER_CHARS
+            && parse_label(t).is_none()
+            && (lexicon::header_field(t).is_some() || is_short_word(t))
+    };
+    if lines.len() > 2 * MAX_COLUMNS || !lines.iter().all(header_like) {
+        return None;
+    }
+    // The widest of the first rows (a row may leave merged cells out,
+    // never print more): its number and the lines up to the next number.
+    let mut width = 0;
+    let mut row: Option<(u32, usize)> = None;
+    let limit = WRAPPED_HEADER_ROWS * (MAX_COLUMNS + 1);
+    let mut read = 0;
+    for t in paragraphs(blocks)
+        .skip(lines.len())
+        .map(|(_, p)| p.text.trim())
+        .take(limit)
+    {
+        read += 1;
+        // (A note under the table or a page's line ends it.)
+        if is_furniture(t) {
+            read = 0;
+            break;
+        }
+        match (running_number(t), row) {
+            // (A number printed again on each row of its task starts one.)
+            (Some(m), Some((n, len))) if len > 1 && same_or_next(m, n) => {
+                width = width.max(len);
+                row = Some((m, 1));
+            }
+            (Some(m), None) => row = Some((m, 1)),
+            // A section row ends the row before it.
+            (_, Some((_, len))) if is_section(t) => {
+                width = width.max(len);
+                row = None;
+            }
+            (_, Some((n, len))) => row = Some((n, len + 1)),
+            _ => {}
+        }
+    }
+    // (The last row where no other row ended, and the text ends with it or
+    // with a note: what follows a table could only make it longer.)
+    if read < limit && width == 0 {
+        if let Some((_, len)) = row {
+            width = width.max(len);
+        }
+    }
+    // (Rows that leave a 备注 out are as short: that explains them first.)
+    let remarks = lines
+        .iter()
+        .filter(|p| role_of_header(&p.text) == ColumnRole::Note)
+        .count();
+    if width == 0 || lines.len() - remarks <= width || width > MAX_COLUMNS {
+        return None;
+    }
+    let texts: Vec<&str> = lines.iter().map(|p| p.text.trim()).collect();
+    let sizes = group_lines(&texts, width)?;
+    let mut cells = Vec::with_capacity(width);
+    let mut at = 0;
+    for size in sizes {
+        let text: String = texts[at..at + size].concat();
+        cells.push(Cell::new(text, cells.len() as u32, lines[at].pos.clone()));
+        at += size;
+    }
+    let roles: Vec<ColumnRole> = cells.iter().map(|c| role_of_header(&c.text)).collect();
+    let unknown: Vec<bool> = cells
+        .iter()
+        .zip(&roles)
+        .map(|(c, r)| *r == ColumnRole::Other && lexicon::header_field(&c.text).is_none())
+        .collect();
+    if roles[0] != ColumnRole::Seq {
+        return None;
+    }
+    let header = Row {
+        pos: lines[0].pos.clone(),
+        cells,
+    };
+    // (A column under a word the lexicon does not know is read from its
+    // cells: `find_header` below says whether the table is a task table.)
+    if !could_head_task_table(&header) && !unknown.contains(&true) {
+        return None;
+    }
+    let paras = paragraphs(blocks).skip(lines.len()).peekable();
+    let found = numbered_rows(vec![header], &roles, &unknown, paras, index)?;
+    find_header(&found.0)?;
+    Some(found)
+}
+
 /// The rows of a table whose first column is a running number, after its
 /// header (`rows`): see the module page.
 fn numbered_rows<'a>(
     mut rows: Vec<Row>,
     roles: &[ColumnRole],
     unknown: &[bool],
-    mut paras: std::iter::Peekable<impl Iterator<Item = (usize, &'a Paragraph)>>,
+    mut paras: std::iter::Peekable<impl Iterator<Item = (usize, &'a Paragraph)> + Clone>,
     index: u32,
 ) -> Option<(Table, usize)> {
     let width = roles.len();
@@ -282,6 +390,15 @@ fn numbered_rows<'a>(
         .count()
         == 1;
     let has_leader = roles.contains(&ColumnRole::Leader);
+    // An official's cell (a name: `王建国`) fills a column a row may leave
+    // empty: with it, a row needs one cell more to be complete.
+    let names_official = |cells: &[Cell]| {
+        has_leader
+            && cells.iter().skip(1).any(|c| {
+                is_short_word(&c.text)
+                    && !fits_column(&c.text, ColumnRole::Units(Role::Responsible))
+            })
+    };
     // Blocks used up to the last numbered row.
     let mut used = 0;
     let mut last_number: Option<u32> = None;
@@ -297,6 +414,58 @@ fn numbered_rows<'a>(
             // A row: its number, then cells up to the next row.
             let mut cells = vec![Cell::new(text, 0, p.pos.clone())];
             let mut end = k;
+            // Exactly a cell for every column up to the next number (or
+            // section): one full row, whatever its cells look like.
+            // (Unit names after unit names are one cell, as below.)
+            let lines: Vec<(usize, &Paragraph)> = paras
+                .clone()
+                .take_while(|(_, p2)| {
+                    let t2 = p2.text.trim();
+                    !running_number(t2).is_some_and(|m| same_or_next(m, n))
+                        && !is_section(t2)
+                        && !is_furniture(t2)
+                })
+                .take(2 * width)
+                .collect();
+            let units = ColumnRole::Units(Role::Responsible);
+            let mut full: Vec<Cell> = Vec::new();
+            for (_, p2) in &lines {
+                let t2 = p2.text.trim();
+                match full.last_mut() {
+                    Some(last)
+                        if one_unit_column
+                            && fits_column(t2, units)
+                            && fits_column(&last.text, units) =>
+                    {
+                        last.text.push('\n');
+                        last.text.push_str(t2);
+                    }
+                    _ => full.push(Cell::new(t2, full.len() as u32 + 1, p2.pos.clone())),
+                }
+            }
+            let next_starts_row = paras.clone().nth(lines.len()).is_none_or(|(_, p2)| {
+                let t2 = p2.text.trim();
+                running_number(t2).is_some_and(|m| m != n && same_or_next(m, n)) || is_section(t2)
+            });
+            // Each cell fits its column in order. (A text cell in a 备注's
+            // place is a row of the task without its number, as below:
+            // seen, not hidden in a remark.)
+            let in_order = full.iter().zip(&roles[1..]).all(|(c, role)| {
+                let text = fits_column(&c.text, ColumnRole::Measure);
+                fits_column(&c.text, *role) && !(*role == ColumnRole::Note && text)
+            });
+            if full.len() + 1 == width
+                && in_order
+                && lines.len() < 2 * width
+                && next_starts_row
+                && last_number.is_none_or(|l| l != n)
+            {
+                cells.extend(full);
+                for (k2, _) in lines {
+                    end = k2;
+                    paras.next();
+                }
+            }
             while let Some(&(k2, p2)) = paras.peek() {
                 let t2 = p2.text.trim();
                 let number = running_number(t2);
@@ -331,7 +500,8 @@ fn numbered_rows<'a>(
                     || is_section(t2)
                     // A note under the table (`注：…`) ends it.
                     || is_furniture(t2)
-                    || (cells.len() >= needed && fits_column(t2, ColumnRole::Measure))
+                    || (cells.len() >= needed + usize::from(names_official(&cells))
+                        && fits_column(t2, ColumnRole::Measure))
                 {
                     break;
                 }
