@@ -70,7 +70,7 @@
 //!   reads them so);
 //! - the word `抄送` of each copies-to line (`抄送：A，B。`);
 //! - one copy of a title the leading lines print twice in a row (the model
-//!   keeps `meta.title` once).
+//!   keeps `meta.title` once), perhaps after a page's own lines.
 //!
 //! [`invented`] checks the other direction loosely: every content character
 //! of the primary fields occurs somewhere in the document.
@@ -323,14 +323,17 @@ fn printed_twice<'a>(paragraphs: &[&str], notice: &'a Notice) -> Option<&'a str>
     let title = notice.meta.title.as_deref()?;
     let compact = |t: &str| -> String { t.chars().filter(|c| !c.is_whitespace()).collect() };
     let twice = compact(title).repeat(2);
-    let mut joined = String::new();
-    for text in paragraphs.iter().take(10) {
-        joined.push_str(&compact(text));
-        if joined == twice {
-            return Some(title);
-        }
-        if !twice.starts_with(&joined) {
-            return None;
+    // (From any of the first lines: a page's own lines may stand before.)
+    for start in 0..paragraphs.len().min(10) {
+        let mut joined = String::new();
+        for text in paragraphs.iter().skip(start).take(10) {
+            joined.push_str(&compact(text));
+            if joined == twice {
+                return Some(title);
+            }
+            if !twice.starts_with(&joined) {
+                break;
+            }
         }
     }
     None

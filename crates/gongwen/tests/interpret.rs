@@ -497,3 +497,32 @@ fn an_unlabelled_row_with_its_own_units_is_a_record() {
         ]
     );
 }
+
+/// A web page saved as text: the title stands after the page's own lines
+/// (breadcrumb, tags, index line) and is found there; a page's tag lines
+/// and a title printed twice are no part of it; a title wrapped inside an
+/// open 《 does not end there.
+#[test]
+fn a_title_after_a_pages_lines_is_found() {
+    let n = gongwen::parse_str(
+        "当前位置:首页 > 信息公开\n索引号: 330522/2023-01775 发文时间: 2023-02-24\n某县人民政府办公室关于印发重点工作责任分解的通知\n\n各乡镇人民政府,县政府直属各单位:\n一、重点工作\n1.推进项目建设。\n责任单位:县财政局。\n",
+    );
+    assert_eq!(
+        n.meta.title.as_deref(),
+        Some("某县人民政府办公室关于印发重点工作责任分解的通知")
+    );
+    let n = gongwen::parse_str(
+        "【法宝引证码】CLI.1.304262\n【时效性】尚未施行\n某市人民政府办公厅关于印发某规划责任分解的通知\n某市人民政府办公厅关于印发某规划责任分解的通知\n各县(市、区)人民政府:\n一、重点工作\n1.推进项目建设。(县财政局负责)\n",
+    );
+    assert_eq!(
+        n.meta.title.as_deref(),
+        Some("某市人民政府办公厅关于印发某规划责任分解的通知")
+    );
+    let n = gongwen::parse_str(
+        "鞍政发〔2024〕1号\n某市人民政府关于印发\n《2024年任务分解\n和责任分工方案》的通知\n\n各县(市)区人民政府:\n一、重点工作\n1.推进项目建设。(县财政局负责)\n",
+    );
+    assert_eq!(
+        n.meta.title.as_deref(),
+        Some("某市人民政府关于印发《2024年任务分解和责任分工方案》的通知")
+    );
+}

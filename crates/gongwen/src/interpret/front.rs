@@ -100,6 +100,11 @@ pub(super) fn find_title(
     }
     let first_meta = paragraphs.get(skip + leading.len());
     let before_meta = first_meta.is_some_and(|(i, _)| roles[*i] == Role::Meta);
+    // (A page's tag lines, `【法宝引证码】CLI.1.304262`, are no title's.)
+    let leading: Vec<&(usize, &Paragraph)> = leading
+        .into_iter()
+        .filter(|(_, p)| !is_page_tag(&p.text))
+        .collect();
     if before_meta && !leading.is_empty() && leading.len() <= 5 {
         let mut joined: String = leading.iter().map(|(_, p)| p.text.trim()).collect();
         // A page that prints the title twice (once whole, once wrapped).
@@ -170,6 +175,33 @@ pub(super) fn find_title(
             return;
         }
     }
+    // A web page saved as text: the title stands after the page's own
+    // lines (a breadcrumb, 索引号, 发布日期, 来源) and before the body (its
+    // first labelled item, sentence or table): the first of the leading
+    // lines that ends like a title; the same line printed again is the
+    // title too.
+    let body: Vec<&(usize, &Paragraph)> = paragraphs
+        .iter()
+        .take(PAGE_LINES_BEFORE_TITLE)
+        .take_while(|(i, p)| {
+            first_table.is_none_or(|t| *i < t)
+                && parse_label(&p.text).is_none()
+                && !fold(p.text.trim()).ends_with('。')
+        })
+        .filter(|(i, _)| roles[*i] == Role::Unknown)
+        .collect();
+    if let Some(k) = body.iter().position(|(_, p)| ends_like_title(&p.text)) {
+        let title = body[k].1.text.trim().to_owned();
+        roles[body[k].0] = Role::Title;
+        if let Some((i, _)) = body
+            .get(k + 1)
+            .filter(|(i, p)| *i == body[k].0 + 1 && p.text.trim() == title)
+        {
+            roles[*i] = Role::Title;
+        }
+        meta.title = Some(title);
+        return;
+    }
     // Only a paragraph right before a table, and never a labelled one.
     let Some(first_table) = first_table else {
         return;
@@ -188,14 +220,45 @@ pub(super) fn find_title(
     }
 }
 
+/// A page's tag line: `【法宝引证码】CLI.1.304262`, `【时效性】尚未施行`
+/// (a bracketed word and a value that is no title).
+fn is_page_tag(text: &str) -> bool {
+    let t = text.trim();
+    t.strip_prefix('【')
+        .and_then(|r| r.split_once('】'))
+        .is_some_and(|(_, value)| !looks_like_title(value))
+}
+
+/// Whether the brackets of a title are closed (`《…》`, `〈…〉`, `(…)`): a
+/// line that leaves one open is a title wrapped, not its end.
+fn brackets_closed(folded: &str) -> bool {
+    [('《', '》'), ('〈', '〉'), ('(', ')'), ('“', '”')]
+        .iter()
+        .all(|(open, close)| folded.matches(*open).count() == folded.matches(*close).count())
+}
+
+/// How many of a notice's first paragraphs may be a page's own lines
+/// before its title.
+const PAGE_LINES_BEFORE_TITLE: usize = 12;
+
 /// Whether a title ends here: with the name of a document's kind
-/// (`…的通知`, `…实施意见`, `…工作方案`, `…的函`).
+/// (`…的通知`, `…实施意见`, `…工作方案`, `…的函`, `…责任分解(2023年)`).
 fn ends_like_title(text: &str) -> bool {
-    const KINDS: [&str; 16] = [
+    const KINDS: [&str; 18] = [
         "通知", "意见", "方案", "办法", "规定", "决定", "函", "报告", "批复", "通报", "公告",
-        "要点", "计划", "清单", "细则", "规划",
+        "要点", "计划", "清单", "细则", "规划", "分解", "分工",
     ];
     let folded = fold(text.trim());
+    if !brackets_closed(&folded) {
+        return false;
+    }
+    // (A year in brackets after the kind: `…责任分解(2023年)`.)
+    let folded = match folded.strip_suffix("年)").and_then(|f| f.rsplit_once('(')) {
+        Some((head, year)) if year.len() == 4 && year.chars().all(|c| c.is_ascii_digit()) => {
+            head.to_owned()
+        }
+        _ => folded,
+    };
     let folded = folded.trim_end_matches(|c: char| ")]》”".contains(c) || c.is_whitespace());
     KINDS.iter().any(|k| folded.ends_with(k)) && looks_like_title(text)
 }
