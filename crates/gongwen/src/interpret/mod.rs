@@ -77,6 +77,33 @@ enum Role {
     Issuer,
 }
 
+/// The one year a title names (`2025年开发区重点工作及责任清单`), which
+/// stands for the notice's year where the notice states no date; `None`
+/// for a title naming none, several, or a span (`2021—2023年`).
+fn year_of_title(title: &str) -> Option<i32> {
+    let folded = crate::normalize::fold(title);
+    let chars: Vec<char> = folded.chars().collect();
+    let mut years = Vec::new();
+    for (i, w) in chars.windows(5).enumerate() {
+        let digits = w[..4].iter().all(char::is_ascii_digit);
+        let before = i.checked_sub(1).map(|k| chars[k]);
+        if digits && w[4] == '年' && !before.is_some_and(|c| c.is_ascii_digit()) {
+            // A span's end (`2021-2023年`) or start (`2021年-2023年`).
+            let spans = before.is_some_and(|c| "-—–~至到".contains(c))
+                || chars.get(i + 5).is_some_and(|c| "-—–~至到".contains(*c));
+            if spans {
+                return None;
+            }
+            years.push(w[..4].iter().collect::<String>().parse::<i32>().ok()?);
+        }
+    }
+    years.dedup();
+    match years[..] {
+        [year] => Some(year),
+        _ => None,
+    }
+}
+
 /// Interprets a document as a notice.
 pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let spaced = spaced::fold_spaced_tables(doc);
@@ -122,7 +149,10 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let covers = resolve(doc, &shapes);
 
     let ctx = TableContext {
-        notice_year: meta.date.map(|d| d.year()),
+        notice_year: meta
+            .date
+            .map(|d| d.year())
+            .or_else(|| meta.title.as_deref().and_then(year_of_title)),
         responsible_leads: false,
         adjacent: false,
     };
@@ -485,4 +515,19 @@ pub fn lift_title_rows(doc: &Document) -> Option<Document> {
         blocks.push(Block::Table(rest));
     }
     Some(Document { blocks })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_of_title;
+
+    #[test]
+    fn the_one_year_a_title_names() {
+        assert_eq!(year_of_title("2025年开发区重点工作及责任清单"), Some(2025));
+        assert_eq!(year_of_title("关于印发2024年工作要点的通知"), Some(2024));
+        assert_eq!(year_of_title("行动计划（2021—2023年）"), None);
+        assert_eq!(year_of_title("2021年至2023年行动方案"), None);
+        assert_eq!(year_of_title("2023年和2024年工作要点"), None);
+        assert_eq!(year_of_title("重点工作任务分工"), None);
+    }
 }
