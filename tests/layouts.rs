@@ -44,8 +44,7 @@
 //! Not yet generated (issue 12): a row flattened to one bare cell with no
 //! separator, one cell per line or between spaces without 序号 and with
 //! merged cells, a unit or deadline column headed by an unknown word in
-//! text one cell per line or between spaces, the grouped header with a 序号
-//! column.
+//! text one cell per line or between spaces.
 //!
 //! `GONGWEN_DUMP=1` writes a failing case's bytes to `/tmp/fail-<name>`
 //! (a DOCX or XLSX case shows only its size in the failure message).

@@ -372,12 +372,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     trailer,
                     score_col: score_col
                         && (grid || (padded && matches!(format, Format::Pipes | Format::Tabs))),
-                    // TODO(issue 12): with a 序号 column a category under
-                    // an unknown word reads as the task column (its
-                    // numbers then number tasks).
                     grouped_header: grouped_header
                         && grid
-                        && seq == Seq::None
                         && merge
                         && sections == Sections::Column
                         && !roles

@@ -516,14 +516,17 @@ impl<'h> RowMachine<'h> {
             }
             let merged = || {
                 let c = self.header.column(ColumnRole::Seq)?;
+                // (A merge the grid states numbers each row it covers,
+                // with a task column too: the numbers do not number tasks
+                // here; a cell left empty in text does so only without one.)
                 let covered = match slots.get(c)? {
                     Slot::Covered(_) => true,
-                    Slot::Empty => !self.merges_known,
-                    Slot::Own(cell) => !self.merges_known && cell.text.trim().is_empty(),
+                    Slot::Empty => !self.merges_known && self.task_col.is_none(),
+                    Slot::Own(cell) => {
+                        !self.merges_known && self.task_col.is_none() && cell.text.trim().is_empty()
+                    }
                 };
-                (covered && self.task_col.is_none())
-                    .then(|| self.last_seq.clone())
-                    .flatten()
+                covered.then(|| self.last_seq.clone()).flatten()
             };
             let shared = own.is_none();
             if let Some(label) = own.or_else(merged) {
