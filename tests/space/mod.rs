@@ -356,12 +356,15 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     } else {
                         unknown_text
                     },
-                    // TODO(issue 12): tables pasted one cell per line or
-                    // between spaces find their header by its words alone;
-                    // one text column at most is headed by an unknown word
+                    // One column at most is headed by an unknown word
                     // (the unit column is the one of `Units`, not 牵头/配合).
+                    // TODO(issue 12): pasted one cell per line or between
+                    // spaces without 序号, where the rows begin after an
+                    // unknown word is a guess.
                     unknown_detail: match unknown_detail {
-                        _ if matches!(format, Format::CellLines | Format::Spaces) => {
+                        _ if matches!(format, Format::CellLines | Format::Spaces)
+                            && seq == Seq::None =>
+                        {
                             UnknownDetail::None
                         }
                         _ if unknown_text != UnknownText::None => UnknownDetail::None,
@@ -372,8 +375,12 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     trailer,
                     score_col: score_col
                         && (grid || (padded && matches!(format, Format::Pipes | Format::Tabs))),
+                    // (A 序号 numbering tasks changes where the category
+                    // does when each section holds one task: the category
+                    // then reads as numbered tasks, a fair reading.)
                     grouped_header: grouped_header
                         && grid
+                        && seq != Seq::Tasks
                         && merge
                         && sections == Sections::Column
                         && !roles

@@ -166,8 +166,9 @@ pub fn find_header(table: &Table) -> Option<Header> {
 }
 
 /// Whether a row could head a task table whose rows are yet to be read: a
-/// deadline or unit column, and a task or measure column or a column
-/// headed by a word the lexicon does not know (its cells will say).
+/// deadline or unit column and a task or measure column, where a column
+/// headed by a word the lexicon does not know may stand for either (its
+/// cells will say: [`find_header`] reads them once the rows are read).
 pub fn could_head_task_table(row: &Row) -> bool {
     let roles = header_roles(row, row.cells.len());
     let detail = roles
@@ -175,9 +176,9 @@ pub fn could_head_task_table(row: &Row) -> bool {
         .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
     let text = roles
         .iter()
-        .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure))
-        || row.cells.iter().any(|c| is_unknown_word(&c.text));
-    detail && text
+        .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure));
+    let unknown = row.cells.iter().any(|c| is_unknown_word(&c.text));
+    (detail && (text || unknown)) || (text && unknown)
 }
 
 /// How many cells a row pasted without its empty or merged cells must
@@ -266,6 +267,23 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
             *slot = h.text.trim();
         }
     }
+    // Pasted text whose rows never print the remark columns: no row as
+    // long as the header, and no empty cell kept anywhere (text that keeps
+    // an empty piece for an empty cell shows where each one stands).
+    let header_cells = header_text.iter().filter(|t| !t.is_empty()).count();
+    let data = || table.rows.iter().skip(header_row + 1);
+    let remarks_never_printed = table.layout != TableLayout::Grid
+        && needed < header_cells
+        && data().all(|r| r.cells.len() < header_cells)
+        && data().all(|r| r.cells.iter().all(|c| !c.text.trim().is_empty()));
+    // The columns that are no remark, in order.
+    let non_remark: Vec<usize> = header
+        .cells
+        .iter()
+        .filter(|h| !h.text.trim().is_empty() && role_of_header(&h.text) != ColumnRole::Note)
+        .map(|h| h.col as usize)
+        .filter(|&c| c < width)
+        .collect();
     let repeats_header = |r: &Row| {
         r.cells.iter().all(|c| {
             let t = c.text.trim();
@@ -289,6 +307,15 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
         .map(|r| {
             let filled = r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
             let mut by_col = vec![None; width];
+            // (Such a row holds a cell for each of the other columns, in
+            // order.)
+            let remarks_left_out = remarks_never_printed && r.cells.len() == needed;
+            if remarks_left_out {
+                for (c, cell) in non_remark.iter().zip(&r.cells) {
+                    by_col[*c] = Some(cell);
+                }
+                return (filled, by_col);
+            }
             for c in r.cells.iter().filter(|c| c.col_span <= 1) {
                 if let Some(slot) = by_col.get_mut(c.col as usize) {
                     slot.get_or_insert(c);

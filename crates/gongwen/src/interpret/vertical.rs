@@ -237,10 +237,11 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     }
     // A word the lexicon does not know ends the header only where the rows
     // begin (the first running number): else it is the first row's.
+    // (Or the first section row over them: `一、…`.)
     let rows_begin = numbered
         && words
             .peek()
-            .is_some_and(|(_, p)| running_number(&p.text).is_some());
+            .is_some_and(|(_, p)| running_number(&p.text).is_some() || is_section(p.text.trim()));
     while !rows_begin && unknown.last() == Some(&true) {
         header.pop();
         roles.pop();
@@ -361,9 +362,7 @@ fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> 
         pos: lines[0].pos.clone(),
         cells,
     };
-    // (A column under a word the lexicon does not know is read from its
-    // cells: `find_header` below says whether the table is a task table.)
-    if !could_head_task_table(&header) && !unknown.contains(&true) {
+    if !could_head_task_table(&header) {
         return None;
     }
     let paras = paragraphs(blocks).skip(lines.len()).peekable();
@@ -384,11 +383,13 @@ fn numbered_rows<'a>(
     let width = roles.len();
     // A row is complete when it has every cell it needs.
     let needed = cells_a_row_needs(roles, unknown);
-    let one_unit_column = roles
+    // (Where no header word names units, one column under a word the
+    // lexicon does not know may hold them: its cells will say.)
+    let unit_columns = roles
         .iter()
         .filter(|r| matches!(r, ColumnRole::Units(_)))
-        .count()
-        == 1;
+        .count();
+    let one_unit_column = unit_columns == 1 || (unit_columns == 0 && unknown.contains(&true));
     let has_leader = roles.contains(&ColumnRole::Leader);
     // An official's cell (a name: `王建国`) fills a column a row may leave
     // empty: with it, a row needs one cell more to be complete.
