@@ -526,3 +526,40 @@ fn a_title_after_a_pages_lines_is_found() {
         Some("某市人民政府关于印发《2024年任务分解和责任分工方案》的通知")
     );
 }
+
+/// Found by a review: a row numbered `4.` that left a merged cell out is
+/// aligned by content (only a heading's label alone, `一、`, lines up in
+/// order); rows numbered `一、 二、` whose units a merge covers, or that
+/// state their own units, are records, not sections; a line citing a
+/// document is no title.
+#[test]
+fn rows_numbered_like_headings_stay_records() {
+    let n = gongwen::parse_str(
+        "序号|重点任务|具体措施|责任单位|完成时限\n1.|推进项目建设|开工建设重点项目|市发改委|2025年6月底前\n2.|优化营商环境|深化审批制度改革|市政务服务局|2025年12月底前\n3.|扩大有效投资|争取专项债券资金支持|市财政局|2025年9月底前\n4.|争取中央预算内投资项目|市财政局|2025年12月底前\n",
+    );
+    let last = n.measures_with_path().pop().map(|(_, m)| m.clone());
+    let last = last.expect("measures");
+    assert_eq!(last.text, "争取中央预算内投资项目");
+    assert_eq!(
+        last.units.first().map(|u| u.name.as_str()),
+        Some("市财政局")
+    );
+
+    let html = "<table><tr><td>序号</td><td>重点任务</td><td>责任单位</td><td>完成时限</td></tr>\
+<tr><td>一、</td><td>开工建设重点项目十个以上</td><td rowspan=\"3\">市发改委</td><td rowspan=\"3\">2025年6月底前</td></tr>\
+<tr><td>二、</td><td>深化审批制度改革推进一网通办</td></tr>\
+<tr><td>三、</td><td>争取专项债券资金支持重点项目</td></tr>\
+<tr><td>四、</td><td>争取中央预算内投资项目</td><td>市财政局</td><td>2025年12月底前</td></tr></table>";
+    let n = gongwen::parse_bytes(html.as_bytes(), std::path::Path::new("t.html")).expect("parses");
+    let measures = n.measures_with_path();
+    assert_eq!(measures.len(), 4);
+    assert!(measures.iter().all(|(_, m)| !m.units.is_empty()));
+
+    let n = gongwen::parse_str(
+        "索引号：11330100/2025-00123\n发布日期：2025-03-01\n关于加快推进改革的若干措施\n根据《关于推进改革的实施方案》\n一、加强组织领导\n各单位要高度重视。\n",
+    );
+    assert_ne!(
+        n.meta.title.as_deref(),
+        Some("根据《关于推进改革的实施方案》")
+    );
+}

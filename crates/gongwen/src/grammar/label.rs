@@ -44,6 +44,15 @@ impl Label {
     }
 }
 
+/// A heading's label standing alone (`一、`, `（一）`, nothing after it): how
+/// a 序号 cell prints a section's number. `None` for other texts and for
+/// running numbers (`1.`, `（1）`).
+pub fn heading_label_alone(text: &str) -> Option<Label> {
+    parse_label(text)
+        .filter(|l| matches!(l.kind, LabelKind::ChineseComma | LabelKind::ChineseParen))
+        .filter(|l| l.text_after(text).is_empty())
+}
+
 /// How many leading chars of a text are looked at for a label: leading
 /// white space plus the longest label (`（一百二十三）`) fit well inside.
 const LABEL_HEAD_CHARS: usize = 32;

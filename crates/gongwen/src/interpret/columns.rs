@@ -9,7 +9,7 @@
 
 use crate::document::{Cell, Row, Table, TableLayout};
 use crate::grammar::deadline::looks_like_deadline;
-use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::label::heading_label_alone;
 use crate::grammar::lexicon::{header_field, Field};
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
@@ -267,14 +267,14 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
             *slot = h.text.trim();
         }
     }
-    // Pasted text whose rows never print the remark columns: no row as
-    // long as the header, and no empty cell kept anywhere (text that keeps
+    // Pasted text whose rows never print the remark columns: no row longer
+    // than the other columns, and no empty cell kept anywhere (text that keeps
     // an empty piece for an empty cell shows where each one stands).
     let header_cells = header_text.iter().filter(|t| !t.is_empty()).count();
     let data = || table.rows.iter().skip(header_row + 1);
     let remarks_never_printed = table.layout != TableLayout::Grid
         && needed < header_cells
-        && data().all(|r| r.cells.len() < header_cells)
+        && data().all(|r| r.cells.len() <= needed)
         && data().all(|r| r.cells.iter().all(|c| !c.text.trim().is_empty()));
     // The columns that are no remark, in order.
     let non_remark: Vec<usize> = header
@@ -290,13 +290,24 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
             t.is_empty() || header_text.get(c.col as usize) == Some(&t)
         })
     };
-    // (Nor is a section numbered in the 序号 column, `一、 | 全面加强…工作`.)
+    // (Nor is a section numbered in the 序号 column, `一、 | 全面加强…工作`:
+    // its label alone, a title, perhaps a score, and no unit or deadline.)
     let numbered_section = |r: &Row| {
-        r.cells
+        let filled: Vec<&str> = r
+            .cells
             .iter()
-            .find(|c| !c.text.trim().is_empty())
-            .and_then(|c| parse_label(&c.text).filter(|l| l.text_after(&c.text).is_empty()))
-            .is_some_and(|l| matches!(l.kind, LabelKind::ChineseComma | LabelKind::ChineseParen))
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect();
+        // (The title's words may look like anything: `扎实推进数字政府`.)
+        filled
+            .first()
+            .is_some_and(|t| heading_label_alone(t).is_some())
+            && filled.len() <= 3
+            && filled
+                .iter()
+                .skip(2)
+                .all(|t| !looks_like_units(t) && !looks_like_deadline(t))
     };
     let rows: Vec<(usize, Vec<Option<&Cell>>)> = table
         .rows
@@ -359,7 +370,8 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
             continue;
         }
         // Of the columns that fit, the one with the most fitting cells (a
-        // category merged over many rows, `重点考核部门`, has few).
+        // category merged over many rows, `重点考核部门`, has few); of equals
+        // the last (a category stands left of what it groups).
         let found = unknown
             .iter()
             .copied()
@@ -371,7 +383,7 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
                     && fit * TEXT_SHARE_DENOMINATOR >= cells.len() * TEXT_SHARE_NUMERATOR)
                     .then_some((fit, c))
             })
-            .min_by_key(|&(fit, c)| (std::cmp::Reverse(fit), c))
+            .max_by_key(|&(fit, c)| (fit, c))
             .map(|(_, c)| c);
         if let Some(c) = found {
             roles[c] = role;
@@ -383,9 +395,10 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
 
 /// Gives the section role, where the header names none, to the first
 /// column headed by a word the lexicon does not know that stands left of
-/// the text columns and whose cells are merged over several rows (a
-/// category, `重点考核部门`, over the rows of its tasks; one of a single row
-/// among them).
+/// the text columns, is still without a role once unit, deadline and text
+/// columns are found, and has a cell merged over several rows (a category,
+/// `重点考核部门`, over the rows of its tasks; a category of one row may
+/// stand among them).
 fn merged_section_column(
     roles: &mut [ColumnRole],
     unknown: &[usize],
@@ -546,6 +559,7 @@ fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
             continue;
         }
         match best.iter_mut().find(|(r, _, _)| *r == role) {
+            // (Not so for tasks: the first keeps it, see above.)
             Some(b) if len > b.2 && role != ColumnRole::Task => *b = (role, i, len),
             Some(_) => {}
             None => best.push((role, i, len)),

@@ -249,7 +249,11 @@ fn ends_like_title(text: &str) -> bool {
         "要点", "计划", "清单", "细则", "规划", "分解", "分工",
     ];
     let folded = fold(text.trim());
-    if !brackets_closed(&folded) {
+    // (A line ending in a cited title, `根据《…实施方案》`, cites it: a
+    // title ends so only where it is wholly that title or issues it,
+    // `关于印发《…》`.)
+    let cites = folded.ends_with('》') && !folded.starts_with('《') && !folded.contains("印发《");
+    if !brackets_closed(&folded) || cites {
         return false;
     }
     // (A year in brackets after the kind: `…责任分解(2023年)`.)

@@ -6,7 +6,7 @@
 //! places cells: what a row is, is decided by [`super::segment`].
 
 use crate::document::{Cell, Table};
-use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
 use crate::model::{Diagnostic, DiagnosticCode};
 use crate::normalize::fold_width;
 
@@ -217,7 +217,7 @@ fn evidence_by_column(
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CellShape {
     Labelled(LabelKind),
-    /// A label with no text after it (`一、`): a number, as the 序号
+    /// A heading's label alone (`一、`, `（一）`): a number, as the 序号
     /// column prints a section's.
     BareLabel,
     Deadline,
@@ -229,10 +229,10 @@ enum CellShape {
 }
 
 fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
+    if heading_label_alone(text).is_some() {
+        return CellShape::BareLabel;
+    }
     if let Some(label) = parse_label(text) {
-        if label.text_after(text).is_empty() {
-            return CellShape::BareLabel;
-        }
         return CellShape::Labelled(label.kind);
     }
     let t = text.trim();

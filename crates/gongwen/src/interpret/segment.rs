@@ -10,7 +10,7 @@
 //! builds nothing: [`super::table`] does.
 
 use crate::document::{Cell, Table};
-use crate::grammar::label::{parse_label, Label, LabelKind};
+use crate::grammar::label::{heading_label_alone, parse_label, Label, LabelKind};
 use crate::normalize::comparable;
 
 use super::cell_text::is_furniture;
@@ -77,7 +77,7 @@ pub(crate) fn segment(table: &Table, grid: &[Vec<Slot<'_>>], header: &Header) ->
                 [] => RowKind::Blank,
                 [(col, cell)] => single_cell_row(*col, cell, width, &text_cols, header),
                 _ if is_header_again(&owned, table, header) => RowKind::Header,
-                _ => numbered_section(&owned, header).unwrap_or(RowKind::Record),
+                _ => numbered_section(slots, &owned, header).unwrap_or(RowKind::Record),
             }
         })
         .collect();
@@ -142,12 +142,29 @@ fn single_cell_row(
 /// number), the next cell is the title (words, in no unit or deadline
 /// column), and no other cell starts in
 /// a text, unit or deadline column (a score or a remark may stand beside).
-fn numbered_section(owned: &[(usize, &Cell)], header: &Header) -> Option<RowKind> {
+fn numbered_section(
+    slots: &[Slot<'_>],
+    owned: &[(usize, &Cell)],
+    header: &Header,
+) -> Option<RowKind> {
     let seq = header.column(ColumnRole::Seq)?;
     let (_, seq_cell) = owned.iter().find(|(c, _)| *c == seq)?;
-    let label = parse_label(&seq_cell.text)
-        .filter(|l| matches!(l.kind, LabelKind::ChineseComma | LabelKind::ChineseParen))
-        .filter(|l| l.text_after(&seq_cell.text).is_empty())?;
+    let label = heading_label_alone(&seq_cell.text)?;
+    // (A row whose unit or deadline a merge from above covers is a record
+    // numbered `二、`, not a section.)
+    let covered = slots.iter().zip(&header.roles).any(|(slot, role)| {
+        matches!(slot, Slot::Covered(_))
+            && matches!(
+                role,
+                ColumnRole::Units(_)
+                    | ColumnRole::Deadline
+                    | ColumnRole::Task
+                    | ColumnRole::Measure
+            )
+    });
+    if covered {
+        return None;
+    }
     let mut rest = owned.iter().filter(|(c, _)| *c != seq);
     let (title_col, title) = rest.next()?;
     let detail = matches!(

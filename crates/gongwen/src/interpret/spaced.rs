@@ -33,7 +33,7 @@
 //! positions (lines). Nothing else is changed.
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
-use crate::grammar::label::parse_label;
+use crate::grammar::label::{heading_label_alone, parse_label};
 use crate::grammar::lexicon::header_field;
 use crate::model::Role;
 
@@ -290,8 +290,7 @@ fn is_section_line(pieces: &[&str]) -> bool {
     match pieces {
         [one] => is_section(one),
         [label, title] => {
-            is_section(label)
-                && parse_label(label).is_some_and(|l| l.text_after(label).is_empty())
+            heading_label_alone(label).is_some()
                 && running_number(title).is_none()
                 && !is_section(title)
         }

@@ -609,23 +609,28 @@ impl<'h> RowMachine<'h> {
         }
     }
 
+    /// The field of column `c` (roles of one kind, `牵头` or `配合` units
+    /// alike, are one field).
+    fn field_at(&self, c: usize) -> Option<std::mem::Discriminant<ColumnRole>> {
+        self.header.roles.get(c).map(std::mem::discriminant)
+    }
+
     /// Whether a cell spans columns of different fields.
     fn spans_fields(&self, cell: &Cell) -> bool {
-        let role_at = |c: usize| self.header.roles.get(c).map(std::mem::discriminant);
         let first = cell.col as usize;
-        (first + 1..first + cell.col_span.max(1) as usize).any(|c| role_at(c) != role_at(first))
+        (first + 1..first + cell.col_span.max(1) as usize)
+            .any(|c| self.field_at(c) != self.field_at(first))
     }
 
     /// What column `c` holds in this row for its field: nothing where a
     /// cell spanning into it starts in a column of another field (a title
     /// spanning a category and a unit column names no unit).
     fn field_slot<'a>(&self, slots: &[Slot<'a>], c: usize) -> Slot<'a> {
-        let role_at = |c: usize| self.header.roles.get(c).map(std::mem::discriminant);
         match slots[c] {
             Slot::Own(cell) | Slot::Covered(cell)
                 if cell.col_span > 1
                     && (cell.col as usize) < c
-                    && role_at(cell.col as usize) != role_at(c) =>
+                    && self.field_at(cell.col as usize) != self.field_at(c) =>
             {
                 Slot::Empty
             }

@@ -42,7 +42,7 @@
 //! their paragraphs' positions (lines). Nothing else is changed.
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
-use crate::grammar::label::{parse_label, LabelKind};
+use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
 use crate::grammar::lexicon;
 use crate::grammar::numeral::parse_number;
 use crate::model::Role;
@@ -398,6 +398,7 @@ fn numbered_rows<'a>(
             && cells.iter().skip(1).any(|c| {
                 is_short_word(&c.text)
                     && !fits_column(&c.text, ColumnRole::Units(Role::Responsible))
+                    && !fits_column(&c.text, ColumnRole::Deadline)
             })
     };
     // Blocks used up to the last numbered row.
@@ -523,7 +524,7 @@ fn numbered_rows<'a>(
         } else if is_section(text) {
             let mut cells = vec![Cell::new(text, 0, p.pos.clone())];
             // A label alone (`一、`, the 序号 cell) is followed by its title.
-            let bare = parse_label(text).is_some_and(|l| l.text_after(text).is_empty());
+            let bare = heading_label_alone(text).is_some();
             if let Some(&(_, p2)) = paras.peek().filter(|_| bare) {
                 let t2 = p2.text.trim();
                 // (Under a section the next row has its number: a line
