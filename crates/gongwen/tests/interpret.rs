@@ -563,3 +563,31 @@ fn rows_numbered_like_headings_stay_records() {
         Some("根据《关于推进改革的实施方案》")
     );
 }
+
+/// One cell per line: a measure whose last words read like a unit's name
+/// (`…一网通办`) is the row's text; the unit on the next line is a cell of
+/// its own, not joined to it.
+#[test]
+fn a_measure_ending_like_a_unit_keeps_its_row() {
+    let n = gongwen::parse_str(
+        "序号\n工作任务\n责任单位\n完成时限\n1\n推进项目建设开工重点项目十个\n县发改局\n6月底前\n2\n深化审批制度改革推进一网通办\n县政务服务局\n年底前\n3\n优化营商环境推进改革\n县商务局\n9月底前\n",
+    );
+    let got: Vec<(String, Vec<String>)> = n
+        .measures_with_path()
+        .into_iter()
+        .map(|(_, m)| {
+            (
+                m.text.clone(),
+                m.units.iter().map(|u| u.name.clone()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 3);
+    assert_eq!(
+        got[1],
+        (
+            "深化审批制度改革推进一网通办".to_owned(),
+            vec!["县政务服务局".to_owned()]
+        )
+    );
+}

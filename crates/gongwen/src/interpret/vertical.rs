@@ -391,6 +391,10 @@ fn numbered_rows<'a>(
         .count();
     let one_unit_column = unit_columns == 1 || (unit_columns == 0 && unknown.contains(&true));
     let has_leader = roles.contains(&ColumnRole::Leader);
+    // The cell after the number is the row's text where the second column
+    // holds text: unit names never join it, whatever its last words look
+    // like (`…推进一网通办`).
+    let text_second = matches!(roles.get(1), Some(ColumnRole::Task | ColumnRole::Measure));
     // An official's cell (a name: `王建国`) fills a column a row may leave
     // empty: with it, a row needs one cell more to be complete.
     let names_official = |cells: &[Cell]| {
@@ -433,11 +437,10 @@ fn numbered_rows<'a>(
             let mut full: Vec<Cell> = Vec::new();
             for (_, p2) in &lines {
                 let t2 = p2.text.trim();
+                let joins = full.len() > usize::from(text_second) && one_unit_column;
                 match full.last_mut() {
                     Some(last)
-                        if one_unit_column
-                            && fits_column(t2, units)
-                            && fits_column(&last.text, units) =>
+                        if joins && fits_column(t2, units) && fits_column(&last.text, units) =>
                     {
                         last.text.push('\n');
                         last.text.push_str(t2);
@@ -477,7 +480,7 @@ fn numbered_rows<'a>(
                 // the first ends).
                 let units = ColumnRole::Units(Role::Responsible);
                 if one_unit_column
-                    && cells.len() > 1
+                    && cells.len() > 1 + usize::from(text_second)
                     && number.is_none()
                     && fits_column(t2, units)
                     && cells.last().is_some_and(|c| fits_column(&c.text, units))
