@@ -23,6 +23,17 @@ fn unit_names(m: &Measure) -> Vec<&str> {
     m.units.iter().map(|u| u.name.as_str()).collect()
 }
 
+/// Each measure's text and unit names, owned (to compare with literals).
+fn texts_and_units(n: &Notice) -> Vec<(String, Vec<String>)> {
+    all_measures(n)
+        .into_iter()
+        .map(|m| {
+            let units = unit_names(m).into_iter().map(str::to_owned).collect();
+            (m.text.clone(), units)
+        })
+        .collect()
+}
+
 fn date(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(y, m, d)
 }
@@ -478,16 +489,7 @@ fn an_unlabelled_row_with_its_own_units_is_a_record() {
     let n = gongwen::parse_str(
         "具体措施 | 责任单位 | 完成时限\n（1）加强监管 | 市市场监管局 | 2024年6月底前\n开展专项检查 | 市公安局 | 2024年9月底前\n（2）完善制度 | 市司法局 | 2024年12月底前\n并报送结果 | | \n",
     );
-    let measures: Vec<(String, Vec<String>)> = n
-        .measures_with_path()
-        .into_iter()
-        .map(|(_, m)| {
-            (
-                m.text.clone(),
-                m.units.iter().map(|u| u.name.clone()).collect(),
-            )
-        })
-        .collect();
+    let measures = texts_and_units(&n);
     assert_eq!(
         measures,
         [
@@ -572,16 +574,7 @@ fn a_measure_ending_like_a_unit_keeps_its_row() {
     let n = gongwen::parse_str(
         "序号\n工作任务\n责任单位\n完成时限\n1\n推进项目建设开工重点项目十个\n县发改局\n6月底前\n2\n深化审批制度改革推进一网通办\n县政务服务局\n年底前\n3\n优化营商环境推进改革\n县商务局\n9月底前\n",
     );
-    let got: Vec<(String, Vec<String>)> = n
-        .measures_with_path()
-        .into_iter()
-        .map(|(_, m)| {
-            (
-                m.text.clone(),
-                m.units.iter().map(|u| u.name.clone()).collect(),
-            )
-        })
-        .collect();
+    let got = texts_and_units(&n);
     assert_eq!(got.len(), 3);
     assert_eq!(
         got[1],

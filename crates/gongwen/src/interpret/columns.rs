@@ -292,7 +292,7 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
     };
     // (Nor is a section numbered in the 序号 column, `一、 | 全面加强…工作`:
     // its label alone, a title, perhaps a score, and no unit or deadline.)
-    let numbered_section = |r: &Row| {
+    let section_row = |r: &Row| {
         let filled: Vec<&str> = r
             .cells
             .iter()
@@ -313,7 +313,7 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
         .rows
         .iter()
         .skip(header_row + 1)
-        .filter(|r| !repeats_header(r) && !numbered_section(r))
+        .filter(|r| !repeats_header(r) && !section_row(r))
         .take(ROLE_FROM_CELLS_ROWS)
         .map(|r| {
             let filled = r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();

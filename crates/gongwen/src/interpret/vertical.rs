@@ -391,10 +391,20 @@ fn numbered_rows<'a>(
         .count();
     let one_unit_column = unit_columns == 1 || (unit_columns == 0 && unknown.contains(&true));
     let has_leader = roles.contains(&ColumnRole::Leader);
-    // The cell after the number is the row's text where the second column
-    // holds text: unit names never join it, whatever its last words look
-    // like (`…推进一网通办`).
+    // A cell of units broken over lines (`县水务局` / `县住建局`) is one cell:
+    // unit names after unit names join the row's last cell (`row` starts
+    // with its number), where the table has one unit column (two could not
+    // say where the first ends). The cell after the number is the row's
+    // text where the second column holds text: unit names never join it,
+    // whatever its last words look like (`…推进一网通办`).
     let text_second = matches!(roles.get(1), Some(ColumnRole::Task | ColumnRole::Measure));
+    let units = ColumnRole::Units(Role::Responsible);
+    let joins_units = |row: &[Cell], next: &str| {
+        one_unit_column
+            && row.len() > 1 + usize::from(text_second)
+            && fits_column(next, units)
+            && row.last().is_some_and(|c| fits_column(&c.text, units))
+    };
     // An official's cell (a name: `王建国`) fills a column a row may leave
     // empty: with it, a row needs one cell more to be complete.
     let names_official = |cells: &[Cell]| {
@@ -433,19 +443,13 @@ fn numbered_rows<'a>(
                 })
                 .take(2 * width)
                 .collect();
-            let units = ColumnRole::Units(Role::Responsible);
-            let mut full: Vec<Cell> = Vec::new();
+            let mut full: Vec<Cell> = vec![cells[0].clone()];
             for (_, p2) in &lines {
                 let t2 = p2.text.trim();
-                let joins = full.len() > usize::from(text_second) && one_unit_column;
-                match full.last_mut() {
-                    Some(last)
-                        if joins && fits_column(t2, units) && fits_column(&last.text, units) =>
-                    {
-                        last.text.push('\n');
-                        last.text.push_str(t2);
-                    }
-                    _ => full.push(Cell::new(t2, full.len() as u32 + 1, p2.pos.clone())),
+                if joins_units(&full, t2) {
+                    join_line(&mut full, t2);
+                } else {
+                    full.push(Cell::new(t2, full.len() as u32, p2.pos.clone()));
                 }
             }
             let next_starts_row = paras.clone().nth(lines.len()).is_none_or(|(_, p2)| {
@@ -455,17 +459,17 @@ fn numbered_rows<'a>(
             // Each cell fits its column in order. (A text cell in a 备注's
             // place is a row of the task without its number, as below:
             // seen, not hidden in a remark.)
-            let in_order = full.iter().zip(&roles[1..]).all(|(c, role)| {
+            let in_order = full[1..].iter().zip(&roles[1..]).all(|(c, role)| {
                 let text = fits_column(&c.text, ColumnRole::Measure);
                 fits_column(&c.text, *role) && !(*role == ColumnRole::Note && text)
             });
-            if full.len() + 1 == width
+            if full.len() == width
                 && in_order
                 && lines.len() < 2 * width
                 && next_starts_row
                 && last_number.is_none_or(|l| l != n)
             {
-                cells.extend(full);
+                cells = full;
                 for (k2, _) in lines {
                     end = k2;
                     paras.next();
@@ -474,21 +478,8 @@ fn numbered_rows<'a>(
             while let Some(&(k2, p2)) = paras.peek() {
                 let t2 = p2.text.trim();
                 let number = running_number(t2);
-                // A cell of units broken over lines (`县水务局` / `县住建局`)
-                // is one cell: unit names after unit names join it, where
-                // the table has one unit column (two could not say where
-                // the first ends).
-                let units = ColumnRole::Units(Role::Responsible);
-                if one_unit_column
-                    && cells.len() > 1 + usize::from(text_second)
-                    && number.is_none()
-                    && fits_column(t2, units)
-                    && cells.last().is_some_and(|c| fits_column(&c.text, units))
-                {
-                    if let Some(last) = cells.last_mut() {
-                        last.text.push('\n');
-                        last.text.push_str(t2);
-                    }
+                if number.is_none() && joins_units(&cells, t2) {
+                    join_line(&mut cells, t2);
                     end = k2;
                     paras.next();
                     continue;
@@ -632,6 +623,14 @@ fn numbered_rows<'a>(
         },
         used,
     ))
+}
+
+/// Appends a line to the last cell of `row` (a cell broken over lines).
+fn join_line(row: &mut [Cell], line: &str) {
+    if let Some(last) = row.last_mut() {
+        last.text.push('\n');
+        last.text.push_str(line);
+    }
 }
 
 /// The rows of a table without running numbers: `width` paragraphs each,
