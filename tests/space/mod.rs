@@ -530,6 +530,8 @@ const ACTIONS: &[&str] = &[
     "组织{}业务培训，提升队伍能力",
     "深化{}领域改革，优化办事流程",
     "强化{}监督检查，及时通报结果",
+    // Ends in the verb 办, like an office's name (`…推进一网通办`).
+    "深化{}审批改革推进一网通办",
 ];
 
 const TASKS: &[&str] = &[

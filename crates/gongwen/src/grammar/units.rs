@@ -297,6 +297,7 @@ pub fn looks_like_units(text: &str) -> bool {
             || PROSE_MARKERS
                 .iter()
                 .any(|w| (core.s..core.e).any(|i| t.starts_with(i, core.e, w)))
+            || verb_in_short_name(&t, core.s, core.e)
         {
             return false;
         }
@@ -357,11 +358,14 @@ const MULTI_HEADS: [&str; 55] = [
 
 /// Endings that look like a head noun but end ordinary words.
 #[rustfmt::skip]
-const NOT_HEADS: [&str; 42] = [
+const NOT_HEADS: [&str; 48] = [
     "格局", "大局", "全局", "布局", "开局", "结局", "之处", "好处", "到处", "用处", "益处", "社会",
     "机会", "体会", "领会", "误会", "开会", "与会", "全部", "内部", "外部", "局部", "干部", "场所",
     "住所", "处所", "网站", "重组", "改组", "分组", "学科", "部署", "签署", "督办", "承办", "举办",
     "交办", "代办", "查办", "创办", "排队", "为中心",
+    // How a service is delivered (`一网通办`, `全程网办`, `掌上办`, `就近办`,
+    // `一次办`, `即来即办`): the verb 办, not an office.
+    "通办", "网办", "上办", "近办", "次办", "即办",
 ];
 
 /// Region words that make a unit after `各` (`各设区市`, `各县(市、区)`).
@@ -415,6 +419,27 @@ const PROSE_WORDS: [&str; 41] = [
 const NOT_PROSE: [&str; 11] = [
     "应急", "对外", "对口", "将乐", "于都", "在线", "组织部", "推进办", "落实办", "按摩", "向塘",
 ];
+
+/// Verbs that stand in a name ending in `办` only inside a word of
+/// [`NOT_PROSE`] (`推进办`): `深化审批改革推进一网通办` is a sentence ending
+/// in the verb 办. (Names with other heads hold such verbs:
+/// `省推进工业互联网创新发展专项工作组`, `…领导小组办公室`.)
+#[rustfmt::skip]
+const NAME_VERBS: [&str; 10] = [
+    "推进", "推动", "深化", "优化", "提升", "实现", "促进", "强化", "提高", "扩大",
+];
+
+/// Whether `s..e` ends in `办` and holds one of [`NAME_VERBS`] outside a
+/// word of [`NOT_PROSE`] (for [`looks_like_units`]).
+fn verb_in_short_name(t: &Text, s: usize, e: usize) -> bool {
+    if !t.ends_with(s, e, "办") {
+        return false;
+    }
+    (s..e).any(|i| {
+        NAME_VERBS.iter().any(|w| t.starts_with(i, e, w))
+            && !NOT_PROSE.iter().any(|w| t.starts_with(i, e, w))
+    })
+}
 
 /// Words that never stand in a unit's name (for [`looks_like_units`]).
 #[rustfmt::skip]
@@ -1735,6 +1760,10 @@ mod tests {
             "市留交办、越秀区",
             "从化市、凤阳县",
             "各县区人民政府 (管委会)、各大中专院校、驻市高校",
+            "省推进长三角一体化发展领导小组办公室",
+            "市数字政府推进办、区委深改办",
+            "省委全面深化改革委员会办公室",
+            "省推进工业互联网创新发展专项工作组",
         ] {
             assert!(looks_like_units(text), "{text}");
         }
@@ -1767,6 +1796,12 @@ mod tests {
             "面向社会",
             "法规处、2024年6月",
             "一个非常非常长的名字一个非常非常长的名字一个非常非常长的名字处",
+            "深化审批改革推进一网通办",
+            "实现政务服务全程网办",
+            "推动高频事项掌上办",
+            "提升群众办事就近办",
+            "优化流程一次办",
+            "深化改革推进帮办",
         ] {
             assert!(!looks_like_units(text), "{text}");
         }
