@@ -53,6 +53,18 @@ pub fn heading_label_alone(text: &str) -> Option<Label> {
         .filter(|l| l.text_after(text).is_empty())
 }
 
+/// Bullets that mark the items of a list (`△进一步调整…`): a mark, no
+/// number.
+pub const BULLETS: &str = "△▲●◆■□★☆○◇•·▪▶►◎";
+
+/// The bullet a text starts with (leading white space skipped), when text
+/// follows it.
+pub fn bullet(text: &str) -> Option<char> {
+    let mut chars = text.trim_start().chars();
+    let c = chars.next().filter(|c| BULLETS.contains(*c))?;
+    (!chars.as_str().trim().is_empty()).then_some(c)
+}
+
 /// How many leading chars of a text are looked at for a label: leading
 /// white space plus the longest label (`（一百二十三）`) fit well inside.
 const LABEL_HEAD_CHARS: usize = 32;

@@ -43,6 +43,12 @@
 //!    stay as empty cells). When every line of the run starts with a
 //!    separator (a bordered table) that leading separator is dropped.
 //!
+//! 4. **Box-drawn tables** (`┌─┬─┐ │ ├─┼─┤`, as law databases and "save as
+//!    text" write a word processor's table): a run of lines starting with a
+//!    box-drawing char, the first a border. Merges are read from the rules
+//!    and strokes, so the table is a [`TableLayout::Grid`] with spans (see
+//!    [`boxed`](self::boxed) for the rules).
+//!
 //! Both separators (`|`, `｜`) are accepted in Markdown and flattened tables.
 //! A pipe table none of whose cells holds text (say a line `|||`) is not a
 //! table: its lines are paragraphs. Anything else is a paragraph: one
@@ -64,7 +70,7 @@
 //! - A flattened cell that held a line break cannot be told apart from a new
 //!   row: its continuation line is just another row (or, without any
 //!   separator, a paragraph that splits the table).
-//! - No comma-separated values, space-aligned or box-drawing tables, HTML
+//! - No comma-separated values, space-aligned tables, HTML
 //!   tables, or inline Markdown; no escapes other than `\|`, `\｜` and `""`.
 //! - It does not decode bytes (see [`crate::read::decode`]).
 //!
@@ -73,6 +79,8 @@
 //! cell that could open another quote.
 
 use crate::document::{Block, Cell, Document, Paragraph, Position, Row, Table, TableLayout};
+
+mod boxed;
 
 /// The most physical lines one quoted tab-separated cell may span. A quote
 /// still open after that many lines is taken as literal text, so a stray
@@ -146,6 +154,13 @@ impl Reader<'_> {
                     }
                     Tsv::Prose(end) => tsv_from = end,
                     Tsv::No => {}
+                }
+            }
+            if boxed::is_box_line(line) {
+                if let Some((rows, end)) = boxed::read_box(self.lines, i, self.tables) {
+                    self.table(TableLayout::Grid, rows);
+                    i = end;
+                    continue;
                 }
             }
             if has_sep(line) {

@@ -731,3 +731,103 @@ fn markdown_line_break_tags_become_newlines() {
     assert_eq!(t.rows[1].cells[0].text, "x\ny");
     assert_eq!(t.rows[1].cells[1].text, "p\nq<b>r</b>");
 }
+
+/// (text, col, row_span, col_span) of each cell, row by row.
+fn spans(table: &Table) -> Vec<Vec<(&str, u32, u32, u32)>> {
+    table
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .map(|c| (c.text.as_str(), c.col, c.row_span, c.col_span))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn box_drawn_table_with_merges_and_collapsed_blanks() {
+    // A law database's rendering: blanks collapsed, a header cell wrapped,
+    // a leader and a deadline merged down to the end, a rule over one
+    // column only, bullets starting lines inside a cell.
+    let text = "\
+┌──────────┬───┬──────┬────┐
+│ 工 作 任 务 │分管领│牵头单位│完成时限│
+│ │ 导 │ │ │
+├──────────┼───┼──────┼────┤
+│抓好财税工作 │张三│市财政局、│年内见成│
+├──────────┤ │市税务局 │ 效 │
+│△调整支出结构,加大│ │ │ │
+│投入 │ ├──────┤ │
+│△加强财政监督 │ │市教育局 │ │
+└──────────┴───┴──────┴────┘
+说明";
+    let doc = read_text(text);
+    let t = tables(&doc);
+    assert_eq!(t.len(), 1);
+    assert_eq!(t[0].layout, TableLayout::Grid);
+    assert_eq!(
+        spans(t[0]),
+        vec![
+            vec![
+                ("工 作 任 务", 0, 1, 1),
+                ("分管领导", 1, 1, 1),
+                ("牵头单位", 2, 1, 1),
+                ("完成时限", 3, 1, 1)
+            ],
+            vec![
+                ("抓好财税工作", 0, 1, 1),
+                ("张三", 1, 3, 1),
+                ("市财政局、市税务局", 2, 2, 1),
+                ("年内见成效", 3, 3, 1)
+            ],
+            vec![("△调整支出结构,加大投入\n△加强财政监督", 0, 2, 1)],
+            vec![("市教育局", 2, 1, 1)],
+        ]
+    );
+    assert_eq!(paragraphs(&doc), vec![("说明", 11)]);
+    // Rows carry the line they start on; cells their first text line.
+    assert_eq!(t[0].rows[2].pos.line(), Some(7));
+    assert_eq!(t[0].rows[1].cells[2].pos.line(), Some(5));
+}
+
+#[test]
+fn box_drawn_table_with_a_row_across_and_heavy_strokes() {
+    let text = "\
+┏━━━━━━━━━┓
+┃标题跨两列┃
+┣━━━━┳━━━━┫
+┃甲  ┃乙  ┃
+┣━━━━┻━━━━┫
+┃一、跨两列┃
+┗━━━━━━━━━┛";
+    let doc = read_text(text);
+    let t = tables(&doc);
+    assert_eq!(
+        spans(t[0]),
+        vec![
+            vec![("标题跨两列", 0, 1, 2)],
+            vec![("甲", 0, 1, 1), ("乙", 1, 1, 1)],
+            vec![("一、跨两列", 0, 1, 2)],
+        ]
+    );
+}
+
+#[test]
+fn a_box_line_that_breaks_the_strokes_ends_the_table_and_is_kept() {
+    // An excerpt cut inside a row: the cut line is a paragraph.
+    let text = "\
+┌──┬──┐
+│甲│乙│
+├──┼──┤
+│丙│丁";
+    let doc = read_text(text);
+    let t = tables(&doc);
+    assert_eq!(grid(t[0]), vec![vec!["甲", "乙"], vec![""; 2]]);
+    assert_eq!(paragraphs(&doc), vec![("│丙│丁", 4)]);
+    // Box chars that are no table stay text.
+    let doc = read_text("──────\n│ 注：无 │");
+    assert!(tables(&doc).is_empty());
+    assert_eq!(paragraphs(&doc).len(), 2);
+}
