@@ -150,6 +150,7 @@ fn one_layout_per_format_parses_back() {
         Format::Tabs,
         Format::CellLines,
         Format::Spaces,
+        Format::Boxed,
         Format::Docx,
         Format::Xlsx,
     ] {

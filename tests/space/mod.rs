@@ -41,6 +41,11 @@ pub enum Format {
     /// [`Layout::padded`] the spaces are full-width (`　`); with
     /// [`Layout::title_row`] the table's title and header share a line.
     Spaces,
+    /// Text, tables drawn with box characters (`┌─┬─┐ │ ├─┼─┤`), as law
+    /// databases write a word processor's table: merges shown; cells
+    /// wrapped at their column's width; [`Layout::padded`] fills every piece
+    /// with `　`, else blanks are collapsed.
+    Boxed,
     Docx,
     Xlsx,
 }
@@ -148,6 +153,21 @@ pub struct Layout {
     /// One cell per line: header cells wrapped over two lines (`责任` /
     /// `单位`), as a web page's header cell with a line break copies.
     pub wrapped_header: bool,
+    /// How a task's measures are written: a row each, or all in one cell
+    /// of one row, one per line, sharing its units and deadline.
+    pub items: Items,
+}
+
+/// How a task's measures are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Items {
+    /// A row each.
+    #[default]
+    Rows,
+    /// One cell, a numbered line each (`(1)…⏎(2)…`).
+    Labels,
+    /// One cell, a bulleted line each (`△…⏎△…`).
+    Bullets,
 }
 
 /// Header words wrapped over two lines, and where they break.
@@ -234,6 +254,7 @@ impl Default for Layout {
             score_col: false,
             grouped_header: false,
             wrapped_header: false,
+            items: Items::Rows,
         }
     }
 }
@@ -244,6 +265,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         Just(Format::Tabs),
         Just(Format::CellLines),
         Just(Format::Spaces),
+        Just(Format::Boxed),
         Just(Format::Docx),
         Just(Format::Xlsx)
     ];
@@ -283,6 +305,11 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
         (unknown_text, any::<bool>(), any::<bool>(), unknown_detail),
         (any::<bool>(), any::<bool>(), any::<bool>()),
+        prop_oneof![
+            4 => Just(Items::Rows),
+            1 => Just(Items::Labels),
+            1 => Just(Items::Bullets)
+        ],
     )
         .prop_map(
             |(
@@ -292,8 +319,18 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (note_row, sub_header, cell_pipes, units_lines),
                 (unknown_text, leader_col, trailer, unknown_detail),
                 (score_col, grouped_header, wrapped_header),
+                items,
             )| {
-                let grid = matches!(format, Format::Docx | Format::Xlsx);
+                let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
+                // A cell listing several measures needs line breaks a grid
+                // keeps; a row's 序号 or score would stand for them all.
+                let items = if grid && seq == Seq::None && !score_col {
+                    items
+                } else {
+                    Items::Rows
+                };
+                let measure_labels = measure_labels || items == Items::Labels;
+                let measure_labels = measure_labels && items != Items::Bullets;
                 // A section numbered in the 序号 column needs one.
                 let sections = match sections {
                     Sections::SeqRow if seq == Seq::None => Sections::MergedRow,
@@ -339,7 +376,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     sub_header: sub_header
                         && roles
                         && match format {
-                            Format::Docx | Format::Xlsx => true,
+                            Format::Docx | Format::Xlsx | Format::Boxed => true,
                             Format::Pipes | Format::Tabs => padded,
                             Format::CellLines | Format::Spaces => false,
                         },
@@ -396,6 +433,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && !merge
                         && blank_col == BlankCol::None
                         && !units_lines,
+                    items,
                 }
             },
         )
@@ -742,6 +780,15 @@ impl GenNotice {
                     if layout.leader_col && rng.chance(60) {
                         t.measures[i].leader = t.measures[i - 1].leader;
                     }
+                    // Measures listed in one cell share its row's values.
+                    if layout.items != Items::Rows {
+                        let first = t.measures[0].clone();
+                        let m = &mut t.measures[i];
+                        m.deadline = first.deadline;
+                        m.lead = first.lead;
+                        m.support = first.support;
+                        m.leader = first.leader;
+                    }
                 }
             }
         }
@@ -796,7 +843,9 @@ impl GenNotice {
                 }
                 for (mi, m) in t.measures.iter().enumerate() {
                     measure_no += 1;
-                    let label = if layout.measure_labels {
+                    let label = if layout.items == Items::Bullets {
+                        Some("△".to_owned())
+                    } else if layout.measure_labels {
                         Some(format!("({})", mi + 1))
                     } else if seq == Seq::Measures || (seq == Seq::Tasks && !layout.task_col) {
                         // The number printed: a task's, where the column

@@ -5,7 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{
-    chinese, BlankCol, Format, GenMeasure, GenNotice, Layout, Sections, Seq, UnknownDetail,
+    chinese, BlankCol, Format, GenMeasure, GenNotice, Items, Layout, Sections, Seq, UnknownDetail,
     UnknownText, GROUP_WORDS, SCORE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS,
     UNKNOWN_UNITS_WORDS, WRAPPED_WORDS,
 };
@@ -307,6 +307,10 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
             let first_row = table.len();
             for (mi, m) in t.measures.iter().enumerate() {
                 measure_no += 1;
+                // Measures listed in one cell: the task's one row.
+                if layout.items != Items::Rows && mi > 0 {
+                    continue;
+                }
                 let mut row = Vec::with_capacity(width);
                 for (c, col) in cols.iter().enumerate() {
                     let (text, date) = match col {
@@ -318,6 +322,18 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                             (format!("{}.{}", ti + 1, t.title), None)
                         }
                         Col::Task => (t.title.clone(), None),
+                        Col::Measure if layout.items != Items::Rows => {
+                            let lines: Vec<String> = t
+                                .measures
+                                .iter()
+                                .enumerate()
+                                .map(|(k, m)| match layout.items {
+                                    Items::Bullets => format!("△{}", m.text),
+                                    _ => format!("({}){}", k + 1, m.text),
+                                })
+                                .collect();
+                            (lines.join("\n"), None)
+                        }
                         Col::Measure if layout.measure_labels => {
                             (format!("({}){}", mi + 1, m.text), None)
                         }
@@ -416,6 +432,7 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
             .into_bytes(),
             "notice.txt",
         ),
+        Format::Boxed => (boxed(&blocks, layout.padded).into_bytes(), "notice.txt"),
         Format::Docx => (docx(&blocks), "notice.docx"),
         Format::Xlsx => (xlsx(&blocks), "notice.xlsx"),
     }
@@ -537,7 +554,10 @@ fn docx(blocks: &[Block]) -> Vec<u8> {
                                 Slot::Start {
                                     text, rows, cols, ..
                                 } => {
-                                    let mut c = TableCell::new().add_paragraph(para(text));
+                                    // A paragraph a line.
+                                    let mut c = text
+                                        .split('\n')
+                                        .fold(TableCell::new(), |c, l| c.add_paragraph(para(l)));
                                     if *cols > 1 {
                                         c = c.grid_span(*cols);
                                     }
@@ -630,4 +650,202 @@ fn xlsx(blocks: &[Block]) -> Vec<u8> {
         }
     }
     book.save_to_buffer().expect("workbook written")
+}
+
+/// Text with tables drawn in box characters (`┌─┬─┐ │ ├─┼─┤ └─┴─┘`), as a
+/// law database writes a word processor's table: cell texts wrapped at the
+/// column's width, merges shown by the rules and strokes left out, a
+/// merged cell's text running on over the rules of its neighbours. With
+/// `padded` every piece is filled to its width with `　`; without, the
+/// blanks are collapsed (an empty piece is one space).
+fn boxed(blocks: &[Block], padded: bool) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => {
+                out.push_str(p);
+                out.push('\n');
+            }
+            Block::Table(rows) => box_table(rows, padded, &mut out),
+        }
+    }
+    out
+}
+
+fn box_table(grid: &[Vec<Slot>], padded: bool, out: &mut String) {
+    let n_rows = grid.len();
+    let n_cols = grid.iter().map(Vec::len).max().unwrap_or(0);
+    if n_rows == 0 || n_cols == 0 {
+        return;
+    }
+    // The cell (its start) covering each position.
+    let mut owner = vec![vec![(usize::MAX, usize::MAX); n_cols]; n_rows];
+    for (r, row) in grid.iter().enumerate() {
+        for (c, s) in row.iter().enumerate() {
+            if let Slot::Start { rows, cols, .. } = s {
+                for line in owner.iter_mut().skip(r).take(*rows) {
+                    for o in line.iter_mut().skip(c).take(*cols) {
+                        *o = (r, c);
+                    }
+                }
+            }
+        }
+    }
+    // Column widths in chars (a stroke between two columns is one more).
+    let widths: Vec<usize> = (0..n_cols)
+        .map(|c| {
+            let longest = grid
+                .iter()
+                .filter_map(|row| match row.get(c) {
+                    Some(Slot::Start { text, cols: 1, .. }) => {
+                        text.split('\n').map(|l| l.chars().count()).max()
+                    }
+                    _ => None,
+                })
+                .max()
+                .unwrap_or(2);
+            longest.clamp(2, 6 + 2 * (c % 3))
+        })
+        .collect();
+    let span_width = |c: usize, cols: usize| widths[c..c + cols].iter().sum::<usize>() + cols - 1;
+    // Each cell's wrapped lines.
+    let mut lines: std::collections::HashMap<(usize, usize), Vec<String>> = Default::default();
+    for (r, row) in grid.iter().enumerate() {
+        for (c, s) in row.iter().enumerate() {
+            if let Slot::Start { text, cols, .. } = s {
+                let w = span_width(c, (*cols).min(n_cols - c));
+                let wrapped = text
+                    .split('\n')
+                    .filter(|l| !l.is_empty())
+                    .flat_map(|l| {
+                        let chars: Vec<char> = l.chars().collect();
+                        chars
+                            .chunks(w)
+                            .map(|ch| ch.iter().collect::<String>())
+                            .collect::<Vec<_>>()
+                    })
+                    .collect();
+                lines.insert((r, c), wrapped);
+            }
+        }
+    }
+    // Band heights: one-row cells fit in their band; a cell over several
+    // rows fits in its bands and the rules between them.
+    let mut heights = vec![1usize; n_rows];
+    for (r, row) in grid.iter().enumerate() {
+        for (c, s) in row.iter().enumerate() {
+            if let Slot::Start { rows: 1, .. } = s {
+                heights[r] = heights[r].max(lines[&(r, c)].len());
+            }
+        }
+    }
+    for (r, row) in grid.iter().enumerate() {
+        for (c, s) in row.iter().enumerate() {
+            if let Slot::Start { rows, .. } = s {
+                let last = (r + rows).min(n_rows) - 1;
+                let room: usize = heights[r..=last].iter().sum::<usize>() + (last - r);
+                let need = lines[&(r, c)].len();
+                if need > room {
+                    heights[last] += need - room;
+                }
+            }
+        }
+    }
+    // The first physical line of each band (line 0 is the top border).
+    let mut band_start = vec![0usize; n_rows];
+    let mut at = 1;
+    for r in 0..n_rows {
+        if r > 0 {
+            at += 1; // the rule above band r
+        }
+        band_start[r] = at;
+        at += heights[r];
+    }
+    let piece = |(r, c): (usize, usize), line: usize, w: usize| -> String {
+        let k = line - band_start[r];
+        let text = lines[&(r, c)].get(k).cloned().unwrap_or_default();
+        let len = text.chars().count();
+        if padded {
+            format!("{text}{}", "　".repeat(w - len))
+        } else if text.is_empty() {
+            " ".to_owned()
+        } else {
+            text
+        }
+    };
+    let stroke = |up: bool, down: bool, left: bool, right: bool| match (up, down, left, right) {
+        (true, true, true, true) => '┼',
+        (true, true, false, true) => '├',
+        (true, true, true, false) => '┤',
+        (false, true, true, true) => '┬',
+        (true, false, true, true) => '┴',
+        (false, true, false, true) => '┌',
+        (false, true, true, false) => '┐',
+        (true, false, false, true) => '└',
+        (true, false, true, false) => '┘',
+        (_, _, true, _) | (_, _, _, true) => '─',
+        _ => '│',
+    };
+    // Whether a stroke stands at boundary `b` in band `r`.
+    let split = |r: usize, b: usize| b == 0 || b == n_cols || owner[r][b - 1] != owner[r][b];
+    // A rule line above band `r` (`None`: the top border, `Some(n_rows)`:
+    // the bottom one).
+    let rule_line = |above: Option<usize>, below: Option<usize>, line: usize| -> String {
+        let mut s = String::new();
+        let ruled = |c: usize| match (above, below) {
+            (Some(a), Some(b)) => owner[a][c] != owner[b][c],
+            _ => true,
+        };
+        let mut c = 0;
+        while c <= n_cols {
+            let up = above.is_some_and(|a| split(a, c));
+            let down = below.is_some_and(|b| split(b, c));
+            let left = c > 0 && ruled(c - 1);
+            let right = c < n_cols && ruled(c);
+            if c == n_cols {
+                s.push(stroke(up, down, left, right));
+                break;
+            }
+            if right {
+                s.push(stroke(up, down, left, right));
+                s.push_str(&"─".repeat(widths[c]));
+                c += 1;
+            } else {
+                // A cell going on through this rule.
+                let b = below.expect("a rule between bands");
+                let o = owner[b][c];
+                let end = (c..n_cols).find(|&e| owner[b][e] != o).unwrap_or(n_cols);
+                if up || down || left {
+                    s.push(stroke(up, down, left, right));
+                }
+                s.push_str(&piece(o, line, span_width(c, end - c)));
+                c = end;
+            }
+        }
+        s
+    };
+    out.push_str(&rule_line(None, Some(0), 0));
+    out.push('\n');
+    for r in 0..n_rows {
+        if r > 0 {
+            out.push_str(&rule_line(Some(r - 1), Some(r), band_start[r] - 1));
+            out.push('\n');
+        }
+        for line in band_start[r]..band_start[r] + heights[r] {
+            let mut s = String::new();
+            let mut c = 0;
+            while c < n_cols {
+                let o = owner[r][c];
+                let end = (c..n_cols).find(|&e| owner[r][e] != o).unwrap_or(n_cols);
+                s.push('│');
+                s.push_str(&piece(o, line, span_width(c, end - c)));
+                c = end;
+            }
+            s.push('│');
+            out.push_str(&s);
+            out.push('\n');
+        }
+    }
+    out.push_str(&rule_line(Some(n_rows - 1), None, 0));
+    out.push('\n');
 }

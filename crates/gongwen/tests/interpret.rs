@@ -584,3 +584,108 @@ fn a_measure_ending_like_a_unit_keeps_its_row() {
         )
     );
 }
+
+#[test]
+fn box_drawn_table_with_a_group_row_over_bulleted_items() {
+    // A group row with no mark whose unit, leader and deadline cells run
+    // down over the rows below heads their items; a cell listing items one
+    // a line (`△…`) gives a measure per item, each with the row's units.
+    let text = "\
+┌──────────┬───┬──────┬────┐
+│ 工 作 任 务 │分管领│牵头单位│完成时限│
+│ │ 导 │ │ │
+├──────────┼───┼──────┼────┤
+│抓好财税工作 │张三│市财政局、│2024年│
+├──────────┤ │市税务局 │6月底 │
+│△调整支出结构,加大│ │ │ │
+│投入 │ │ │ │
+│△加强财政监督 │ │ │ │
+├──────────┤ ├──────┤ │
+│推进教育发展 │ │市教育局 │ │
+├──────────┤ │ │ │
+│△安排教育经费 │ │ │ │
+└──────────┴───┴──────┴────┘";
+    let n = gongwen::parse_str(text);
+    let titles: Vec<&str> = n.outline.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, vec!["抓好财税工作", "推进教育发展"]);
+    assert!(n.outline.iter().all(|h| h.level == 1 && h.label.is_empty()));
+    assert_eq!(
+        texts_and_units(&n),
+        vec![
+            (
+                "调整支出结构,加大投入".to_owned(),
+                vec!["市财政局".to_owned(), "市税务局".to_owned()]
+            ),
+            (
+                "加强财政监督".to_owned(),
+                vec!["市财政局".to_owned(), "市税务局".to_owned()]
+            ),
+            ("安排教育经费".to_owned(), vec!["市教育局".to_owned()]),
+        ]
+    );
+    let ms = all_measures(&n);
+    assert!(ms.iter().all(|m| m.label.as_deref() == Some("△")));
+    assert!(ms.iter().all(|m| m.ordinal.is_none()));
+    assert!(ms
+        .iter()
+        .all(|m| m.deadline.as_ref().unwrap().due == date(2024, 6, 30)));
+    assert!(ms.iter().all(|m| m.leader.as_deref() == Some("张三")));
+}
+
+#[test]
+fn a_grid_cell_numbering_its_items_gives_a_measure_each() {
+    let doc = Document {
+        blocks: vec![Block::Table(Table {
+            index: 0,
+            layout: TableLayout::Grid,
+            rows: vec![
+                row(
+                    vec![
+                        cell("重点任务", 0, 0, 1, 1),
+                        cell("具体措施", 0, 1, 1, 1),
+                        cell("责任单位", 0, 2, 1, 1),
+                        cell("完成时限", 0, 3, 1, 1),
+                    ],
+                    0,
+                ),
+                row(
+                    vec![
+                        cell("1.优化营商环境", 1, 0, 1, 1),
+                        // Items in order, a line each; a line that is no
+                        // next item goes on with the one before it.
+                        cell(
+                            "（1）精简审批事项\n（2）压缩办理时限\n其中企业开办1天办结\n（4）跳号不是新项",
+                            1,
+                            1,
+                            1,
+                            1,
+                        ),
+                        cell("市政务服务局", 1, 2, 1, 1),
+                        cell("2025年底前", 1, 3, 1, 1),
+                    ],
+                    1,
+                ),
+            ],
+        })],
+    };
+    let n = gongwen::interpret::interpret(&doc, source());
+    let ms = all_measures(&n);
+    let got: Vec<(Option<&str>, &str)> = ms
+        .iter()
+        .map(|m| (m.label.as_deref(), m.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("（1）"), "精简审批事项"),
+            (
+                Some("（2）"),
+                "压缩办理时限\n其中企业开办1天办结\n（4）跳号不是新项"
+            ),
+        ]
+    );
+    assert!(ms.iter().all(|m| unit_names(m) == vec!["市政务服务局"]));
+    assert!(ms
+        .iter()
+        .all(|m| m.deadline.as_ref().unwrap().due == date(2025, 12, 31)));
+}

@@ -30,6 +30,7 @@
 //! single values to [`crate::grammar`].
 
 pub mod catalog;
+mod cell_items;
 pub mod cell_text;
 pub mod columns;
 pub mod conventions;

@@ -15,7 +15,8 @@
 //! measures go to the [`OutlineBuilder`]. It does not read prose.
 
 use crate::document::{Block, Cell, Position, Table, TableLayout};
-use crate::grammar::label::{parse_label, Label, LabelKind};
+use crate::grammar::label::{bullet, parse_label, Label, LabelKind};
+use crate::interpret::cell_items::{split_items, Mark};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
 use crate::normalize::comparable;
 
@@ -83,6 +84,7 @@ pub fn interpret_table(
     machine.seq_numbers_tasks = segments.seq_numbers_tasks;
     for (slots, kind) in grid.iter().zip(&segments.kinds).skip(header.data_start) {
         machine.row(slots, kind, out, diags);
+        machine.rows_seen += 1;
     }
     machine.finish_measure(out, diags);
     out.close_to(base as usize);
@@ -174,6 +176,11 @@ struct MeasureDraft {
     /// in the numbering).
     label_shared: bool,
     text: String,
+    /// The first item's mark, read from the measure cell itself: its text
+    /// may list more items (`（1）…⏎（2）…`).
+    mark: Option<Mark>,
+    /// The row it started on (counted as [`RowMachine::rows_seen`]).
+    row: usize,
     position: Position,
     deadline: Option<Inheritable>,
     units: Vec<(Inheritable, Role)>,
@@ -234,6 +241,8 @@ struct RowMachine<'h> {
     last_seq: Option<Label>,
     last_units: Vec<Option<Inheritable>>,
     draft: Option<MeasureDraft>,
+    /// Rows read so far (the index of the row being read).
+    rows_seen: usize,
 }
 
 impl<'h> RowMachine<'h> {
@@ -275,6 +284,7 @@ impl<'h> RowMachine<'h> {
             last_leader: None,
             last_seq: None,
             draft: None,
+            rows_seen: 0,
         }
     }
 
@@ -475,13 +485,31 @@ impl<'h> RowMachine<'h> {
                         d.text.push_str(cell.text.trim());
                     }
                 } else {
+                    let mark = label
+                        .clone()
+                        .map(Mark::Label)
+                        .or_else(|| bullet(&cell.text).map(Mark::Bullet));
+                    if mark.is_some() && self.heads_items(slots) {
+                        // The unmarked row above heads this row's items.
+                        if let Some(d) = self.draft.take() {
+                            out.open_unlabelled_heading(self.task_level(), &d.text, d.position);
+                            self.in_task = true;
+                        }
+                    }
                     self.finish_measure(out, diags);
                     self.labelled_measures |= label.is_some();
-                    let text = match &label {
-                        Some(l) => l.text_after(&cell.text).to_owned(),
+                    let text = match &mark {
+                        Some(Mark::Label(l)) => l.text_after(&cell.text).to_owned(),
+                        Some(Mark::Bullet(b)) => {
+                            let t = cell.text.trim_start();
+                            t.strip_prefix(*b).unwrap_or(t).trim().to_owned()
+                        }
                         None => cell.text.trim().to_owned(),
                     };
                     self.start_measure(label, text, cell.pos.clone());
+                    if let Some(d) = self.draft.as_mut() {
+                        d.mark = mark;
+                    }
                     new_measure = true;
                 }
             }
@@ -738,11 +766,39 @@ impl<'h> RowMachine<'h> {
         })
     }
 
+    /// Whether the measure drafted on the row above heads the items of the
+    /// marked row `slots` starts (`抓好财税金融工作` over `△…` rows): the
+    /// table has no task column, the draft's text has no mark and no number,
+    /// it started on the row just above, and every unit, deadline or leader
+    /// cell of this row is merged down from it (none of its own).
+    fn heads_items(&self, slots: &[Slot<'_>]) -> bool {
+        let Some(d) = self.draft.as_ref() else {
+            return false;
+        };
+        let details: Vec<&Slot<'_>> = self
+            .deadline_col
+            .iter()
+            .chain(self.leader_col.iter())
+            .chain(self.unit_cols.iter().map(|(c, _)| c))
+            .filter_map(|&c| slots.get(c))
+            .collect();
+        self.task_col.is_none()
+            && d.mark.is_none()
+            && d.label.is_none()
+            && d.row + 1 == self.rows_seen
+            && details.iter().any(|s| matches!(s, Slot::Covered(_)))
+            && details
+                .iter()
+                .all(|s| matches!(s, Slot::Covered(_) | Slot::Empty))
+    }
+
     fn start_measure(&mut self, label: Option<Label>, text: String, position: Position) {
         self.draft = Some(MeasureDraft {
             label,
             label_shared: false,
             text,
+            mark: None,
+            row: self.rows_seen,
             position,
             deadline: None,
             units: Vec::new(),
@@ -819,7 +875,25 @@ impl<'h> RowMachine<'h> {
             leader: d.leader.map(|v| v.text),
             position: Some(d.position),
         };
-        out.push_measure(measure, d.label.as_ref().filter(|_| !d.label_shared));
+        // A cell listing several items gives a measure per item, each with
+        // the row's units and deadline.
+        let Some(mark) = d.mark else {
+            out.push_measure(measure, d.label.as_ref().filter(|_| !d.label_shared));
+            return;
+        };
+        for item in split_items(mark, &measure.text) {
+            let (label, ordinal, own) = match &item.mark {
+                Mark::Label(l) => (Some(l.text.clone()), Some(l.ordinal), Some(l)),
+                Mark::Bullet(b) => (Some(b.to_string()), None, None),
+            };
+            let one = Measure {
+                label,
+                ordinal,
+                text: item.text,
+                ..measure.clone()
+            };
+            out.push_measure(one, own.filter(|_| !d.label_shared));
+        }
     }
 }
 
