@@ -37,7 +37,9 @@
 //! no tables whose lines do not all start with a box char (an indent of
 //! blanks is allowed). When a line's strokes do not continue the line
 //! above (one stroke too many or too few), the run is not a table and its
-//! lines are left to the rest of the text reader, so nothing is lost.
+//! lines are left to the rest of the text reader, so nothing is lost. A
+//! line with more than 256 strokes is text too (the work per line stays
+//! bounded).
 
 use crate::document::{Cell, Position, Row};
 use crate::grammar::label::{bullet, parse_label};
@@ -81,6 +83,10 @@ fn vertical(c: char) -> Option<Arms> {
         None
     }
 }
+
+/// The most strokes a line of a table may have (a table of at most 255
+/// columns); a line with more is text. Keeps the work per line bounded.
+const MAX_STROKES: usize = 256;
 
 /// Whether line `line` can belong to a box-drawn table.
 pub(super) fn is_box_line(line: &str) -> bool {
@@ -153,7 +159,8 @@ struct Placed {
 /// after it, or `None` when the lines there are no box-drawn table.
 pub(super) fn read_box(lines: &[&str], start: usize, table: u32) -> Option<(Vec<Row>, usize)> {
     let first = cut(lines.get(start)?);
-    if first.strokes.len() < 2 || !first.pieces.iter().all(|p| is_rule(p)) {
+    if !(2..=MAX_STROKES).contains(&first.strokes.len()) || !first.pieces.iter().all(|p| is_rule(p))
+    {
         return None;
     }
     // Strokes going down into the next line, by position.
@@ -166,6 +173,9 @@ pub(super) fn read_box(lines: &[&str], start: usize, table: u32) -> Option<(Vec<
     while end < lines.len() && !active.is_empty() && is_box_line(lines[end]) {
         let i = end;
         let line_cut = cut(lines[i]);
+        if line_cut.strokes.len() > MAX_STROKES {
+            break;
+        }
         // A line that does not continue the strokes above (one cut short at
         // the end of an excerpt, a stray line) ends the table; the reader
         // reads it as text.

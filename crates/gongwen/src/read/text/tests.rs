@@ -831,3 +831,13 @@ fn a_box_line_that_breaks_the_strokes_ends_the_table_and_is_kept() {
     assert!(tables(&doc).is_empty());
     assert_eq!(paragraphs(&doc).len(), 2);
 }
+
+#[test]
+fn a_box_line_of_more_strokes_than_a_table_has_columns_is_text() {
+    let wide = format!("┌{}─┐", "─┬".repeat(1_000));
+    let row = format!("│{}│", "甲│".repeat(1_000));
+    let text = format!("{wide}\n{}", format!("{row}\n").repeat(50));
+    let doc = read_text(&text);
+    assert!(tables(&doc).is_empty());
+    assert_eq!(paragraphs(&doc).len(), 51);
+}
