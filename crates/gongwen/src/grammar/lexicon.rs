@@ -54,6 +54,9 @@ const WORDS: &[(&str, Field)] = &[
     ("落实情况", Field::Other),
     ("整改情况", Field::Other),
     ("进度情况", Field::Other),
+    // How far the work has got (当前进度, 完成进度), not when it is due
+    // (时间进度, 进度要求, 进度安排).
+    ("进度", Field::Other),
     ("联系人", Field::Other),
     ("联系电话", Field::Other),
     // A person answering for the work (责任领导, 牵头领导), not a unit.
@@ -73,6 +76,8 @@ const WORDS: &[(&str, Field)] = &[
     ("完成节点", Field::Deadline),
     ("期限", Field::Deadline),
     ("进度安排", Field::Deadline),
+    ("时间进度", Field::Deadline),
+    ("进度要求", Field::Deadline),
     ("完成日期", Field::Deadline),
     ("时限要求", Field::Deadline),
     ("时间要求", Field::Deadline),
@@ -262,9 +267,17 @@ pub fn header_field(text: &str) -> Option<(Field, usize)> {
         }
         let len = word.chars().count();
         // Words that say "not a field", or "not units" (领导 in 牵头领导),
-        // win whatever their length.
+        // win whatever their length, unless they are part of a longer word
+        // the header holds (进度 in 进度安排).
         if matches!(field, Field::Other | Field::Leader) {
-            return Some((*field, len));
+            let inside_longer = WORDS
+                .iter()
+                .zip(&held)
+                .any(|((w, _), &h)| h && w.len() > word.len() && w.contains(word));
+            if !inside_longer {
+                return Some((*field, len));
+            }
+            continue;
         }
         if best.is_none_or(|(_, l)| len > l) {
             best = Some((*field, len));
@@ -335,6 +348,9 @@ mod tests {
             Some(Field::Units(Role::Responsible))
         );
         assert_eq!(header_field("检查时间").map(|f| f.0), Some(Field::Other));
+        assert_eq!(header_field("当前进度").map(|f| f.0), Some(Field::Other));
+        assert_eq!(header_field("进度安排").map(|f| f.0), Some(Field::Deadline));
+        assert_eq!(header_field("时间进度").map(|f| f.0), Some(Field::Deadline));
         assert_eq!(header_field("问题来源").map(|f| f.0), Some(Field::Other));
         assert_eq!(header_field("存在问题").map(|f| f.0), Some(Field::Task));
         assert_eq!(header_field("序号"), Some((Field::Seq, 2)));
