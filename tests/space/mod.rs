@@ -156,7 +156,19 @@ pub struct Layout {
     /// How a task's measures are written: a row each, or all in one cell
     /// of one row, one per line, sharing its units and deadline.
     pub items: Items,
+    /// The [`Layout::blank_col`] column (`备注`) holds a short remark on
+    /// each row (`县民生实事`), not read as a measure.
+    pub remarks: bool,
 }
+
+/// Short remarks a 备注 cell holds.
+pub const REMARKS: &[&str] = &[
+    "市民生实事",
+    "县民生实事",
+    "新增项目",
+    "续建项目",
+    "省定任务",
+];
 
 /// How a task's measures are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -255,6 +267,7 @@ impl Default for Layout {
             grouped_header: false,
             wrapped_header: false,
             items: Items::Rows,
+            remarks: false,
         }
     }
 }
@@ -310,6 +323,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             1 => Just(Items::Labels),
             1 => Just(Items::Bullets)
         ],
+        any::<bool>(),
     )
         .prop_map(
             |(
@@ -320,6 +334,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (unknown_text, leader_col, trailer, unknown_detail),
                 (score_col, grouped_header, wrapped_header),
                 items,
+                remarks,
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -422,7 +437,10 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && sections == Sections::Column
                         && !roles
                         && !sub_header
-                        && unknown_detail == UnknownDetail::None,
+                        && unknown_detail == UnknownDetail::None
+                        // (Its section column is told by a category merged
+                        // over rows: a row a measure.)
+                        && items == Items::Rows,
                     // The rows say how many columns there are: every row
                     // full (nothing merged, no 备注 left out), numbered.
                     // TODO(issue 12): wrapped headers over rows that leave
@@ -434,6 +452,13 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && blank_col == BlankCol::None
                         && !units_lines,
                     items,
+                    // (Pasted rows that leave merged cells out cannot say
+                    // whether a short word is a remark or an official.)
+                    remarks: remarks
+                        && blank_col != BlankCol::None
+                        && (grid
+                            || !merge
+                            || (padded && matches!(format, Format::Pipes | Format::Tabs))),
                 }
             },
         )

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     chinese, BlankCol, Format, GenMeasure, GenNotice, Items, Layout, Sections, Seq, UnknownDetail,
-    UnknownText, GROUP_WORDS, SCORE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS,
+    UnknownText, GROUP_WORDS, REMARKS, SCORE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS,
     UNKNOWN_UNITS_WORDS, WRAPPED_WORDS,
 };
 
@@ -162,6 +162,10 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
         Col::Units => (m.lead.join("、"), None),
         Col::Lead => (m.lead.join("、"), None),
         Col::Support => (m.support.join("、"), None),
+        Col::Blank if layout.remarks => (
+            REMARKS[m.text.chars().count() % REMARKS.len()].to_owned(),
+            None,
+        ),
         _ => (String::new(), None),
     }
 }

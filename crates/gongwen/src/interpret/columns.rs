@@ -212,6 +212,19 @@ pub fn is_short_word(text: &str) -> bool {
         && text.chars().all(char::is_alphabetic)
 }
 
+/// Longest short phrase, in chars.
+const MAX_PHRASE_CHARS: usize = 8;
+
+/// Whether a text is a short phrase of letters and digits, no punctuation
+/// (`县民生实事`, `新增项目`: what a remark holds; a measure is a sentence
+/// or longer). Short words are short phrases too.
+pub fn is_short_phrase(text: &str) -> bool {
+    let text = text.trim();
+    !text.is_empty()
+        && text.chars().count() <= MAX_PHRASE_CHARS
+        && text.chars().all(char::is_alphanumeric)
+}
+
 /// A header cell with a word the lexicon does not know, short enough to
 /// name a column ([`is_short_word`]).
 fn is_unknown_word(text: &str) -> bool {

@@ -10,7 +10,7 @@ use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
 use crate::model::{Diagnostic, DiagnosticCode};
 use crate::normalize::fold_width;
 
-use super::columns::{is_short_word, ColumnRole, Header};
+use super::columns::{is_short_phrase, is_short_word, ColumnRole, Header};
 use super::memo::GrammarMemo;
 
 /// What sits in one column of one row.
@@ -64,6 +64,29 @@ pub(crate) fn flattened_slots<'a>(
 ) -> Vec<Vec<Slot<'a>>> {
     let width = header.roles.len();
     let kinds = evidence_by_column(table, header, memo);
+    let filled = |c: &Cell| !c.text.trim().is_empty();
+    // A row of every piece with one empty between filled ones, in a column
+    // other such rows fill (`…| 李明 | | 2024年6月`, not an empty 备注 no
+    // row fills, not a section row's empty tail): this table
+    // kept a piece for each empty or merged cell, so a shorter row only
+    // lost its trailing empty pieces.
+    let full_rows: Vec<&crate::document::Row> = table
+        .rows
+        .iter()
+        .skip(header.data_start)
+        .filter(|row| row.cells.len() == width)
+        .collect();
+    let ever_filled: Vec<bool> = (0..width)
+        .map(|c| full_rows.iter().any(|row| filled(&row.cells[c])))
+        .collect();
+    let keeps_pieces = full_rows.iter().any(|row| {
+        let last = row.cells.iter().rposition(filled).unwrap_or(0);
+        row.cells[..last]
+            .iter()
+            .zip(&ever_filled)
+            .skip(1)
+            .any(|(c, &ever)| ever && !filled(c))
+    });
     table
         .rows
         .iter()
@@ -79,7 +102,6 @@ pub(crate) fn flattened_slots<'a>(
             // there than aligned by content: trailing empty pieces may have
             // been cut, or only empty cells kept their pieces (an empty 备注)
             // and merged ones been left out.
-            let filled = |c: &Cell| !c.text.trim().is_empty();
             let last = row.cells.iter().rposition(filled).unwrap_or(0);
             let padded = row.cells[..last].iter().any(|c| !filled(c));
             let cells: Vec<&Cell> = row
@@ -91,7 +113,7 @@ pub(crate) fn flattened_slots<'a>(
                 let literal: Vec<usize> = (0..row.cells.len())
                     .filter(|&i| filled(&row.cells[i]))
                     .collect();
-                let in_place = row.cells.len() == width || {
+                let in_place = row.cells.len() == width || keeps_pieces || {
                     let aligned = align_by_content(&cells, &header.roles, &kinds, memo);
                     let total = |cols: &[usize], memo: &mut GrammarMemo| -> f32 {
                         fits(&cells, cols, &header.roles, &kinds, memo).iter().sum()
@@ -164,6 +186,9 @@ struct ColumnEvidence {
     /// Every cell is a short word ([`CellShape::Word`]: a person's name
     /// under 责任领导, not a sentence).
     words: bool,
+    /// Every cell is a short word or phrase ([`CellShape::Phrase`]: a
+    /// remark under 备注, `县民生实事`).
+    phrases: bool,
 }
 
 fn evidence_by_column(
@@ -174,6 +199,7 @@ fn evidence_by_column(
     let width = header.roles.len();
     let mut out = vec![ColumnEvidence::default(); width];
     let mut not_words = vec![false; width];
+    let mut not_phrases = vec![false; width];
     for row in table.rows.iter().skip(header.data_start) {
         // A row of every cell (empty ones kept as pieces) or of every
         // column filled.
@@ -199,16 +225,27 @@ fn evidence_by_column(
                     out[col].kinds.push(label.kind);
                 }
             }
-            // (The cheap test first: most cells are no short word.)
-            if is_short_word(&cell.text) && shape_of(&cell.text, memo) == CellShape::Word {
+            // (The cheap test first: most cells are no short phrase.)
+            let shape = if is_short_phrase(&cell.text) {
+                shape_of(&cell.text, memo)
+            } else {
+                CellShape::Prose
+            };
+            if shape == CellShape::Word {
                 out[col].words = true;
             } else {
                 not_words[col] = true;
             }
+            if matches!(shape, CellShape::Word | CellShape::Phrase) {
+                out[col].phrases = true;
+            } else {
+                not_phrases[col] = true;
+            }
         }
     }
-    for (ev, not) in out.iter_mut().zip(not_words) {
+    for ((ev, not), not_phrase) in out.iter_mut().zip(not_words).zip(not_phrases) {
         ev.words &= !not;
+        ev.phrases &= !not_phrase;
     }
     out
 }
@@ -225,6 +262,9 @@ enum CellShape {
     Number,
     /// A short word of letters only (`王建国`).
     Word,
+    /// A short phrase of letters and digits, no punctuation, longer than a
+    /// word (`县民生实事`); elsewhere read as prose.
+    Phrase,
     Prose,
 }
 
@@ -244,6 +284,8 @@ fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
         CellShape::Units
     } else if is_short_word(t) {
         CellShape::Word
+    } else if is_short_phrase(t) {
+        CellShape::Phrase
     } else {
         CellShape::Prose
     }
@@ -255,9 +297,11 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
     use ColumnRole as R;
     let kinds = &column.kinds;
     match (shape, role) {
+        // A remark column of short phrases takes short phrases.
+        (CellShape::Word | CellShape::Phrase, R::Note) if column.phrases => 3.0,
         // A column of words (names) takes words, not sentences.
         (CellShape::Word, _) if column.words => 3.0,
-        (CellShape::Prose, _) if column.words => -1.0,
+        (CellShape::Prose | CellShape::Phrase, _) if column.words => -1.0,
         (CellShape::Labelled(k), R::Section | R::Task | R::Measure) => {
             if kinds.contains(&k) {
                 3.0
@@ -292,14 +336,14 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
         (CellShape::Number | CellShape::BareLabel, R::Seq) => 3.0,
         (CellShape::Number | CellShape::BareLabel, _) => -1.0,
         // A row has a measure of its own; its task may be merged away.
-        (CellShape::Prose | CellShape::Word, R::Measure) => 1.5,
-        (CellShape::Prose | CellShape::Word, R::Task) => 1.0,
+        (CellShape::Prose | CellShape::Phrase | CellShape::Word, R::Measure) => 1.5,
+        (CellShape::Prose | CellShape::Phrase | CellShape::Word, R::Task) => 1.0,
         // A section groups tasks; merged over more rows than a task, it is
         // the cell a short row more likely left out.
-        (CellShape::Prose | CellShape::Word, R::Section) => 0.7,
-        (CellShape::Prose | CellShape::Word, R::Note | R::Other) => 0.5,
-        (CellShape::Prose | CellShape::Word, R::Units(_)) => -0.5,
-        (CellShape::Prose | CellShape::Word, _) => -2.0,
+        (CellShape::Prose | CellShape::Phrase | CellShape::Word, R::Section) => 0.7,
+        (CellShape::Prose | CellShape::Phrase | CellShape::Word, R::Note | R::Other) => 0.5,
+        (CellShape::Prose | CellShape::Phrase | CellShape::Word, R::Units(_)) => -0.5,
+        (CellShape::Prose | CellShape::Phrase | CellShape::Word, _) => -2.0,
     }
 }
 

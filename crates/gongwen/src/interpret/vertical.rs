@@ -50,8 +50,8 @@ use crate::normalize::fold;
 
 use super::cell_text::{is_furniture, is_running_number};
 use super::columns::{
-    cells_a_row_needs, could_head_task_table, find_header, fits_column, is_short_word,
-    role_of_header, ColumnRole,
+    cells_a_row_needs, could_head_task_table, find_header, fits_column, is_short_phrase,
+    is_short_word, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer, MetaLine};
 use super::wrapped_header::group_lines;
@@ -456,11 +456,12 @@ fn numbered_rows<'a>(
                 let t2 = p2.text.trim();
                 running_number(t2).is_some_and(|m| m != n && same_or_next(m, n)) || is_section(t2)
             });
-            // Each cell fits its column in order. (A text cell in a 备注's
+            // Each cell fits its column in order. (A sentence in a 备注's
             // place is a row of the task without its number, as below:
-            // seen, not hidden in a remark.)
+            // seen, not hidden in a remark; a short phrase, `县民生实事`, is
+            // the remark.)
             let in_order = full[1..].iter().zip(&roles[1..]).all(|(c, role)| {
-                let text = fits_column(&c.text, ColumnRole::Measure);
+                let text = fits_column(&c.text, ColumnRole::Measure) && !is_short_phrase(&c.text);
                 fits_column(&c.text, *role) && !(*role == ColumnRole::Note && text)
             });
             if full.len() == width
@@ -497,7 +498,12 @@ fn numbered_rows<'a>(
                     // A note under the table (`注：…`) ends it.
                     || is_furniture(t2)
                     || (cells.len() >= needed + usize::from(names_official(&cells))
-                        && fits_column(t2, ColumnRole::Measure))
+                        && fits_column(t2, ColumnRole::Measure)
+                        // (A short phrase in the last column's place, a
+                        // 备注, is the remark.)
+                        && !(cells.len() + 1 == width
+                            && roles.last() == Some(&ColumnRole::Note)
+                            && is_short_phrase(t2)))
                 {
                     break;
                 }
