@@ -19,7 +19,8 @@
 //! notes' words with a qualifier (`牵头考核单位：`); task headings that state
 //! who answers for their items (`（一）A牵头工作（3项）`, items without notes);
 //! a note standing alone after a task's items, answering for all of them;
-//! the first note stating `列第一位者为牵头单位，下同`.
+//! the first note stating `列第一位者为牵头单位，下同`; a stray line break
+//! putting a note at the start of the next line (`…甲。` / `（X负责）乙。…`).
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -104,6 +105,10 @@ struct Style {
     /// Labelled notes' words carry a qualifier of their own before the
     /// unit noun (`牵头考核单位：`, `配合考核单位：`).
     qualified_labels: bool,
+    /// With [`Style::grouped`], a stray line break before the first note
+    /// of a paragraph of several: the note starts the next line
+    /// (`…甲。` / `（X负责）乙。（Y负责）`).
+    stray_break: bool,
 }
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot).
@@ -158,6 +163,7 @@ fn style() -> impl Strategy<Value = Style> {
         ),
         (any::<bool>(), any::<bool>(), any::<bool>()),
         (any::<bool>(), any::<bool>(), any::<bool>()),
+        any::<bool>(),
     )
         .prop_map(
             |(
@@ -170,6 +176,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (one_line, label_run, titles_stop, label_sep),
                 (note_deadline_first, qualified_labels, heading_units),
                 (note_alone, first_leads_rule, run_on),
+                stray_break,
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -220,6 +227,7 @@ fn style() -> impl Strategy<Value = Style> {
                         && !labelled_notes
                         && !label_lines
                         && !(heading_units && !grouped && !titled),
+                    stray_break: stray_break && grouped && !one_line,
                 }
             },
         )
@@ -328,8 +336,12 @@ fn render(notice: &GenNotice, style: &Style) -> String {
             let task = format!("（{}）{}", chinese(ti + 1), t.title);
             if style.grouped {
                 let mut p = format!("{task}。");
-                for m in &t.measures {
-                    p.push_str(&format!("{}。{open}{}{close}", m.text, note(m)));
+                for (mi, m) in t.measures.iter().enumerate() {
+                    p.push_str(&format!("{}。", m.text));
+                    if style.stray_break && mi == 0 && t.measures.len() > 1 {
+                        lines.push(std::mem::take(&mut p));
+                    }
+                    p.push_str(&format!("{open}{}{close}", note(m)));
                 }
                 lines.push(p);
                 continue;
@@ -625,6 +637,7 @@ fn a_different_notice_does_not_compare_equal() {
         titles_stop: false,
         note_deadline_first: false,
         qualified_labels: false,
+        stray_break: false,
         heading_units: false,
         note_alone: false,
         first_leads_rule: false,

@@ -46,6 +46,7 @@ pub mod runon;
 mod segment;
 mod segment_prose;
 pub mod spaced;
+mod stray_notes;
 pub mod table;
 mod title_lines;
 pub mod vertical;
@@ -113,6 +114,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let doc = rebuilt.as_ref().unwrap_or(doc);
     let lifted = lift_title_rows(doc);
     let doc = lifted.as_ref().unwrap_or(doc);
+    let rejoined = stray_notes::rejoin_stray_notes(doc);
+    let doc = rejoined.as_ref().unwrap_or(doc);
     let split = runon::split_run_on(doc);
     let doc = split.as_ref().unwrap_or(doc);
     let titled = title_lines::join_title_lines(doc);
