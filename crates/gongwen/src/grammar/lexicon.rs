@@ -217,6 +217,42 @@ pub fn label_role(word: &str) -> Option<Role> {
 /// (`牵头考核` in `牵头考核单位`).
 const MAX_ROLE_STEM_CHARS: usize = 6;
 
+/// Whether `text` is the start of a label word cut short (`牵头责` of
+/// `牵头责任单位`, `完成时` of `完成时限`, `配合`): modifiers and units words
+/// of two chars, then the start of a units, deadline or leader word (or
+/// nothing more).
+pub fn starts_label_word(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() || chars.len() > 8 {
+        return false;
+    }
+    let field_word = |f: &Field| matches!(f, Field::Units(_) | Field::Deadline | Field::Leader);
+    let mut at = 0;
+    loop {
+        let rest: String = chars[at..].iter().collect();
+        if rest.is_empty() {
+            return at > 0;
+        }
+        let starts_word = WORDS
+            .iter()
+            .any(|(w, f)| field_word(f) && w.len() > rest.len() && w.starts_with(&rest))
+            || LEADER_WORD.len() > rest.len() && LEADER_WORD.starts_with(&rest);
+        if starts_word {
+            return true;
+        }
+        if chars.len() < at + 2 {
+            return false;
+        }
+        let piece: String = chars[at..at + 2].iter().collect();
+        let qualifier = LABEL_MODIFIERS.contains(&piece.as_str())
+            || exact_field(&piece).is_some_and(|f| field_word(&f));
+        if !qualifier {
+            return false;
+        }
+        at += 2;
+    }
+}
+
 /// The field a word names when it is exactly one of the lexicon's words.
 pub fn exact_field(word: &str) -> Option<Field> {
     WORDS.iter().find(|(w, _)| *w == word).map(|(_, f)| *f)
@@ -348,6 +384,19 @@ mod tests {
             Some(Field::Units(Role::Responsible))
         );
         assert_eq!(header_field("检查时间").map(|f| f.0), Some(Field::Other));
+        for cut in [
+            "牵头责",
+            "完成时",
+            "配合",
+            "牵头负责领",
+            "责任单",
+            "主要责任",
+        ] {
+            assert!(starts_label_word(cut), "{cut}");
+        }
+        for whole in ["", "省财政厅", "加强", "牵头单位负责同志名单", "县财"] {
+            assert!(!starts_label_word(whole), "{whole}");
+        }
         assert_eq!(header_field("当前进度").map(|f| f.0), Some(Field::Other));
         assert_eq!(header_field("进度安排").map(|f| f.0), Some(Field::Deadline));
         assert_eq!(header_field("时间进度").map(|f| f.0), Some(Field::Deadline));

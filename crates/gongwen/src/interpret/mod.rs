@@ -49,6 +49,7 @@ pub mod spaced;
 mod stray_notes;
 pub mod table;
 mod title_lines;
+mod truncated;
 pub mod vertical;
 mod wrapped_header;
 
@@ -118,6 +119,11 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let doc = rejoined.as_ref().unwrap_or(doc);
     let split = runon::split_run_on(doc);
     let doc = split.as_ref().unwrap_or(doc);
+    let cut = truncated::cut_tail(doc);
+    let (doc, cut_diagnostics) = match &cut {
+        Some((d, diags)) => (d, diags.clone()),
+        None => (doc, Vec::new()),
+    };
     let titled = title_lines::join_title_lines(doc);
     let doc = titled.as_ref().unwrap_or(doc);
     let paragraphs: Vec<(usize, &Paragraph)> = doc
@@ -160,7 +166,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         responsible_leads: false,
         adjacent: false,
     };
-    let mut diagnostics = Vec::new();
+    let mut diagnostics = cut_diagnostics;
     let mut out = OutlineBuilder::default();
     let mut prose_levels: Vec<LabelKind> = Vec::new();
     let mut prose = ProseReader::new(ctx.notice_year);

@@ -1,0 +1,239 @@
+//! A text cut off inside its last item's note or label lines: a page
+//! excerpt or a file copied in part that ends `…5.进出口实现正增长。⏎
+//! 部门分工:`, `…责任单位:县财`, `…牵头责` or `…（牵头单位：省商`.
+//!
+//! What such an item states of its units (or deadline) is lost; reading
+//! the rest as its note would make units of a name's first chars. This
+//! pass finds where the last paragraph is cut and takes the item out with
+//! its label lines, each reported as a diagnostic with its position: never
+//! dropped in silence. The last paragraph is cut when it is
+//! - a label word and colon with nothing after it (`部门分工:`);
+//! - a units label line whose last name is cut (`责任单位:县财`: no unit
+//!   head noun at its end);
+//! - the start of a label word alone (`牵头责`, see
+//!   [`lexicon::starts_label_word`]);
+//! - or an item whose bracket opens and never closes, no sentence ending
+//!   after it (`…（牵头单位：省商`, `…（市财`).
+//!
+//! It looks at the end of the text only, and does not decide what the
+//! paragraphs before are.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::{Block, Document};
+use crate::grammar::lexicon;
+use crate::grammar::units::looks_like_units;
+use crate::model::{Diagnostic, DiagnosticCode};
+use crate::normalize::{fold, fold_width};
+
+use super::prose::{label_line, label_line_parts, note_bracket, LabelLine};
+
+/// A label word and its colon with nothing after it.
+static EMPTY_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s*(\p{Han}{2,8})\s*:\s*$").expect("valid regex"));
+
+/// Takes out an item cut at the end of the text; `None` when the text is
+/// not cut there.
+pub fn cut_tail(doc: &Document) -> Option<(Document, Vec<Diagnostic>)> {
+    let last = doc.blocks.iter().rposition(|b| match b {
+        Block::Paragraph(p) => !p.text.trim().is_empty(),
+        Block::Table(_) => true,
+    })?;
+    let Block::Paragraph(p) = &doc.blocks[last] else {
+        return None;
+    };
+    let text = p.text.trim();
+    let from = if cut_label_line(text) {
+        // The item the label lines go with: the paragraph before them.
+        let mut k = last;
+        while k > 0 {
+            k -= 1;
+            match &doc.blocks[k] {
+                Block::Paragraph(q) if q.text.trim().is_empty() => {}
+                Block::Paragraph(q) if label_line(q.text.trim()).is_some() => {}
+                Block::Paragraph(_) => break,
+                Block::Table(_) => return None,
+            }
+        }
+        k
+    } else if cut_note(text) {
+        last
+    } else {
+        return None;
+    };
+    let mut diagnostics = Vec::new();
+    for b in &doc.blocks[from..] {
+        if let Block::Paragraph(q) = b {
+            if !q.text.trim().is_empty() {
+                diagnostics.push(Diagnostic {
+                    code: DiagnosticCode::TextNotPlaced,
+                    message: "the text ends inside this item's note or label lines: item left out"
+                        .to_owned(),
+                    position: Some(q.pos.clone()),
+                    text: Some(q.text.clone()),
+                });
+            }
+        }
+    }
+    let mut blocks = doc.blocks.clone();
+    blocks.truncate(from);
+    Some((Document { blocks }, diagnostics))
+}
+
+/// Whether a last line is a label line cut short.
+fn cut_label_line(text: &str) -> bool {
+    let folded = fold(text);
+    let empty_label = |line: &str| {
+        EMPTY_LABEL
+            .captures(line)
+            .and_then(|c| c.get(1))
+            .is_some_and(|w| lexicon::starts_label_word(w.as_str()) || is_field_word(w.as_str()))
+    };
+    if empty_label(&folded) {
+        return true;
+    }
+    if !folded.contains(':') && lexicon::starts_label_word(folded.trim()) {
+        return true;
+    }
+    if label_line(text).is_none() {
+        return false;
+    }
+    // (Several labels on the line: the last is cut.)
+    if folded.trim_end().ends_with(':') {
+        let tail = folded.trim_end();
+        let word: String = tail
+            .chars()
+            .rev()
+            .skip(1)
+            .take_while(|c| !c.is_whitespace() && !matches!(c, ';' | ',' | '。' | ':'))
+            .collect::<Vec<char>>()
+            .into_iter()
+            .rev()
+            .collect();
+        if empty_label(&format!("{word}:")) {
+            return true;
+        }
+    }
+    let parts = label_line_parts(text).unwrap_or_default();
+    match parts.last().map(|(_, l)| l) {
+        Some(LabelLine::Units(_, value)) => {
+            let last = value
+                .rsplit(['、', ',', '，', ';', '；'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .trim_end_matches('等');
+            !last.is_empty() && !looks_like_units(last) && last.chars().count() <= 4
+        }
+        _ => false,
+    }
+}
+
+/// Whether a word names a field of label lines (units, deadline, leader),
+/// or says how units share the work (`部门分工`).
+fn is_field_word(word: &str) -> bool {
+    matches!(
+        lexicon::header_field(word),
+        Some((
+            lexicon::Field::Units(_) | lexicon::Field::Deadline | lexicon::Field::Leader,
+            _
+        ))
+    ) || word.ends_with("分工")
+}
+
+/// Whether a last paragraph's note bracket opens and never closes.
+fn cut_note(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().map(|c| note_bracket(fold_width(c))).collect();
+    let mut depth = 0usize;
+    let mut open_at = None;
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            '(' => {
+                if depth == 0 {
+                    open_at = Some(k);
+                }
+                depth += 1;
+            }
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    let Some(open) = open_at.filter(|_| depth > 0) else {
+        return false;
+    };
+    // (A bracket left open by mistake in a whole text closes its sentence
+    // before the end: `（详见附件。`.)
+    !chars[open + 1..]
+        .iter()
+        .any(|c| matches!(c, '。' | '!' | '?'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Paragraph, Position};
+
+    fn doc(lines: &[&str]) -> Document {
+        Document {
+            blocks: lines
+                .iter()
+                .zip(1..)
+                .map(|(t, line)| {
+                    Block::Paragraph(Paragraph {
+                        text: (*t).to_owned(),
+                        pos: Position::Line { line },
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    fn kept(lines: &[&str]) -> Option<(usize, usize)> {
+        cut_tail(&doc(lines)).map(|(d, diags)| (d.blocks.len(), diags.len()))
+    }
+
+    #[test]
+    fn an_item_whose_label_lines_are_cut_is_taken_out_and_reported() {
+        let head = ["一、稳增长", "1.甲。", "责任单位:县财政局。", "2.乙。"];
+        for cut in [
+            "责任单位:县财",
+            "部门分工:",
+            "牵头责",
+            "牵头单位：县财政局 配合单位：县",
+            "牵头单位：县财政局 配合单位：",
+            "分管领导:张三\n",
+        ] {
+            let mut lines = head.to_vec();
+            lines.push("牵头负责领导:李四。");
+            lines.push(cut);
+            if cut.starts_with("分管") {
+                // A leader's name is no cut: nothing to take out.
+                assert_eq!(kept(&lines), None, "{cut}");
+                continue;
+            }
+            // Item 2 and its two lines out, each reported.
+            assert_eq!(kept(&lines), Some((3, 3)), "{cut}");
+        }
+    }
+
+    #[test]
+    fn a_note_left_open_takes_its_item_out() {
+        assert_eq!(
+            kept(&["一、稳增长", "1.甲。（牵头单位：省商"]),
+            Some((1, 1))
+        );
+        assert_eq!(kept(&["一、稳增长", "1.甲。（市"]), Some((1, 1)));
+        // A closed note, a bracket left open before a sentence's end, whole
+        // label lines.
+        for lines in [
+            &["1.甲。（牵头单位：省商务厅）"][..],
+            &["1.甲（详见附件。"][..],
+            &["1.甲。", "责任单位:县财政局、县税务局等"][..],
+            &["1.甲。", "完成时限:2024年底"][..],
+        ] {
+            assert_eq!(kept(lines), None, "{lines:?}");
+        }
+    }
+}
