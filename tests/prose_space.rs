@@ -20,7 +20,8 @@
 //! who answers for their items (`（一）A牵头工作（3项）`, items without notes);
 //! a note standing alone after a task's items, answering for all of them;
 //! the first note stating `列第一位者为牵头单位，下同`; a stray line break
-//! putting a note at the start of the next line (`…甲。` / `（X负责）乙。…`).
+//! putting a note at the start of the next line (`…甲。` / `（X负责）乙。…`);
+//! 主办 / 协办 for 牵头 / 配合 in notes.
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -113,6 +114,9 @@ struct Style {
     /// after the first char of its last unit (`…（市财政局、市` ): the item
     /// is left out.
     cut_tail: bool,
+    /// Notes name the lead and support units with 主办 / 协办
+    /// (`A主办，B、C协办`) rather than 牵头 / 配合.
+    host_words: bool,
 }
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot).
@@ -167,7 +171,7 @@ fn style() -> impl Strategy<Value = Style> {
         ),
         (any::<bool>(), any::<bool>(), any::<bool>()),
         (any::<bool>(), any::<bool>(), any::<bool>()),
-        (any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -180,7 +184,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (one_line, label_run, titles_stop, label_sep),
                 (note_deadline_first, qualified_labels, heading_units),
                 (note_alone, first_leads_rule, run_on),
-                (stray_break, cut_tail),
+                (stray_break, cut_tail, host_words),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -242,6 +246,7 @@ fn style() -> impl Strategy<Value = Style> {
                         && !heading_units
                         && !note_alone
                         && !run_on,
+                    host_words,
                 }
             },
         )
@@ -266,6 +271,9 @@ fn note(m: &GenMeasure, style: &Style, first: bool) -> String {
             },
         )
         .join("；"),
+        Roles::LeadSupport if style.host_words => {
+            format!("{}主办，{}协办", m.lead.join("、"), m.support.join("、"))
+        }
         Roles::LeadSupport => format!("{}牵头，{}配合", m.lead.join("、"), m.support.join("、")),
         Roles::Responsible => format!("{}负责", m.lead.join("、")),
         Roles::Guide => format!("{}指导", m.lead.join("、")),
@@ -677,6 +685,7 @@ fn a_different_notice_does_not_compare_equal() {
         qualified_labels: false,
         stray_break: false,
         cut_tail: false,
+        host_words: false,
         heading_units: false,
         note_alone: false,
         first_leads_rule: false,

@@ -328,8 +328,8 @@ pub fn header_field(text: &str) -> Option<(Field, usize)> {
 
 /// Words after which a responsibility note's last clause states who
 /// answers (`（X负责）`, `（X、Y指导）`, `（Z牵头）`).
-pub const NOTE_VERBS: [&str; 9] = [
-    "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "落实", "承担",
+pub const NOTE_VERBS: [&str; 11] = [
+    "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "落实", "承担", "主办", "协办",
 ];
 
 /// Words a heading that states who answers for the items under it calls

@@ -375,7 +375,7 @@ const REGIONS: [&str; 11] = [
 ];
 
 /// Trailing words that are not part of a name, with the role they state.
-const SUFFIXES: [(&str, Option<Role>); 25] = [
+const SUFFIXES: [(&str, Option<Role>); 27] = [
     ("分别牵头", Some(Role::Lead)),
     ("按职责分工负责", None),
     // How a unit takes its part, before the role word stripped first
@@ -397,6 +397,10 @@ const SUFFIXES: [(&str, Option<Role>); 25] = [
     ("分别负责", None),
     ("负责", None),
     ("牵头", Some(Role::Lead)),
+    // The office that handles a matter and those that assist it
+    // (`省财政厅主办，省国税局、地税局协办`).
+    ("主办", Some(Role::Lead)),
+    ("协办", Some(Role::Support)),
     ("配合", Some(Role::Support)),
     ("协同", Some(Role::Support)),
     ("参与", Some(Role::Support)),

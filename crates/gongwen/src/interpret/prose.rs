@@ -375,8 +375,8 @@ pub fn label_line(text: &str) -> Option<LabelLine> {
 }
 
 /// Words one of which a responsibility note holds, for a quick test.
-const NOTE_MARKERS: [&str; 8] = [
-    "负责", "牵头", "单位", "部门", "配合", "参与", "指导", "协同",
+const NOTE_MARKERS: [&str; 10] = [
+    "负责", "牵头", "单位", "部门", "配合", "参与", "指导", "协同", "主办", "协办",
 ];
 
 /// How far back (in chars) a note's opening bracket is looked for when a
