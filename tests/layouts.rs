@@ -97,9 +97,17 @@ fn parsed(notice: &Notice) -> Vec<Expected> {
 
 fn check(notice: &GenNotice, layout: &Layout) -> Result<(), TestCaseError> {
     let (bytes, name) = render(notice, layout);
+    let mut want = notice.expected(layout);
+    // A text cut inside its last row's units loses that row.
+    let bytes = match notice.cut_tail(&String::from_utf8_lossy(&bytes), layout) {
+        Some(cut) => {
+            want = notice.without_last_measure().expected(layout);
+            cut.into_bytes()
+        }
+        None => bytes,
+    };
     let parsed_notice = gongwen::parse_bytes(&bytes, std::path::Path::new(name))
         .map_err(|e| TestCaseError::fail(format!("{layout:?}: {e}")))?;
-    let want = notice.expected(layout);
     let got = parsed(&parsed_notice);
     if want != got {
         if std::env::var_os("GONGWEN_DUMP").is_some() {

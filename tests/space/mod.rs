@@ -159,6 +159,10 @@ pub struct Layout {
     /// The [`Layout::blank_col`] column (`备注`) holds a short remark on
     /// each row (`县民生实事`), not read as a measure.
     pub remarks: bool,
+    /// Pasted rows (pipes or tabs): the text ends inside the last row's
+    /// list of units, after the first char of its second unit
+    /// (`… | 市财政局、市`): that row is left out.
+    pub cut_tail: bool,
 }
 
 /// Short remarks a 备注 cell holds.
@@ -268,6 +272,7 @@ impl Default for Layout {
             wrapped_header: false,
             items: Items::Rows,
             remarks: false,
+            cut_tail: false,
         }
     }
 }
@@ -323,7 +328,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             1 => Just(Items::Labels),
             1 => Just(Items::Bullets)
         ],
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -334,7 +339,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (unknown_text, leader_col, trailer, unknown_detail),
                 (score_col, grouped_header, wrapped_header),
                 items,
-                remarks,
+                (remarks, cut_tail),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -459,6 +464,11 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && (grid
                             || !merge
                             || (padded && matches!(format, Format::Pipes | Format::Tabs))),
+                    // (Nothing may stand after the table.)
+                    cut_tail: cut_tail
+                        && matches!(format, Format::Pipes | Format::Tabs)
+                        && !note_row
+                        && !trailer,
                 }
             },
         )
@@ -818,6 +828,41 @@ impl GenNotice {
             }
         }
         notice
+    }
+
+    /// With [`Layout::cut_tail`], `text` cut inside its last row's list of
+    /// units, when that row lists the last measure's units (two or more)
+    /// on its own line; `None` when there is no such list to cut.
+    pub fn cut_tail(&self, text: &str, layout: &Layout) -> Option<String> {
+        if !layout.cut_tail {
+            return None;
+        }
+        let m = self.sections.last()?.tasks.last()?.measures.last()?;
+        let (first, second) = (m.lead.first()?, m.lead.get(1)?);
+        let list = format!("{first}、{second}");
+        let body = text.trim_end_matches('\n');
+        let last_line = body.rsplit('\n').next()?;
+        let at = body.len() - last_line.len() + last_line.rfind(&list)?;
+        let keep = at + first.len() + "、".len() + second.chars().next()?.len_utf8();
+        Some(body[..keep].to_owned())
+    }
+
+    /// The notice without its last measure (and the task and section it
+    /// leaves empty): what a text cut inside that measure's row states.
+    pub fn without_last_measure(&self) -> GenNotice {
+        let mut n = self.clone();
+        if let Some(s) = n.sections.last_mut() {
+            if let Some(t) = s.tasks.last_mut() {
+                t.measures.pop();
+                if t.measures.is_empty() {
+                    s.tasks.pop();
+                }
+            }
+            if s.tasks.is_empty() {
+                n.sections.pop();
+            }
+        }
+        n
     }
 
     /// The measures as `layout` states them.

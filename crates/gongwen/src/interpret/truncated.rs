@@ -15,6 +15,10 @@
 //! - or an item whose bracket opens and never closes, no sentence ending
 //!   after it (`…（牵头单位：省商`, `…（市财`).
 //!
+//! A text table (pasted, not a word processor's) ending the text has its
+//! last row taken out when that row's last cell is a list of units cut
+//! inside its last name (`区财政局、区商务局、区`).
+//!
 //! It looks at the end of the text only, and does not decide what the
 //! paragraphs before are.
 
@@ -22,7 +26,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Block, Document};
+use crate::document::{Block, Document, Table, TableLayout};
 use crate::grammar::lexicon;
 use crate::grammar::units::looks_like_units;
 use crate::model::{Diagnostic, DiagnosticCode};
@@ -41,8 +45,9 @@ pub fn cut_tail(doc: &Document) -> Option<(Document, Vec<Diagnostic>)> {
         Block::Paragraph(p) => !p.text.trim().is_empty(),
         Block::Table(_) => true,
     })?;
-    let Block::Paragraph(p) = &doc.blocks[last] else {
-        return None;
+    let p = match &doc.blocks[last] {
+        Block::Paragraph(p) => p,
+        Block::Table(t) => return cut_row(doc, last, t),
     };
     let text = p.text.trim();
     let from = if cut_label_line(text) {
@@ -79,6 +84,46 @@ pub fn cut_tail(doc: &Document) -> Option<(Document, Vec<Diagnostic>)> {
     }
     let mut blocks = doc.blocks.clone();
     blocks.truncate(from);
+    Some((Document { blocks }, diagnostics))
+}
+
+/// A text table ending the text whose last row is cut inside a list of
+/// units (`… | 区财政局、区商务局、区`): the row is taken out and reported.
+fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<(Document, Vec<Diagnostic>)> {
+    if table.layout == TableLayout::Grid {
+        return None;
+    }
+    let row = table.rows.last()?;
+    let cell = row.cells.iter().rev().find(|c| !c.text.trim().is_empty())?;
+    let pieces: Vec<&str> = cell
+        .text
+        .split(['、', ',', '，', ';', '；'])
+        .map(str::trim)
+        .collect();
+    let (cut, whole) = pieces.split_last()?;
+    let cut_short = !whole.is_empty()
+        && whole.iter().all(|p| looks_like_units(p))
+        && !cut.is_empty()
+        && cut.chars().count() <= 2
+        && !looks_like_units(cut);
+    if !cut_short {
+        return None;
+    }
+    let diagnostics = row
+        .cells
+        .iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .map(|c| Diagnostic {
+            code: DiagnosticCode::TextNotPlaced,
+            message: "the text ends inside this row's list of units: row left out".to_owned(),
+            position: Some(c.pos.clone()),
+            text: Some(c.text.clone()),
+        })
+        .collect();
+    let mut blocks = doc.blocks.clone();
+    if let Some(Block::Table(t)) = blocks.get_mut(last) {
+        t.rows.pop();
+    }
     Some((Document { blocks }, diagnostics))
 }
 
@@ -234,6 +279,28 @@ mod tests {
             &["1.甲。", "完成时限:2024年底"][..],
         ] {
             assert_eq!(kept(lines), None, "{lines:?}");
+        }
+    }
+
+    #[test]
+    fn a_pasted_table_whose_last_row_is_cut_in_its_units_loses_that_row() {
+        let table = |last: &str| {
+            Document {
+            blocks: vec![crate::read::text::read_text(&format!(
+                "序号 | 指标 | 牵头单位 | 配合单位\n1 | 甲 | 区发改局 | 区财政局、区商务局\n2 | 乙 | 区发改局 | {last}"
+            ))
+            .blocks
+            .remove(0)],
+        }
+        };
+        let (d, diags) = cut_tail(&table("区财政局、区商务局、区")).expect("cut");
+        match &d.blocks[0] {
+            Block::Table(t) => assert_eq!(t.rows.len(), 2),
+            Block::Paragraph(_) => panic!("a table"),
+        }
+        assert_eq!(diags.len(), 4);
+        for whole in ["区财政局、区商务局", "区财政局", "区"] {
+            assert!(cut_tail(&table(whole)).is_none(), "{whole}");
         }
     }
 }
