@@ -196,6 +196,8 @@ pub const WRAPPED_WORDS: &[(&str, &str)] = &[
     ("完成时间", "完成\n时间"),
     ("重点任务", "重点\n任务"),
     ("主要任务", "主要\n任务"),
+    // Broken by the writer after a qualifier: the second line is longer.
+    ("分管领导", "市政府\n分管领导"),
 ];
 
 /// Header words of a score column.
@@ -447,14 +449,20 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         // over rows: a row a measure.)
                         && items == Items::Rows,
                     // The rows say how many columns there are: every row
-                    // full (nothing merged, no 备注 left out), numbered.
+                    // full (nothing merged), numbered; a 备注 last that no
+                    // row fills is never printed.
                     // TODO(issue 12): wrapped headers over rows that leave
-                    // merged cells or a 备注 out.
+                    // merged cells or a 备注 between columns out, and an
+                    // unprinted 备注 beside a column of an unknown word.
                     wrapped_header: wrapped_header
                         && format == Format::CellLines
                         && seq != Seq::None
                         && !merge
-                        && blank_col == BlankCol::None
+                        && (blank_col == BlankCol::None
+                            || (blank_col == BlankCol::Last
+                                && !remarks
+                                && unknown_detail == UnknownDetail::None
+                                && unknown_text == UnknownText::None))
                         && !units_lines,
                     items,
                     // (Pasted rows that leave merged cells out cannot say

@@ -341,7 +341,17 @@ fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> 
         return None;
     }
     let texts: Vec<&str> = lines.iter().map(|p| p.text.trim()).collect();
-    let sizes = group_lines(&texts, width)?;
+    // (A 备注 last that no row fills is never printed: the header has a
+    // cell more than the widest row.)
+    let remark_last = texts
+        .last()
+        .is_some_and(|t| role_of_header(t) == ColumnRole::Note);
+    let sizes = group_lines(&texts, width).or_else(|| {
+        remark_last
+            .then(|| group_lines(&texts, width + 1))
+            .flatten()
+    })?;
+    let width = sizes.len();
     let mut cells = Vec::with_capacity(width);
     let mut at = 0;
     for size in sizes {

@@ -11,6 +11,7 @@
 //! rows is [`super::vertical`]'s.
 
 use crate::grammar::lexicon::header_field;
+use crate::grammar::units::looks_like_units;
 
 /// Scores of one header cell made of one line or of two (see the module
 /// page): the best grouping has the highest sum.
@@ -35,10 +36,12 @@ pub(super) fn group_lines(lines: &[&str], width: usize) -> Option<Vec<usize>> {
     // Two lines join only into a header word: a word's head and its tail
     // (`责任` / `领导`), or two lines of one field (`攻坚目标` / `任务`).
     // (A wrapped cell's second line holds what its first could not: no
-    // more.)
+    // more; unless the break was the writer's, after a unit's name that
+    // qualifies a header word: `市政府` / `分管领导`. A name heads no column.)
     let pair = |i: usize| {
         let (a, b) = (lines[i], lines[i + 1]);
-        if b.chars().count() > a.chars().count() {
+        let qualifier = !known(a) && known(b) && looks_like_units(a);
+        if b.chars().count() > a.chars().count() && !qualifier {
             return None;
         }
         let joined = format!("{a}{b}");
@@ -104,6 +107,25 @@ mod tests {
             "完成情况",
         ];
         assert_eq!(group_lines(&lines, 7), Some(vec![1, 1, 2, 2, 2, 1, 2]));
+    }
+
+    #[test]
+    fn a_head_that_is_no_word_joins_a_longer_word() {
+        // The writer broke the cell after its qualifier: `市政府` / `分管领导`.
+        let lines = [
+            "序号",
+            "重点工作",
+            "市政府",
+            "分管领导",
+            "牵头单位",
+            "配合单位",
+        ];
+        assert_eq!(group_lines(&lines, 5), Some(vec![1, 1, 2, 1, 1]));
+        // A word of its own, known or not, stays a cell before a longer one.
+        let lines = ["序号", "措施", "分管领导", "牵头单位"];
+        assert_eq!(group_lines(&lines, 3), None);
+        let lines = ["序号", "具体", "举措", "节点", "牵头部门"];
+        assert_eq!(group_lines(&lines, 4), Some(vec![1, 2, 1, 1]));
     }
 
     #[test]
