@@ -52,7 +52,10 @@
 //! Both separators (`|`, `｜`) are accepted in Markdown and flattened tables.
 //! A pipe table none of whose cells holds text (say a line `|||`) is not a
 //! table: its lines are paragraphs. Anything else is a paragraph: one
-//! [`Paragraph`] per non-blank line, trimmed of surrounding white space.
+//! [`Paragraph`] per non-blank line, trimmed of surrounding white space and
+//! of a lost indent (up to four `?` starting a line of Chinese text: the
+//! ideographic spaces of an indent, written as `?` by a conversion that
+//! could not encode them).
 //! A line without a separator ends a pipe table, so two tables separated by
 //! a blank line or a paragraph are two tables; tables are numbered from 0 in
 //! reading order.
@@ -174,7 +177,7 @@ impl Reader<'_> {
 
     /// Emits line `i` as a paragraph unless it is blank.
     fn paragraph(&mut self, i: usize) {
-        let Some(text) = self.lines.get(i).map(|l| l.trim()) else {
+        let Some(text) = self.lines.get(i).map(|l| lost_indent(l.trim()).trim()) else {
             return;
         };
         if !text.is_empty() {
@@ -374,6 +377,23 @@ fn new_cell(text: String, table: u32, row: usize, col: usize, line: usize) -> Ce
 /// The position of line index `i`.
 fn line_pos(i: usize) -> Position {
     Position::Line { line: line_no(i) }
+}
+
+/// Most `?` a lost indent may have.
+const MAX_LOST_INDENT: usize = 4;
+
+/// A line without its lost indent: the ideographic spaces (U+3000) that
+/// indent a paragraph, written as `?` by a conversion to an encoding that
+/// lacks them (`??一、…`, `??1.加强…`): up to [`MAX_LOST_INDENT`] `?` at
+/// the start of a line that holds chars other than ASCII.
+fn lost_indent(line: &str) -> &str {
+    let rest = line.trim_start_matches('?');
+    let marks = line.len() - rest.len();
+    if (1..=MAX_LOST_INDENT).contains(&marks) && !rest.is_ascii() {
+        rest
+    } else {
+        line
+    }
 }
 
 /// Whether every cell of `row` is empty.

@@ -841,3 +841,20 @@ fn a_box_line_of_more_strokes_than_a_table_has_columns_is_text() {
     assert!(tables(&doc).is_empty());
     assert_eq!(paragraphs(&doc).len(), 51);
 }
+
+#[test]
+fn an_indent_written_as_question_marks_is_dropped() {
+    let doc = read_text("??一、总体要求\n????为深入贯彻。\n?? 1.甲\n???????乙\n??abc\n?");
+    assert_eq!(
+        paragraphs(&doc),
+        vec![
+            ("一、总体要求", 1),
+            ("为深入贯彻。", 2),
+            ("1.甲", 3),
+            // (Too many to be an indent; ASCII after them; a lone mark.)
+            ("???????乙", 4),
+            ("??abc", 5),
+            ("?", 6),
+        ]
+    );
+}
