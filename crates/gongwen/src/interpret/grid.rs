@@ -225,8 +225,11 @@ fn evidence_by_column(
                     out[col].kinds.push(label.kind);
                 }
             }
-            // (The cheap test first: most cells are no short phrase.)
-            let shape = if is_short_phrase(&cell.text) {
+            // (The cheap tests first: most cells are no short word, and
+            // short phrases count in remark columns only.)
+            let phrase_col = header.roles.get(col) == Some(&ColumnRole::Note);
+            let shape = if is_short_word(&cell.text) || (phrase_col && is_short_phrase(&cell.text))
+            {
                 shape_of(&cell.text, memo)
             } else {
                 CellShape::Prose

@@ -24,6 +24,16 @@ const MAX_NOTE_CHARS: usize = 200;
 
 /// Moves stray notes back; `None` when there is none.
 pub fn rejoin_stray_notes(doc: &Document) -> Option<Document> {
+    // (Most documents have none: look before copying. Moving a note away
+    // from a paragraph's start leaves its end as it was, so the paragraphs
+    // as read decide.)
+    let any = doc.blocks.windows(2).any(|w| match (&w[0], &w[1]) {
+        (Block::Paragraph(before), Block::Paragraph(p)) => stray_note(before, p).is_some(),
+        _ => false,
+    });
+    if !any {
+        return None;
+    }
     let mut blocks: Vec<Block> = Vec::with_capacity(doc.blocks.len());
     let mut changed = false;
     for block in &doc.blocks {
@@ -54,12 +64,16 @@ pub fn rejoin_stray_notes(doc: &Document) -> Option<Document> {
 /// belongs to `before`.
 fn stray_note(before: &Paragraph, p: &Paragraph) -> Option<(String, String)> {
     let text = p.text.trim_start();
-    let chars: Vec<char> = text.chars().map(|c| note_bracket(fold_width(c))).collect();
-    if chars.first() != Some(&'(') {
+    if text.chars().next().map(|c| note_bracket(fold_width(c))) != Some('(') {
         return None;
     }
+    let chars: Vec<char> = text
+        .chars()
+        .take(MAX_NOTE_CHARS)
+        .map(|c| note_bracket(fold_width(c)))
+        .collect();
     let mut depth = 0usize;
-    let close = chars.iter().take(MAX_NOTE_CHARS).position(|&c| {
+    let close = chars.iter().position(|&c| {
         match c {
             '(' => depth += 1,
             ')' => depth = depth.saturating_sub(1),

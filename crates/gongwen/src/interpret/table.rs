@@ -877,11 +877,17 @@ impl<'h> RowMachine<'h> {
         };
         // A cell listing several items gives a measure per item, each with
         // the row's units and deadline.
-        let Some(mark) = d.mark else {
+        // (One line holds one item.)
+        let Some(mark) = d.mark.filter(|_| measure.text.contains('\n')) else {
             out.push_measure(measure, d.label.as_ref().filter(|_| !d.label_shared));
             return;
         };
-        for item in split_items(mark, &measure.text) {
+        let items = split_items(mark, &measure.text);
+        if items.len() < 2 {
+            out.push_measure(measure, d.label.as_ref().filter(|_| !d.label_shared));
+            return;
+        }
+        for item in items {
             let (label, ordinal, own) = match &item.mark {
                 Mark::Label(l) => (Some(l.text.clone()), Some(l.ordinal), Some(l)),
                 Mark::Bullet(b) => (Some(b.to_string()), None, None),
