@@ -877,17 +877,13 @@ impl<'h> RowMachine<'h> {
         };
         // A cell listing several items gives a measure per item, each with
         // the row's units and deadline.
-        // (One line holds one item.)
-        let Some(mark) = d.mark.filter(|_| measure.text.contains('\n')) else {
+        // (One line holds one item; a numbered one is the draft's label.)
+        let one_line = !measure.text.contains('\n');
+        let Some(mark) = d.mark.filter(|m| !one_line || matches!(m, Mark::Bullet(_))) else {
             out.push_measure(measure, d.label.as_ref().filter(|_| !d.label_shared));
             return;
         };
-        let items = split_items(mark, &measure.text);
-        if items.len() < 2 {
-            out.push_measure(measure, d.label.as_ref().filter(|_| !d.label_shared));
-            return;
-        }
-        for item in items {
+        for item in split_items(mark, &measure.text) {
             let (label, ordinal, own) = match &item.mark {
                 Mark::Label(l) => (Some(l.text.clone()), Some(l.ordinal), Some(l)),
                 Mark::Bullet(b) => (Some(b.to_string()), None, None),
