@@ -22,6 +22,8 @@ pub mod model;
 pub mod normalize;
 pub mod read;
 pub mod rows;
+#[cfg(test)]
+mod test_util;
 pub mod write;
 
 use std::path::Path;

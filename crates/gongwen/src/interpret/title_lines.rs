@@ -149,21 +149,9 @@ pub fn join_title_lines(doc: &Document) -> Option<Document> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::Position;
 
     fn doc(lines: &[&str]) -> Document {
-        Document {
-            blocks: lines
-                .iter()
-                .enumerate()
-                .map(|(k, t)| {
-                    Block::Paragraph(Paragraph {
-                        text: (*t).to_owned(),
-                        pos: Position::Line { line: k as u32 + 1 },
-                    })
-                })
-                .collect(),
-        }
+        crate::test_util::doc_of_lines(lines)
     }
 
     fn texts(d: &Document) -> Vec<String> {

@@ -218,21 +218,9 @@ fn cut_note(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::document::{Paragraph, Position};
 
     fn doc(lines: &[&str]) -> Document {
-        Document {
-            blocks: lines
-                .iter()
-                .zip(1..)
-                .map(|(t, line)| {
-                    Block::Paragraph(Paragraph {
-                        text: (*t).to_owned(),
-                        pos: Position::Line { line },
-                    })
-                })
-                .collect(),
-        }
+        crate::test_util::doc_of_lines(lines)
     }
 
     fn kept(lines: &[&str]) -> Option<(usize, usize)> {

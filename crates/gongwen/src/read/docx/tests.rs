@@ -59,18 +59,7 @@ fn tables(doc: &Document) -> Vec<&Table> {
     doc.tables().collect()
 }
 
-/// `(text, col, row_span, col_span)` of each row's cells.
-fn grid(t: &Table) -> Vec<Vec<(&str, u32, u32, u32)>> {
-    t.rows
-        .iter()
-        .map(|r| {
-            r.cells
-                .iter()
-                .map(|c| (c.text.as_str(), c.col, c.row_span, c.col_span))
-                .collect()
-        })
-        .collect()
-}
+use crate::test_util::cell_spans as grid;
 
 fn p(text: &str) -> String {
     format!("<w:p><w:r><w:t>{text}</w:t></w:r></w:p>")

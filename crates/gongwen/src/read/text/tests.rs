@@ -732,19 +732,7 @@ fn markdown_line_break_tags_become_newlines() {
     assert_eq!(t.rows[1].cells[1].text, "p\nq<b>r</b>");
 }
 
-/// (text, col, row_span, col_span) of each cell, row by row.
-fn spans(table: &Table) -> Vec<Vec<(&str, u32, u32, u32)>> {
-    table
-        .rows
-        .iter()
-        .map(|r| {
-            r.cells
-                .iter()
-                .map(|c| (c.text.as_str(), c.col, c.row_span, c.col_span))
-                .collect()
-        })
-        .collect()
-}
+use crate::test_util::cell_spans as spans;
 
 #[test]
 fn box_drawn_table_with_merges_and_collapsed_blanks() {
