@@ -633,6 +633,31 @@ fn box_drawn_table_with_a_group_row_over_bulleted_items() {
 }
 
 #[test]
+fn a_plain_row_after_a_groups_items_is_no_item_of_it() {
+    let text = "\
+┌──────────┬──────┬────┐
+│工作任务│牵头单位│完成时限│
+├──────────┼──────┼────┤
+│抓好财税工作 │市财政局│2024年│
+├──────────┤ │6月底 │
+│△加强财政监督 │ │ │
+├──────────┼──────┼────┤
+│做好春耕备耕。 │市农业农村局│2024年│
+└──────────┴──────┴────┘";
+    let n = gongwen::parse_str(text);
+    let titles: Vec<&str> = n.outline.iter().map(|h| h.title.as_str()).collect();
+    assert_eq!(titles, vec!["抓好财税工作"]);
+    assert_eq!(n.outline[0].measures.len(), 1);
+    assert_eq!(
+        n.measures
+            .iter()
+            .map(|m| m.text.as_str())
+            .collect::<Vec<_>>(),
+        vec!["做好春耕备耕。"]
+    );
+}
+
+#[test]
 fn a_grid_cell_numbering_its_items_gives_a_measure_each() {
     let doc = Document {
         blocks: vec![Block::Table(Table {

@@ -54,9 +54,11 @@ const WORDS: &[(&str, Field)] = &[
     ("落实情况", Field::Other),
     ("整改情况", Field::Other),
     ("进度情况", Field::Other),
-    // How far the work has got (当前进度, 完成进度), not when it is due
-    // (时间进度, 进度要求, 进度安排).
-    ("进度", Field::Other),
+    // How far the work has got, not when it is due (时间进度, 进度要求,
+    // 进度安排, 进度时限 are deadlines).
+    ("当前进度", Field::Other),
+    ("完成进度", Field::Other),
+    ("目前进度", Field::Other),
     ("联系人", Field::Other),
     ("联系电话", Field::Other),
     // A person answering for the work (责任领导, 牵头领导), not a unit.
@@ -400,6 +402,7 @@ mod tests {
         assert_eq!(header_field("当前进度").map(|f| f.0), Some(Field::Other));
         assert_eq!(header_field("进度安排").map(|f| f.0), Some(Field::Deadline));
         assert_eq!(header_field("时间进度").map(|f| f.0), Some(Field::Deadline));
+        assert_eq!(header_field("进度时限").map(|f| f.0), Some(Field::Deadline));
         assert_eq!(header_field("问题来源").map(|f| f.0), Some(Field::Other));
         assert_eq!(header_field("存在问题").map(|f| f.0), Some(Field::Task));
         assert_eq!(header_field("序号"), Some((Field::Seq, 2)));

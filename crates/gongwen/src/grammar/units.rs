@@ -428,6 +428,10 @@ const NOT_PROSE: [&str; 11] = [
 /// [`NOT_PROSE`] (`推进办`): `深化审批改革推进一网通办` is a sentence ending
 /// in the verb 办. (Names with other heads hold such verbs:
 /// `省推进工业互联网创新发展专项工作组`, `…领导小组办公室`.)
+/// Longest office name abbreviated to `…办` that may hold a verb, in chars
+/// (`市优化办`, `区深改办`).
+const MAX_ABBREVIATED_OFFICE: usize = 5;
+
 #[rustfmt::skip]
 const NAME_VERBS: [&str; 10] = [
     "推进", "推动", "深化", "优化", "提升", "实现", "促进", "强化", "提高", "扩大",
@@ -436,7 +440,8 @@ const NAME_VERBS: [&str; 10] = [
 /// Whether `s..e` ends in `办` and holds one of [`NAME_VERBS`] outside a
 /// word of [`NOT_PROSE`] (for [`looks_like_units`]).
 fn verb_in_short_name(t: &Text, s: usize, e: usize) -> bool {
-    if !t.ends_with(s, e, "办") {
+    // (An office's short name keeps its verb: `市优化办`.)
+    if !t.ends_with(s, e, "办") || e - s <= MAX_ABBREVIATED_OFFICE {
         return false;
     }
     (s..e).any(|i| {
@@ -1766,6 +1771,7 @@ mod tests {
             "各县区人民政府 (管委会)、各大中专院校、驻市高校",
             "省推进长三角一体化发展领导小组办公室",
             "市数字政府推进办、区委深改办",
+            "市优化办",
             "省委全面深化改革委员会办公室",
             "省推进工业互联网创新发展专项工作组",
         ] {

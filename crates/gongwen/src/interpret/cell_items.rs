@@ -42,11 +42,12 @@ pub fn split_items(first: Mark, text: &str) -> Vec<Item> {
                 text: rest.to_owned(),
             }),
             None => {
-                let item = items.last_mut().expect("one item at least");
-                if !item.text.is_empty() {
-                    item.text.push('\n');
+                if let Some(item) = items.last_mut() {
+                    if !item.text.is_empty() {
+                        item.text.push('\n');
+                    }
+                    item.text.push_str(line.trim());
                 }
-                item.text.push_str(line.trim());
             }
         }
     }

@@ -55,6 +55,11 @@ pub(crate) fn grid_slots(table: &Table, width: usize) -> Vec<Vec<Slot<'_>>> {
     grid
 }
 
+/// What a short padded row's cells at their own pieces' columns count for
+/// against an alignment by content, in a table that keeps a piece for each
+/// empty cell.
+const KEPT_PIECES_BONUS: f32 = 2.5;
+
 /// Lays flattened rows on the header's columns by content.
 pub(crate) fn flattened_slots<'a>(
     table: &'a Table,
@@ -68,8 +73,8 @@ pub(crate) fn flattened_slots<'a>(
     // A row of every piece with one empty between filled ones, in a column
     // other such rows fill (`…| 李明 | | 2024年6月`, not an empty 备注 no
     // row fills, not a section row's empty tail): this table
-    // kept a piece for each empty or merged cell, so a shorter row only
-    // lost its trailing empty pieces.
+    // kept a piece for each empty or merged cell, so a shorter row most
+    // likely lost only its trailing empty pieces.
     let full_rows: Vec<&crate::document::Row> = table
         .rows
         .iter()
@@ -113,12 +118,16 @@ pub(crate) fn flattened_slots<'a>(
                 let literal: Vec<usize> = (0..row.cells.len())
                     .filter(|&i| filled(&row.cells[i]))
                     .collect();
-                let in_place = row.cells.len() == width || keeps_pieces || {
+                let in_place = row.cells.len() == width || {
                     let aligned = align_by_content(&cells, &header.roles, &kinds, memo);
                     let total = |cols: &[usize], memo: &mut GrammarMemo| -> f32 {
                         fits(&cells, cols, &header.roles, &kinds, memo).iter().sum()
                     };
-                    total(&literal, memo) >= total(&aligned, memo)
+                    // (Where the table keeps its pieces, they count for
+                    // the row's own columns; content that fits far better
+                    // elsewhere still moves them.)
+                    let kept = if keeps_pieces { KEPT_PIECES_BONUS } else { 0.0 };
+                    total(&literal, memo) + kept >= total(&aligned, memo)
                 };
                 if in_place {
                     for (slot, cell) in slots.iter_mut().zip(&row.cells) {

@@ -87,6 +87,12 @@ fn stray_note(before: &Paragraph, p: &Paragraph) -> Option<(String, String)> {
     if rest.is_empty() || !matches!(find_note(&note), NoteFind::Found(_)) {
         return None;
     }
+    // (In a document that puts each note before its item, `（X牵头）甲。`,
+    // the line before starts with its own note; and the line's rest must
+    // go on in notes after items, as the line before does.)
+    if starts_with_note(before.text.trim_start()) || !holds_note(rest) {
+        return None;
+    }
     let prev = before.text.trim_end();
     let ends_sentence = prev
         .chars()
@@ -97,6 +103,35 @@ fn stray_note(before: &Paragraph, p: &Paragraph) -> Option<(String, String)> {
     }
     Some((note, rest.to_owned()))
 }
+
+/// Whether a text opens with a bracketed responsibility note.
+fn starts_with_note(text: &str) -> bool {
+    let chars: Vec<char> = text
+        .chars()
+        .take(MAX_NOTE_CHARS)
+        .map(|c| note_bracket(fold_width(c)))
+        .collect();
+    if chars.first() != Some(&'(') {
+        return false;
+    }
+    let Some(close) = chars.iter().position(|&c| c == ')') else {
+        return false;
+    };
+    let note: String = chars[..=close].iter().collect();
+    matches!(find_note(&note), NoteFind::Found(_))
+}
+
+/// Whether a text holds a responsibility note after some of its text
+/// (`乙。（X牵头）丙…`).
+fn holds_note(text: &str) -> bool {
+    text.char_indices()
+        .filter(|(_, c)| note_bracket(fold_width(*c)) == ')')
+        .take(MAX_NOTES_LOOKED_AT)
+        .any(|(b, c)| matches!(find_note(&text[..b + c.len_utf8()]), NoteFind::Found(_)))
+}
+
+/// How many closing brackets of a line are tried as a note's end.
+const MAX_NOTES_LOOKED_AT: usize = 8;
 
 #[cfg(test)]
 mod tests {
@@ -150,6 +185,11 @@ mod tests {
         // note; no sentence end before.
         for (before, after) in [
             ("甲。（市经委牵头）", "（市国土局牵头）乙。"),
+            // Notes before their items: each line starts with its own.
+            (
+                "（市发改委牵头）加快项目建设。",
+                "（市财政局牵头）加强资金保障。",
+            ),
             ("甲。", "（以下简称《纲要》）乙。"),
             ("一、总体要求", "（市国土局牵头）乙。"),
         ] {

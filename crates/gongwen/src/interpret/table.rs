@@ -243,6 +243,9 @@ struct RowMachine<'h> {
     draft: Option<MeasureDraft>,
     /// Rows read so far (the index of the row being read).
     rows_seen: usize,
+    /// Whether the open task heading is an unmarked row heading marked
+    /// items ([`RowMachine::heads_items`]).
+    item_group: bool,
 }
 
 impl<'h> RowMachine<'h> {
@@ -285,6 +288,7 @@ impl<'h> RowMachine<'h> {
             last_seq: None,
             draft: None,
             rows_seen: 0,
+            item_group: false,
         }
     }
 
@@ -494,7 +498,15 @@ impl<'h> RowMachine<'h> {
                         if let Some(d) = self.draft.take() {
                             out.open_unlabelled_heading(self.task_level(), &d.text, d.position);
                             self.in_task = true;
+                            self.item_group = true;
                         }
+                    } else if mark.is_none() && self.item_group {
+                        // An unmarked row after a group's items is the
+                        // group's sibling, not one of its items.
+                        self.finish_measure(out, diags);
+                        out.close_to(usize::from(self.task_level().saturating_sub(1)));
+                        self.item_group = false;
+                        self.in_task = false;
                     }
                     self.finish_measure(out, diags);
                     self.labelled_measures |= label.is_some();

@@ -13,11 +13,16 @@
 //! - the start of a label word alone (`牵头责`, see
 //!   [`lexicon::starts_label_word`]);
 //! - or an item whose bracket opens and never closes, no sentence ending
-//!   after it (`…（牵头单位：省商`, `…（市财`).
+//!   after it, holding a note's words or a name's first chars
+//!   (`…（牵头单位：省商`, `…（市财`); a note alone on its line takes the
+//!   item above it out with it.
 //!
 //! A text table (pasted, not a word processor's) ending the text has its
 //! last row taken out when that row's last cell is a list of units cut
 //! inside its last name (`区财政局、区商务局、区`).
+//!
+//! A name is cut when it is one or two chars of a name starting with its
+//! region (`县财`, `区`); short names that are whole (`乡镇`, `武警`) are not.
 //!
 //! It looks at the end of the text only, and does not decide what the
 //! paragraphs before are.
@@ -64,7 +69,16 @@ pub fn cut_tail(doc: &Document) -> Option<(Document, Vec<Diagnostic>)> {
         }
         k
     } else if cut_note(text) {
-        last
+        // A note alone on its line (its bracket the line's first char)
+        // goes with the item above it.
+        let alone = open_bracket(text) == Some(0);
+        match doc.blocks[..last]
+            .iter()
+            .rposition(|b| matches!(b, Block::Paragraph(q) if !q.text.trim().is_empty()))
+        {
+            Some(k) if alone => k,
+            _ => last,
+        }
     } else {
         return None;
     };
@@ -95,17 +109,10 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<(Document, Vec<
     }
     let row = table.rows.last()?;
     let cell = row.cells.iter().rev().find(|c| !c.text.trim().is_empty())?;
-    let pieces: Vec<&str> = cell
-        .text
-        .split(['、', ',', '，', ';', '；'])
-        .map(str::trim)
-        .collect();
+    let pieces = unit_pieces(&cell.text);
     let (cut, whole) = pieces.split_last()?;
-    let cut_short = !whole.is_empty()
-        && whole.iter().all(|p| looks_like_units(p))
-        && !cut.is_empty()
-        && cut.chars().count() <= 2
-        && !looks_like_units(cut);
+    let cut_short =
+        !whole.is_empty() && whole.iter().all(|p| looks_like_units(p)) && is_cut_stub(cut);
     if !cut_short {
         return None;
     }
@@ -163,38 +170,67 @@ fn cut_label_line(text: &str) -> bool {
     }
     let parts = label_line_parts(text).unwrap_or_default();
     match parts.last().map(|(_, l)| l) {
-        Some(LabelLine::Units(_, value)) => {
-            let last = value
-                .rsplit(['、', ',', '，', ';', '；'])
-                .next()
-                .unwrap_or("")
-                .trim()
-                .trim_end_matches('等');
-            !last.is_empty() && !looks_like_units(last) && last.chars().count() <= 4
-        }
+        Some(LabelLine::Units(_, value)) => unit_pieces(value)
+            .last()
+            .is_some_and(|last| is_cut_stub(last)),
         _ => false,
     }
 }
 
-/// Whether a word names a field of label lines (units, deadline, leader),
-/// or says how units share the work (`部门分工`).
-fn is_field_word(word: &str) -> bool {
-    matches!(
-        lexicon::header_field(word),
-        Some((
-            lexicon::Field::Units(_) | lexicon::Field::Deadline | lexicon::Field::Leader,
-            _
-        ))
-    ) || word.ends_with("分工")
+/// A units list's names: its pieces between `、，,；;` outside brackets
+/// (`各县（市、区）` is one), trimmed. A bracket left open runs to the end.
+fn unit_pieces(text: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (b, c) in text.char_indices() {
+        match note_bracket(fold_width(c)) {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            '、' | ',' | ';' if depth == 0 => {
+                pieces.push(text[start..b].trim());
+                start = b + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    pieces.push(text[start..].trim());
+    pieces
 }
 
-/// Whether a last paragraph's note bracket opens and never closes.
-fn cut_note(text: &str) -> bool {
-    let chars: Vec<char> = text.chars().map(|c| note_bracket(fold_width(c))).collect();
+/// Region chars a unit's name starts with (`县财…`, `区商…`).
+const REGION_CHARS: &str = "省市区县州镇乡";
+
+/// Whether a unit list's last name is cut short: one char, or two, of a
+/// name that starts with its region (`市`, `县财`, `区商`), no unit itself
+/// (`乡镇`, `团委`, `各地` are whole; so are `武警`, `媒体`).
+fn is_cut_stub(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    match chars[..] {
+        [c] => REGION_CHARS.contains(c) || c == '各',
+        [c, d] => REGION_CHARS.contains(c) && !REGION_CHARS.contains(d) && !looks_like_units(name),
+        _ => false,
+    }
+}
+
+/// Whether a word names a field of a measure's label lines: units with a
+/// role (`牵头单位`, `责任单位`; not a form's `填报单位`), a deadline, a
+/// leader, or how units share the work (`部门分工`).
+fn is_field_word(word: &str) -> bool {
+    lexicon::label_role(word).is_some()
+        || matches!(
+            lexicon::header_field(word),
+            Some((lexicon::Field::Deadline | lexicon::Field::Leader, _))
+        )
+        || word.ends_with("分工")
+}
+
+/// Where the bracket a text leaves open at its end opens (in chars).
+fn open_bracket(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     let mut open_at = None;
-    for (k, &c) in chars.iter().enumerate() {
-        match c {
+    for (k, c) in text.chars().enumerate() {
+        match note_bracket(fold_width(c)) {
             '(' => {
                 if depth == 0 {
                     open_at = Some(k);
@@ -205,15 +241,33 @@ fn cut_note(text: &str) -> bool {
             _ => {}
         }
     }
-    let Some(open) = open_at.filter(|_| depth > 0) else {
+    open_at.filter(|_| depth > 0)
+}
+
+/// Whether a last paragraph's note bracket opens and never closes.
+fn cut_note(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().map(|c| note_bracket(fold_width(c))).collect();
+    let Some(open) = open_bracket(text) else {
         return false;
     };
     // (A bracket left open by mistake in a whole text closes its sentence
-    // before the end: `（详见附件。`.)
-    !chars[open + 1..]
-        .iter()
-        .any(|c| matches!(c, '。' | '!' | '?'))
+    // before the end: `（详见附件。`.) What it holds starts a note or a
+    // unit's name: a units or role word, or a name's first chars.
+    let inside: String = chars[open + 1..].iter().collect();
+    let inside = inside.trim();
+    !inside.chars().any(|c| matches!(c, '。' | '!' | '?'))
+        && (NOTE_WORDS.iter().any(|w| inside.contains(w))
+            || lexicon::starts_label_word(inside)
+            || (1..=MAX_NAME_STUB).contains(&inside.chars().count()))
 }
+
+/// Words a cut note's bracket may hold.
+const NOTE_WORDS: [&str; 8] = [
+    "负责", "牵头", "单位", "部门", "配合", "责任", "主办", "协办",
+];
+
+/// Longest name's start a cut note may hold alone, in chars (`（市财`).
+const MAX_NAME_STUB: usize = 3;
 
 #[cfg(test)]
 mod tests {
@@ -258,6 +312,11 @@ mod tests {
             Some((1, 1))
         );
         assert_eq!(kept(&["一、稳增长", "1.甲。（市"]), Some((1, 1)));
+        // A note alone on its line takes its item with it.
+        assert_eq!(
+            kept(&["一、稳增长", "1.甲。", "（牵头单位：省商"]),
+            Some((1, 2))
+        );
         // A closed note, a bracket left open before a sentence's end, whole
         // label lines.
         for lines in [
@@ -265,6 +324,10 @@ mod tests {
             &["1.甲（详见附件。"][..],
             &["1.甲。", "责任单位:县财政局、县税务局等"][..],
             &["1.甲。", "完成时限:2024年底"][..],
+            &["1.甲。", "责任单位：各县（市、区）"][..],
+            &["1.甲。", "责任单位：县农业农村局、乡镇"][..],
+            &["1.甲。", "填报单位："][..],
+            &["联系人：张三，联系电话：12345678（"][..],
         ] {
             assert_eq!(kept(lines), None, "{lines:?}");
         }
@@ -287,7 +350,13 @@ mod tests {
             Block::Paragraph(_) => panic!("a table"),
         }
         assert_eq!(diags.len(), 4);
-        for whole in ["区财政局、区商务局", "区财政局", "区"] {
+        for whole in [
+            "区财政局、区商务局",
+            "区财政局",
+            "县农业农村局、乡镇",
+            "市公安局、武警",
+            "市委宣传部、媒体",
+        ] {
             assert!(cut_tail(&table(whole)).is_none(), "{whole}");
         }
     }

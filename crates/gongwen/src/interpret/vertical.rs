@@ -510,10 +510,18 @@ fn numbered_rows<'a>(
                     || (cells.len() >= needed + usize::from(names_official(&cells))
                         && fits_column(t2, ColumnRole::Measure)
                         // (A short phrase in the last column's place, a
-                        // 备注, is the remark.)
+                        // 备注, is the remark: the row's last line, the next
+                        // row's number, a section or the page's lines after
+                        // it.)
                         && !(cells.len() + 1 == width
                             && roles.last() == Some(&ColumnRole::Note)
-                            && is_short_phrase(t2)))
+                            && is_short_phrase(t2)
+                            && paras.clone().nth(1).is_none_or(|(_, p3)| {
+                                let t3 = p3.text.trim();
+                                is_section(t3)
+                                    || is_furniture(t3)
+                                    || running_number(t3).is_some_and(|m| same_or_next(m, n))
+                            })))
                 {
                     break;
                 }

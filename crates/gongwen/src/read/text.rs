@@ -160,10 +160,20 @@ impl Reader<'_> {
                 }
             }
             if boxed::is_box_line(line) {
-                if let Some((rows, end)) = boxed::read_box(self.lines, i, self.tables) {
-                    self.table(TableLayout::Grid, rows);
-                    i = end;
-                    continue;
+                match boxed::read_box(self.lines, i, self.tables) {
+                    Some(boxed::BoxRun::Table(rows, end)) => {
+                        self.table(TableLayout::Grid, rows);
+                        i = end;
+                        continue;
+                    }
+                    Some(boxed::BoxRun::Text(end)) => {
+                        for k in i..end {
+                            self.paragraph(k);
+                        }
+                        i = end;
+                        continue;
+                    }
+                    None => {}
                 }
             }
             if has_sep(line) {

@@ -24,8 +24,10 @@
 //! columns covers both (a horizontal merge). Rows of the grid are the bands
 //! between rule lines. A cell's text is its content lines, trimmed, joined
 //! without a separator (the table wrapped them at the column's width), except
-//! that a line starting with a list bullet (`△ ▲ ● ◆ ■ □ ★ ☆ ○ ◇ • ·`) or a
-//! numbering label (`1.` `（1）` `①` …) starts a new line of the cell; ASCII
+//! that a line starting with a list bullet (`△ ▲ ● ◆ ■ □ ★ ☆ ○ ◇ • ·`), or
+//! with a numbering label (`1.` `（1）` `①` …) after a line ending a
+//! sentence or as the next number of the cell's list, starts a new line of
+//! the cell; ASCII
 //! letters or digits on both sides of a wrap keep one blank between them.
 //!
 //! Positions: each row carries the line where it starts; each cell its
@@ -35,16 +37,18 @@
 //!
 //! No ASCII-art tables (`+---+` with `|`: those are read as pipe tables),
 //! no tables whose lines do not all start with a box char (an indent of
-//! blanks is allowed). When a line's strokes do not continue the line
-//! above (one stroke too many or too few), the run is not a table and its
-//! lines are left to the rest of the text reader, so nothing is lost. A
-//! line with more than 256 strokes is text too (the work per line stays
-//! bounded).
+//! blanks is allowed). A line whose strokes do not continue the line above
+//! (one stroke too many or too few, an excerpt cut inside a row), with text
+//! before its first stroke or after its last (`└──┘ 注：…`), or with more
+//! than 256 strokes (the work per line stays bounded) ends the table: it
+//! and the lines after it are left to the rest of the text reader, so
+//! nothing is lost. Lines drawn like a table whose cells hold no text are
+//! text.
 
 use crate::document::{Cell, Position, Row};
-use crate::grammar::label::{bullet, parse_label};
+use crate::grammar::label::{bullet, parse_label, Label};
 
-/// Which arms a box-drawing char has: up, down, left, right.
+/// Which vertical arms a box-drawing char has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Arms {
     up: bool,
@@ -106,6 +110,8 @@ struct Cut<'a> {
     strokes: Vec<Stroke>,
     /// The pieces between consecutive strokes (`strokes.len() - 1` of them).
     pieces: Vec<&'a str>,
+    /// Text stands before the first stroke or after the last.
+    outside: bool,
 }
 
 fn cut(line: &str) -> Cut<'_> {
@@ -122,7 +128,17 @@ fn cut(line: &str) -> Cut<'_> {
         .windows(2)
         .map(|w| line.get(w[0].1..w[1].0).unwrap_or(""))
         .collect();
-    Cut { strokes, pieces }
+    let outside = match (bounds.first(), bounds.last()) {
+        (Some(&(first, _)), Some(&(_, last))) => {
+            !line[..first].trim().is_empty() || !line[last..].trim().is_empty()
+        }
+        _ => !line.trim().is_empty(),
+    };
+    Cut {
+        strokes,
+        pieces,
+        outside,
+    }
 }
 
 /// Whether a piece is a horizontal rule.
@@ -143,6 +159,8 @@ struct OpenCell {
     /// 0-based index of the line whose rule opened it.
     opened_at: usize,
     text: String,
+    /// The label of the last item its lines started (`（2）`), if any.
+    item: Option<Label>,
 }
 
 /// A finished cell, placed on bands and stroke positions.
@@ -154,12 +172,23 @@ struct Placed {
     text: String,
 }
 
+/// What a run of box lines is.
+pub(super) enum BoxRun {
+    /// A table: its rows, and the index of the first line after it.
+    Table(Vec<Row>, usize),
+    /// Lines drawn like a table that hold no text in any cell (rules
+    /// alone): text, up to this line index.
+    Text(usize),
+}
+
 /// Reads the box-drawn table starting at line index `start` of `lines` as
-/// table number `table`. Returns its rows and the index of the first line
-/// after it, or `None` when the lines there are no box-drawn table.
-pub(super) fn read_box(lines: &[&str], start: usize, table: u32) -> Option<(Vec<Row>, usize)> {
+/// table number `table`, or `None` when the lines there are no box-drawn
+/// table.
+pub(super) fn read_box(lines: &[&str], start: usize, table: u32) -> Option<BoxRun> {
     let first = cut(lines.get(start)?);
-    if !(2..=MAX_STROKES).contains(&first.strokes.len()) || !first.pieces.iter().all(|p| is_rule(p))
+    if !(2..=MAX_STROKES).contains(&first.strokes.len())
+        || first.outside
+        || !first.pieces.iter().all(|p| is_rule(p))
     {
         return None;
     }
@@ -173,7 +202,8 @@ pub(super) fn read_box(lines: &[&str], start: usize, table: u32) -> Option<(Vec<
     while end < lines.len() && !active.is_empty() && is_box_line(lines[end]) {
         let i = end;
         let line_cut = cut(lines[i]);
-        if line_cut.strokes.len() > MAX_STROKES {
+        // (Text outside the strokes, `└──┘ 注：…`, is no table's.)
+        if line_cut.strokes.len() > MAX_STROKES || line_cut.outside {
             break;
         }
         // A line that does not continue the strokes above (one cut short at
@@ -207,7 +237,7 @@ pub(super) fn read_box(lines: &[&str], start: usize, table: u32) -> Option<(Vec<
                 let text = piece.trim();
                 if !text.is_empty() {
                     cell.first_line.get_or_insert(i);
-                    push_wrapped(&mut cell.text, text);
+                    push_wrapped(&mut cell.text, &mut cell.item, text);
                 }
             }
         }
@@ -219,9 +249,9 @@ pub(super) fn read_box(lines: &[&str], start: usize, table: u32) -> Option<(Vec<
     }
     done.extend(open.into_iter().map(|c| c.place(band)));
     if done.iter().all(|c| c.text.is_empty()) {
-        return None;
+        return Some(BoxRun::Text(end));
     }
-    Some((grid(done, table), end))
+    Some(BoxRun::Table(grid(done, table), end))
 }
 
 impl OpenCell {
@@ -312,6 +342,7 @@ fn open_below(
                     first_line: None,
                     opened_at: i,
                     text: String::new(),
+                    item: None,
                 });
             }
             left = Some(pos(k + 1));
@@ -320,13 +351,28 @@ fn open_below(
     open.sort_by_key(|c| c.from);
 }
 
-/// Appends a wrapped line of a cell.
-fn push_wrapped(text: &mut String, line: &str) {
+/// Appends a wrapped line of a cell whose last item started with `item`.
+fn push_wrapped(text: &mut String, item: &mut Option<Label>, line: &str) {
+    let label = parse_label(line);
     if text.is_empty() {
         text.push_str(line);
+        *item = label;
         return;
     }
-    let starts_item = bullet(line).is_some() || parse_label(line).is_some();
+    // (A number starts an item after a sentence's end, or as the next
+    // number of the cell's list; a wrapped line may start with another:
+    // `确保第` / `一、二季度完成`.)
+    let after_stop = text.ends_with(['。', '；', ';', '：', ':', '！', '？']);
+    let next = label.filter(|l| {
+        after_stop
+            || item
+                .as_ref()
+                .is_some_and(|p| p.kind == l.kind && l.ordinal == p.ordinal + 1)
+    });
+    let starts_item = bullet(line).is_some() || next.is_some();
+    if next.is_some() {
+        *item = next;
+    }
     if starts_item {
         text.push('\n');
     } else if text.ends_with(|c: char| c.is_ascii_alphanumeric())

@@ -846,3 +846,21 @@ fn an_indent_written_as_question_marks_is_dropped() {
         ]
     );
 }
+
+#[test]
+fn text_outside_a_box_tables_strokes_is_kept_and_rules_alone_are_text() {
+    let doc = read_text("┌──┬──┐\n│甲│乙│\n└──┴──┘ 注：表中单位为牵头单位");
+    assert_eq!(grid(tables(&doc)[0]), vec![vec!["甲", "乙"]]);
+    assert_eq!(
+        paragraphs(&doc),
+        vec![("└──┴──┘ 注：表中单位为牵头单位", 3)]
+    );
+    let doc = read_text("┌──┬──┐\n│1│推进项目建设。│（2024年底前完成）");
+    assert!(tables(&doc).is_empty());
+    assert_eq!(paragraphs(&doc).len(), 2);
+    // Rules alone, however many, are text read once.
+    let rules = format!("┌──┬──┐\n{}", "├──┼──┤\n".repeat(2_000));
+    let doc = read_text(&rules);
+    assert!(tables(&doc).is_empty());
+    assert_eq!(paragraphs(&doc).len(), 2_001);
+}
