@@ -72,11 +72,13 @@ pub fn cut_tail(doc: &Document) -> Option<(Document, Vec<Diagnostic>)> {
         // A note alone on its line (its bracket the line's first char)
         // goes with the item above it.
         let alone = open_bracket(text) == Some(0);
-        match doc.blocks[..last]
-            .iter()
-            .rposition(|b| matches!(b, Block::Paragraph(q) if !q.text.trim().is_empty()))
-        {
-            Some(k) if alone => k,
+        // (Only a paragraph just before it: a table between stays.)
+        let before = doc.blocks[..last].iter().rposition(|b| match b {
+            Block::Paragraph(q) => !q.text.trim().is_empty(),
+            Block::Table(_) => true,
+        });
+        match before {
+            Some(k) if alone && matches!(doc.blocks[k], Block::Paragraph(_)) => k,
             _ => last,
         }
     } else {
@@ -258,7 +260,8 @@ fn cut_note(text: &str) -> bool {
     !inside.chars().any(|c| matches!(c, '。' | '!' | '?'))
         && (NOTE_WORDS.iter().any(|w| inside.contains(w))
             || lexicon::starts_label_word(inside)
-            || (1..=MAX_NAME_STUB).contains(&inside.chars().count()))
+            || ((1..=MAX_NAME_STUB).contains(&inside.chars().count())
+                && inside.chars().all(char::is_alphabetic)))
 }
 
 /// Words a cut note's bracket may hold.
