@@ -334,6 +334,11 @@ pub const NOTE_VERBS: [&str; 11] = [
     "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "落实", "承担", "主办", "协办",
 ];
 
+/// Words one of which a responsibility note holds, for a quick test.
+pub const NOTE_MARKERS: [&str; 10] = [
+    "负责", "牵头", "单位", "部门", "配合", "参与", "指导", "协同", "主办", "协办",
+];
+
 /// Words a heading that states who answers for the items under it calls
 /// them after its units and role word (`一、X牵头工作（8项）`, `X负责的任务`),
 /// longer words first.

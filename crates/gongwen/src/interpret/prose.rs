@@ -374,11 +374,6 @@ pub fn label_line(text: &str) -> Option<LabelLine> {
     })
 }
 
-/// Words one of which a responsibility note holds, for a quick test.
-const NOTE_MARKERS: [&str; 10] = [
-    "负责", "牵头", "单位", "部门", "配合", "参与", "指导", "协同", "主办", "协办",
-];
-
 /// How far back (in chars) a note's opening bracket is looked for when a
 /// deadline follows the note.
 const MAX_NOTE_LOOKBACK: usize = 300;
@@ -416,7 +411,7 @@ pub fn find_note(text: &str) -> NoteFind {
                 matching_open(&folded, close, close.saturating_sub(MAX_NOTE_LOOKBACK)).is_some_and(
                     |open| {
                         let content: String = folded[open + 1..close].iter().collect();
-                        NOTE_MARKERS.iter().any(|w| content.contains(w))
+                        lexicon::NOTE_MARKERS.iter().any(|w| content.contains(w))
                     },
                 )
             };

@@ -478,11 +478,7 @@ impl<'h> RowMachine<'h> {
                 // An unlabelled measure cell in a table of labelled ones
                 // continues the measure above, unless its row holds a unit
                 // or deadline cell of its own: a row is one record.
-                let own_detail = self
-                    .deadline_col
-                    .iter()
-                    .chain(self.unit_cols.iter().map(|(c, _)| c))
-                    .any(|c| slots[*c].own_text().is_some());
+                let own_detail = self.has_own_detail(slots);
                 if label.is_none() && self.labelled_measures && self.draft.is_some() && !own_detail
                 {
                     if let Some(d) = self.draft.as_mut() {
@@ -529,11 +525,7 @@ impl<'h> RowMachine<'h> {
                 // A task row with its own deadline or units but no measure
                 // cell is a measure of its own.
                 if let Some((text, pos)) = new_task_text {
-                    let has_detail = self
-                        .deadline_col
-                        .iter()
-                        .chain(self.unit_cols.iter().map(|(c, _)| c))
-                        .any(|c| slots[*c].own_text().is_some());
+                    let has_detail = self.has_own_detail(slots);
                     if has_detail {
                         self.finish_measure(out, diags);
                         self.start_measure(None, text, pos);
@@ -776,6 +768,14 @@ impl<'h> RowMachine<'h> {
             text: text.to_owned(),
             len: 0,
         })
+    }
+
+    /// Whether the row has a deadline or unit cell of its own.
+    fn has_own_detail(&self, slots: &[Slot<'_>]) -> bool {
+        self.deadline_col
+            .iter()
+            .chain(self.unit_cols.iter().map(|(c, _)| c))
+            .any(|c| slots[*c].own_text().is_some())
     }
 
     /// Whether the measure drafted on the row above heads the items of the

@@ -258,16 +258,11 @@ fn cut_note(text: &str) -> bool {
     let inside: String = chars[open + 1..].iter().collect();
     let inside = inside.trim();
     !inside.chars().any(|c| matches!(c, '。' | '!' | '?'))
-        && (NOTE_WORDS.iter().any(|w| inside.contains(w))
+        && (lexicon::NOTE_MARKERS.iter().any(|w| inside.contains(w))
             || lexicon::starts_label_word(inside)
             || ((1..=MAX_NAME_STUB).contains(&inside.chars().count())
                 && inside.chars().all(char::is_alphabetic)))
 }
-
-/// Words a cut note's bracket may hold.
-const NOTE_WORDS: [&str; 8] = [
-    "负责", "牵头", "单位", "部门", "配合", "责任", "主办", "协办",
-];
 
 /// Longest name's start a cut note may hold alone, in chars (`（市财`).
 const MAX_NAME_STUB: usize = 3;
