@@ -252,8 +252,13 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
         return;
     };
     // A header is header words: each cell one the lexicon knows or a
-    // short word (a data row is not read as one).
-    if !header.cells.iter().any(|h| is_unknown_word(&h.text))
+    // short word, one at least no unit name or deadline (a data row is
+    // not read as one: `| 每季度 | 法规处 |`).
+    let data_word = |t: &str| looks_like_units(t) || looks_like_deadline(t);
+    if !header
+        .cells
+        .iter()
+        .any(|h| is_unknown_word(&h.text) && !data_word(&h.text))
         || !header.cells.iter().all(|h| {
             h.text.trim().is_empty() || header_field(&h.text).is_some() || is_unknown_word(&h.text)
         })
@@ -689,6 +694,23 @@ mod tests {
                 row(&["开展专项整治行动", "加强领导，压实责任", "较好"]),
             ],
             ..table
+        };
+        assert_eq!(find_header(&table), None);
+    }
+
+    #[test]
+    fn a_row_of_units_and_deadlines_is_no_header() {
+        // Its cells are short words the lexicon does not know, but a unit
+        // name and a deadline are data: the rows below do not make it a
+        // header (its words would be taken as header words, lost).
+        let table = Table {
+            index: 0,
+            layout: TableLayout::TextGrid,
+            rows: vec![
+                row(&["", "每季度", "法规处"]),
+                row(&["1", "加强组织领导，落实各项任务。", "法规处"]),
+                row(&["2", "完善工作机制，推进重点工作。", "人事处"]),
+            ],
         };
         assert_eq!(find_header(&table), None);
     }
