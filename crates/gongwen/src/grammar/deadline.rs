@@ -490,7 +490,70 @@ fn match_event(g: &Grammar, rest: &str) -> Option<((usize, usize), usize)> {
 /// assert!(parse_deadline("法规处、人事处", Some(2024)).is_none());
 /// ```
 pub fn parse_deadline(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm> {
+    read_deadline(raw, notice_year).map(|(term, _)| term)
+}
+
+/// [`parse_deadline`], and whether the reading needed scoped milestones
+/// (clauses naming the part of the work each date is for), which only a
+/// place where a deadline is expected may hold: such a text never makes a
+/// cell [look like a deadline](looks_like_deadline).
+pub(crate) fn read_deadline(raw: &str, notice_year: Option<i32>) -> Option<(DeadlineTerm, bool)> {
+    match parse_cell(raw, notice_year) {
+        Some(term) => Some((term, false)),
+        None => parse_scoped_milestones(raw, notice_year).map(|term| (term, true)),
+    }
+}
+
+/// A deadline as a cell states it: all deadline vocabulary, or milestones.
+fn parse_cell(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm> {
     parse_whole(raw, notice_year).or_else(|| parse_milestones(raw, notice_year))
+}
+
+/// Longest text of scoped milestones, in chars.
+const SCOPED_MAX_CHARS: usize = 200;
+/// Most chars before a clause's date that name what it is for (`其它事项`).
+const SCOPE_CHARS: usize = 8;
+
+/// Milestones some of whose clauses name the part of the work they are
+/// for: clauses with no date before a dated one (`方舱医院升级改造…，1月底前
+/// 完成`), or a few words before a clause's date (`其它事项12月底前取得明显
+/// 成效并长期坚持`). The dated clauses, their words before the date aside,
+/// must read as [milestones](parse_milestones); the last clause is dated or
+/// says the work goes on.
+fn parse_scoped_milestones(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm> {
+    if !raw.contains(['年', '月']) || raw.chars().count() > SCOPED_MAX_CHARS {
+        return None;
+    }
+    let starts_date = |c: char| fold_char(c).is_ascii_digit() || "今明本次".contains(c);
+    let mut kept: Vec<&str> = Vec::new();
+    let mut scoped = false;
+    let mut last_kept = false;
+    for clause in raw.split(['，', ',', '；', ';']).map(str::trim) {
+        if clause.is_empty() {
+            continue;
+        }
+        let date_at = clause
+            .char_indices()
+            .take(SCOPE_CHARS + 1)
+            .find(|(_, c)| starts_date(*c))
+            .map(|(i, _)| i);
+        last_kept = true;
+        match date_at {
+            Some(i) => {
+                scoped |= i > 0;
+                kept.push(&clause[i..]);
+            }
+            None if parse_whole(clause, None).is_some_and(|t| t.ongoing) => kept.push(clause),
+            None => {
+                scoped = true;
+                last_kept = false;
+            }
+        }
+    }
+    if !scoped || !last_kept {
+        return None;
+    }
+    parse_milestones(&kept.join("；"), notice_year)
 }
 
 /// Verbs that name what is due after a date (`…底前出台实施方案`).
@@ -667,7 +730,7 @@ fn parse_whole(raw: &str, notice_year: Option<i32>) -> Option<DeadlineTerm> {
 /// merely contains a date (`于每年1月31日前将上年度…报送省司法厅。`) and unit
 /// lists (`法规处、人事处`) are not deadlines.
 pub fn looks_like_deadline(text: &str) -> bool {
-    is_deadline_sized(text) && parse_deadline(text, None).is_some()
+    is_deadline_sized(text) && parse_cell(text, None).is_some()
 }
 
 /// Whether `text` is short enough to be a deadline cell (1 to 40 chars,
@@ -1450,5 +1513,26 @@ mod tests {
         ] {
             assert!(!looks_like_deadline(s), "{s}");
         }
+    }
+
+    #[test]
+    fn scoped_milestones_name_what_each_date_is_for() {
+        let t = parse_deadline(
+            "发热门诊应设尽设、应开尽开,1月底前完成;其它事项12月底前取得明显成效并长期坚持",
+            Some(2023),
+        )
+        .expect("understood");
+        assert_eq!(t.due, date(2023, 12, 31));
+        assert!(t.ongoing);
+        let t = parse_deadline("平台建设2024年6月底前完成，其余工作2024年底前完成", None)
+            .expect("understood");
+        assert_eq!(t.due, date(2024, 12, 31));
+        assert!(!t.ongoing);
+        // Only where a deadline is expected: a text ending in a date is no
+        // deadline cell.
+        assert!(!looks_like_deadline("加强组织领导，2024年底前完成"));
+        // The last clause must be dated (or say the work goes on).
+        assert!(parse_deadline("2024年底前完成，加强组织领导", None).is_none());
+        assert!(parse_deadline("加强组织领导，落实各项工作", None).is_none());
     }
 }

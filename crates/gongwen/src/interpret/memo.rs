@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use crate::grammar::deadline::{is_deadline_sized, parse_deadline, DeadlineTerm};
+use crate::grammar::deadline::{is_deadline_sized, read_deadline, DeadlineTerm};
 use crate::grammar::units::{looks_like_units, parse_units, UnitList};
 use crate::model::Role;
 
@@ -16,7 +16,8 @@ use crate::model::Role;
 #[derive(Debug, Default)]
 pub struct GrammarMemo {
     notice_year: Option<i32>,
-    deadlines: HashMap<String, Option<DeadlineTerm>>,
+    /// Each text's reading, and whether it needed scoped milestones.
+    deadlines: HashMap<String, Option<(DeadlineTerm, bool)>>,
     unit_shapes: HashMap<String, bool>,
     /// Parsed lists, per default role.
     unit_lists: Vec<(Option<Role>, HashMap<String, UnitList>)>,
@@ -31,12 +32,17 @@ impl GrammarMemo {
         }
     }
 
-    /// [`parse_deadline`] with the notice's year.
+    /// [`parse_deadline`](crate::grammar::deadline::parse_deadline) with
+    /// the notice's year.
     pub fn deadline(&mut self, raw: &str) -> Option<DeadlineTerm> {
+        self.reading(raw).map(|(t, _)| t)
+    }
+
+    fn reading(&mut self, raw: &str) -> Option<(DeadlineTerm, bool)> {
         if let Some(t) = self.deadlines.get(raw) {
             return t.clone();
         }
-        let t = parse_deadline(raw, self.notice_year);
+        let t = read_deadline(raw, self.notice_year);
         self.deadlines.insert(raw.to_owned(), t.clone());
         t
     }
@@ -45,7 +51,7 @@ impl GrammarMemo {
     /// sharing the parse with [`GrammarMemo::deadline`] (whether a text is
     /// understood does not depend on the year).
     pub fn looks_like_deadline(&mut self, text: &str) -> bool {
-        is_deadline_sized(text) && self.deadline(text).is_some()
+        is_deadline_sized(text) && self.reading(text).is_some_and(|(_, scoped)| !scoped)
     }
 
     /// [`looks_like_units`].
