@@ -31,7 +31,9 @@
 //! measures, sections stating their total; in grids, a section column and a
 //! unit column side by side under one header cell across both, a word the
 //! lexicon does not know (`考核项目`), the category merged over its rows;
-//! one cell per line, header cells wrapped over two lines (`责任` / `单位`).
+//! one cell per line, header cells wrapped over two lines (`责任` / `单位`);
+//! each row a record of header-word lines and cell lines (`具体措施` ⏎ `…` ⏎
+//! `责任单位` ⏎ `…`), sections as lines between records.
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never
@@ -159,13 +161,14 @@ fn one_layout_per_format_parses_back() {
         Format::CellLines,
         Format::Spaces,
         Format::Boxed,
+        Format::Records,
         Format::Docx,
         Format::Xlsx,
     ] {
         let layout = Layout {
             format,
             // One cell per line without 序号 shows every cell.
-            merge: !matches!(format, Format::CellLines | Format::Spaces),
+            merge: !matches!(format, Format::CellLines | Format::Spaces | Format::Records),
             ..Layout::default()
         };
         let notice = GenNotice::generate(7, &layout);

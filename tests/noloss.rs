@@ -47,7 +47,10 @@
 //! Whole words the interpreter consumes as structure (kept as meaning, not
 //! as text), found from the document's paragraphs as the interpreter reads
 //! them (tables pasted one row per line, cells between spaces, rebuilt by
-//! [`gongwen::interpret::spaced`], and one cell per line by
+//! [`gongwen::interpret::spaced`], tables written as records (field-name
+//! lines, each followed by its value) by [`gongwen::interpret::records`],
+//! whose field names after the first record's are exempt, and one cell
+//! per line by
 //! [`gongwen::interpret::vertical`], rows above a table's header lifted
 //! to paragraphs, run-on items split apart by
 //! [`gongwen::interpret::runon`]):
@@ -192,6 +195,19 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
     // (the split keeps every char).
     let spaced = gongwen::interpret::spaced::fold_spaced_tables(doc);
     let doc = spaced.as_ref().unwrap_or(doc);
+    let records = gongwen::interpret::records::fold_records(doc);
+    if let Some(folded) = &records {
+        // The field names of records after the first: the rebuilt table
+        // names each field once, in its header.
+        let after = counts_of(&document_texts(folded).concat());
+        for (c, n) in counts_of(&document_texts(doc).concat()) {
+            let dropped = n.saturating_sub(after.get(&c).copied().unwrap_or(0));
+            if dropped > 0 {
+                *exempt.entry(c).or_default() += dropped;
+            }
+        }
+    }
+    let doc = records.as_ref().unwrap_or(doc);
     let rebuilt = gongwen::interpret::vertical::fold_vertical_tables(doc);
     let doc = rebuilt.as_ref().unwrap_or(doc);
     let lifted = gongwen::interpret::lift_title_rows(doc);
@@ -530,6 +546,19 @@ mod tests {
                     （一）完善制度。\n牵头单位：人事处\n完成时限：2024年底";
         let notice = check_text(text).expect("nothing lost");
         assert_eq!(notice.measure_count(), 2);
+    }
+
+    #[test]
+    fn field_names_of_records_are_exempt() {
+        let text = "具体任务\n加强组织领导。\n责任单位\n法规处\n完成时限\n2024年底前\n\
+                    具体任务\n完善工作机制。\n责任单位\n人事处\n完成时限\n长期坚持";
+        let notice = check_text(text).expect("nothing lost");
+        assert_eq!(notice.measure_count(), 2);
+        // The values are not exempt: a lost one is a loss.
+        let doc = gongwen::read::text::read_text(text);
+        let mut notice = gongwen::parse_str(text);
+        notice.measures[1].units_raw = None;
+        assert!(!interpreter_losses(&doc, &notice).is_empty());
     }
 
     #[test]

@@ -46,6 +46,12 @@ pub enum Format {
     /// wrapped at their column's width; [`Layout::padded`] fills every piece
     /// with `　`, else blanks are collapsed.
     Boxed,
+    /// Text, each row a record: a line of each column's header word, then
+    /// a line of the row's cell (`具体措施` ⏎ `…` ⏎ `责任单位` ⏎ `…`), as a
+    /// web page turns a row on its side; a section row is a line between
+    /// records. Cells are repeated, never merged; with [`Layout::padded`]
+    /// an empty cell leaves its word alone on its line, else it is absent.
+    Records,
     Docx,
     Xlsx,
 }
@@ -54,7 +60,7 @@ impl Format {
     pub fn is_text(self) -> bool {
         matches!(
             self,
-            Format::Pipes | Format::Tabs | Format::CellLines | Format::Spaces
+            Format::Pipes | Format::Tabs | Format::CellLines | Format::Spaces | Format::Records
         )
     }
 }
@@ -286,6 +292,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         Just(Format::CellLines),
         Just(Format::Spaces),
         Just(Format::Boxed),
+        Just(Format::Records),
         Just(Format::Docx),
         Just(Format::Xlsx)
     ];
@@ -377,7 +384,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 } else {
                     blank_col
                 };
-                Layout {
+                for_records(Layout {
                     format,
                     seq,
                     task_col,
@@ -400,7 +407,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && match format {
                             Format::Docx | Format::Xlsx | Format::Boxed => true,
                             Format::Pipes | Format::Tabs => padded,
-                            Format::CellLines | Format::Spaces => false,
+                            Format::CellLines | Format::Spaces | Format::Records => false,
                         },
                     cell_pipes: cell_pipes && format == Format::CellLines,
                     // Two unit columns one unit per line could not say
@@ -483,9 +490,38 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && !(sections == Sections::Paragraphs
                             && (unknown_text != UnknownText::None
                                 || unknown_detail != UnknownDetail::None)),
-                }
+                })
             },
         )
+}
+
+/// A layout as [`Format::Records`] can write it (any other, unchanged):
+/// each record prints every cell of its row, nothing merged; one header
+/// row of words the lexicon knows (a record names its fields by them);
+/// a section is a line between records.
+fn for_records(layout: Layout) -> Layout {
+    if layout.format != Format::Records {
+        return layout;
+    }
+    Layout {
+        merge: false,
+        sections: match layout.sections {
+            Sections::SeqRow => Sections::MergedRow,
+            s => s,
+        },
+        sub_header: false,
+        cell_pipes: false,
+        units_lines: false,
+        unknown_text: UnknownText::None,
+        unknown_detail: UnknownDetail::None,
+        score_col: false,
+        grouped_header: false,
+        wrapped_header: false,
+        items: Items::Rows,
+        cut_tail: false,
+        date_cells: false,
+        ..layout
+    }
 }
 
 /// A deadline and what it means.
@@ -889,8 +925,8 @@ impl GenNotice {
         let per_section_tables = (layout.sections == Sections::Paragraphs
             && layout.format != Format::Xlsx)
             || (layout.sections == Sections::MergedRow
-                && matches!(layout.format, Format::Pipes | Format::Tabs)
-                && !layout.padded);
+                && ((matches!(layout.format, Format::Pipes | Format::Tabs) && !layout.padded)
+                    || layout.format == Format::Records));
         let several = |tasks: &[GenTask]| tasks.iter().any(|t| t.measures.len() > 1);
         let whole_notice_several = self.sections.iter().any(|s| several(&s.tasks));
         for (si, s) in self.sections.iter().enumerate() {

@@ -392,7 +392,10 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
     }
     if layout.note_row {
         let note = "注：此表由各责任单位按季度报送进展情况。".to_owned();
-        if layout.format == Format::Spaces || layout.format == Format::CellLines {
+        if matches!(
+            layout.format,
+            Format::Spaces | Format::CellLines | Format::Records
+        ) {
             if !table.is_empty() {
                 out.push(Block::Table(std::mem::take(&mut table)));
             }
@@ -437,6 +440,7 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
             "notice.txt",
         ),
         Format::Boxed => (boxed(&blocks, layout.padded).into_bytes(), "notice.txt"),
+        Format::Records => (records(&blocks, layout.padded).into_bytes(), "notice.txt"),
         Format::Docx => (docx(&blocks), "notice.docx"),
         Format::Xlsx => (xlsx(&blocks), "notice.xlsx"),
     }
@@ -501,6 +505,57 @@ fn cell_lines(blocks: &[Block], blank: bool, pipes: bool) -> String {
                             } else {
                                 line(part);
                             }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Each row a record: for each cell, a line of its column's header word
+/// and a line of its text; an empty cell leaves its word alone when
+/// `padded`, else nothing. A row of one cell (a section) is a line.
+fn records(blocks: &[Block], padded: bool) -> String {
+    let mut out = String::new();
+    let mut line = |t: &str| {
+        out.push_str(t);
+        out.push('\n');
+    };
+    for b in blocks {
+        match b {
+            Block::Paragraph(p) => line(p),
+            Block::Table(rows) => {
+                let Some((header, rows)) = rows.split_first() else {
+                    continue;
+                };
+                let words: Vec<&str> = header
+                    .iter()
+                    .map(|s| match s {
+                        Slot::Start { text, .. } => text.as_str(),
+                        _ => "",
+                    })
+                    .collect();
+                for row in rows {
+                    let cells: Vec<(usize, &str)> = row
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(c, s)| match s {
+                            Slot::Start { text, .. } => Some((c, text.as_str())),
+                            _ => None,
+                        })
+                        .collect();
+                    if let [(_, section)] = cells[..] {
+                        line(section);
+                        continue;
+                    }
+                    for (c, text) in cells {
+                        if !text.is_empty() {
+                            line(words[c]);
+                            line(text);
+                        } else if padded {
+                            line(words[c]);
                         }
                     }
                 }

@@ -41,6 +41,7 @@ pub mod memo;
 pub mod meta;
 pub mod outline;
 pub mod prose;
+pub mod records;
 mod resolve;
 pub mod runon;
 mod segment;
@@ -111,6 +112,8 @@ fn year_of_title(title: &str) -> Option<i32> {
 pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let spaced = spaced::fold_spaced_tables(doc);
     let doc = spaced.as_ref().unwrap_or(doc);
+    let records = records::fold_records(doc);
+    let doc = records.as_ref().unwrap_or(doc);
     let rebuilt = vertical::fold_vertical_tables(doc);
     let doc = rebuilt.as_ref().unwrap_or(doc);
     let lifted = lift_title_rows(doc);
