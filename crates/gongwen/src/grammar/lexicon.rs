@@ -109,7 +109,7 @@ const WORDS: &[(&str, Field)] = &[
     ("责任主体", Field::Units(Role::Responsible)),
     ("负责", Field::Units(Role::Responsible)),
     ("承办", Field::Units(Role::Responsible)),
-    ("主办", Field::Units(Role::Responsible)),
+    ("主办", Field::Units(Role::Lead)),
     ("落实单位", Field::Units(Role::Responsible)),
     // `责任分工：X负责，Y配合`: the value states its roles itself.
     ("责任分工", Field::Units(Role::Responsible)),

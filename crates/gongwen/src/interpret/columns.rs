@@ -639,6 +639,8 @@ mod tests {
             ("备注", Note),
             ("推广范围", Note),
             ("指导部门", Units(Role::Guide)),
+            ("主办单位", Units(Role::Lead)),
+            ("协办单位", Units(Role::Support)),
             ("改革举措", Measure),
             ("主 要 内 容", Task),
             ("", Other),
