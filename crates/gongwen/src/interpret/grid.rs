@@ -92,6 +92,18 @@ pub(crate) fn flattened_slots<'a>(
             .skip(1)
             .any(|(c, &ever)| ever && !filled(c))
     });
+    // The 序号 column numbers the rows that start a task (or every row):
+    // every full row's 序号 cell is a number.
+    let numbered_rows = header.roles.first() == Some(&ColumnRole::Seq)
+        && header.roles.contains(&ColumnRole::Task)
+        && !full_rows.is_empty()
+        && full_rows.iter().all(|row| {
+            row.cells[0]
+                .text
+                .trim()
+                .chars()
+                .all(|c| fold_width(c).is_ascii_digit())
+        });
     table
         .rows
         .iter()
@@ -119,7 +131,8 @@ pub(crate) fn flattened_slots<'a>(
                     .filter(|&i| filled(&row.cells[i]))
                     .collect();
                 let in_place = row.cells.len() == width || {
-                    let aligned = align_by_content(&cells, &header.roles, &kinds, memo);
+                    let open = vec![false; width];
+                    let aligned = align_by_content(&cells, &header.roles, &kinds, &open, memo);
                     let total = |cols: &[usize], memo: &mut GrammarMemo| -> f32 {
                         fits(&cells, cols, &header.roles, &kinds, memo).iter().sum()
                     };
@@ -151,11 +164,29 @@ pub(crate) fn flattened_slots<'a>(
                 return slots;
             }
             let (placed, extra) = cells.split_at(cells.len().min(width));
-            for (cell, col) in
-                placed
-                    .iter()
-                    .zip(align_by_content(placed, &header.roles, &kinds, memo))
-            {
+            // In a table numbered in its 序号 column, a row with no number
+            // continues the task above: its 序号 and task cells were merged
+            // and left out, and none of its cells stands there.
+            let continues_task = numbered_rows
+                && r > header.data_start
+                && !placed.iter().any(|c| {
+                    matches!(
+                        shape_of(&c.text, memo),
+                        CellShape::Number | CellShape::BareLabel
+                    )
+                });
+            let closed: Vec<bool> = header
+                .roles
+                .iter()
+                .map(|role| continues_task && matches!(role, ColumnRole::Seq | ColumnRole::Task))
+                .collect();
+            for (cell, col) in placed.iter().zip(align_by_content(
+                placed,
+                &header.roles,
+                &kinds,
+                &closed,
+                memo,
+            )) {
                 slots[col] = Slot::Own(cell);
             }
             for cell in extra {
@@ -400,20 +431,31 @@ fn forced_alignment(cells: &[&Cell], kinds: &[ColumnEvidence]) -> Option<Vec<usi
 
 /// Assigns each of `cells` (in order) a distinct, increasing column,
 /// maximizing how well contents fit the columns' roles; a small bonus keeps
-/// cells at their own index when contents do not decide.
+/// cells at their own index when contents do not decide. No cell goes to a
+/// `closed` column (merged from the row above), while the others leave
+/// room for every cell.
 fn align_by_content(
     cells: &[&Cell],
     roles: &[ColumnRole],
     kinds: &[ColumnEvidence],
+    closed: &[bool],
     memo: &mut GrammarMemo,
 ) -> Vec<usize> {
     let k = cells.len();
     let n = roles.len();
+    let closed = if closed.iter().filter(|c| !**c).count() >= k {
+        closed
+    } else {
+        &[]
+    };
+    let is_closed = |j: usize| closed.get(j).copied().unwrap_or(false);
     // A full row (or an over-full one) has nothing to align.
     if k == 0 || k >= n {
         return (0..k).collect();
     }
-    if let Some(cols) = forced_alignment(cells, kinds) {
+    if let Some(cols) =
+        forced_alignment(cells, kinds).filter(|cols| !cols.iter().any(|&j| is_closed(j)))
+    {
         return cols;
     }
     let shapes: Vec<CellShape> = cells.iter().map(|c| shape_of(&c.text, memo)).collect();
@@ -428,7 +470,7 @@ fn align_by_content(
     for i in (0..k).rev() {
         for j in (0..n).rev() {
             let skip = best[i][j + 1];
-            let take = if best[i + 1][j + 1] > neg {
+            let take = if best[i + 1][j + 1] > neg && !is_closed(j) {
                 score(i, j) + best[i + 1][j + 1]
             } else {
                 neg
@@ -439,7 +481,7 @@ fn align_by_content(
     let mut cols = Vec::with_capacity(k);
     let (mut i, mut j) = (0, 0);
     while i < k && j < n {
-        let take = if best[i + 1][j + 1] > neg {
+        let take = if best[i + 1][j + 1] > neg && !is_closed(j) {
             score(i, j) + best[i + 1][j + 1]
         } else {
             neg
@@ -451,4 +493,39 @@ fn align_by_content(
         j += 1;
     }
     cols
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_row_without_its_number_continues_the_task_above() {
+        // Rows that leave their merged 序号, task and unit cells out; their
+        // cells are a measure, its progress and an evaluation, not a task.
+        let text = "序号 | 项目名称 | 项目内容 | 当前进展情况 | 进度评价 | 主办单位 |\n\
+                    1 | 农村人居环境整治提升工程 | 推广治理新模式，实行网格化管理。 | 试点村达到100个。 | 已完成 | 县农业农村局 |\n\
+                    新增国家卫生乡镇2个。 | 验收材料已准备完毕。 | 已完成 | |||\n\
+                    建设四好农村路50公里。 | 完工建设50.52公里。 | 正常推进 | |||\n";
+        let notice = crate::parse_str(text);
+        let measures = notice.measures_with_path();
+        let texts: Vec<(&str, &str)> = measures
+            .iter()
+            .map(|(path, m)| (path[0].title.as_str(), m.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                (
+                    "农村人居环境整治提升工程",
+                    "推广治理新模式，实行网格化管理。"
+                ),
+                ("农村人居环境整治提升工程", "新增国家卫生乡镇2个。"),
+                ("农村人居环境整治提升工程", "建设四好农村路50公里。"),
+            ]
+        );
+        assert!(measures.iter().all(|(_, m)| m
+            .units
+            .iter()
+            .map(|u| u.name.as_str())
+            .eq(["县农业农村局"])));
+    }
 }
