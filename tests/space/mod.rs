@@ -169,7 +169,26 @@ pub struct Layout {
     /// list of units, after the first char of its second unit
     /// (`… | 市财政局、市`): that row is left out.
     pub cut_tail: bool,
+    /// A column of each row's progress (`当前进展情况`: `已完成`, a
+    /// sentence) after the measure column: no field of a measure. In
+    /// grids and records.
+    pub progress_col: bool,
 }
+
+/// Header words of a progress column (the lexicon's: no field).
+pub const PROGRESS_WORDS: &[&str] = &["当前进展情况", "进展情况", "完成情况"];
+
+/// What a progress cell says: two words, then two sentences (a notice
+/// uses the one kind or the other).
+/// TODO(issue 12): words and sentences in one progress column: a column
+/// whose full rows hold words only reads as a column of names, and a
+/// short row's sentence is pushed out of it.
+pub const PROGRESS: &[&str] = &[
+    "已完成",
+    "正常推进",
+    "已完成招标，正在组织施工。",
+    "进度滞后，正在督促整改。",
+];
 
 /// Short remarks a 备注 cell holds.
 pub const REMARKS: &[&str] = &[
@@ -281,6 +300,7 @@ impl Default for Layout {
             items: Items::Rows,
             remarks: false,
             cut_tail: false,
+            progress_col: false,
         }
     }
 }
@@ -337,7 +357,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             1 => Just(Items::Labels),
             1 => Just(Items::Bullets)
         ],
-        (any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -348,7 +368,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (unknown_text, leader_col, trailer, unknown_detail),
                 (score_col, grouped_header, wrapped_header),
                 items,
-                (remarks, cut_tail),
+                (remarks, cut_tail, progress_col),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -490,6 +510,15 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && !(sections == Sections::Paragraphs
                             && (unknown_text != UnknownText::None
                                 || unknown_detail != UnknownDetail::None)),
+                    // TODO(issue 12): a progress column in pasted rows that
+                    // leave merged cells out or empty: a row's measure is
+                    // aligned into the task column and its progress into
+                    // the measure column (a known progress column should
+                    // take a row's own text as a measure column does).
+                    progress_col: progress_col
+                        && (grid || format == Format::Records)
+                        && items == Items::Rows
+                        && !grouped_header,
                 })
             },
         )

@@ -6,8 +6,8 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     chinese, BlankCol, Format, GenMeasure, GenNotice, Items, Layout, Sections, Seq, UnknownDetail,
-    UnknownText, GROUP_WORDS, REMARKS, SCORE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS,
-    UNKNOWN_UNITS_WORDS, WRAPPED_WORDS,
+    UnknownText, GROUP_WORDS, PROGRESS, PROGRESS_WORDS, REMARKS, SCORE_WORDS,
+    UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS, UNKNOWN_UNITS_WORDS, WRAPPED_WORDS,
 };
 
 /// One grid position.
@@ -57,6 +57,8 @@ enum Col {
     Blank,
     /// Each row's score ([`Layout::score_col`]).
     Score,
+    /// Each row's progress ([`Layout::progress_col`]).
+    Progress,
 }
 
 impl Col {
@@ -81,6 +83,9 @@ impl Col {
         if self == Col::Score {
             return SCORE_WORDS[words % SCORE_WORDS.len()];
         }
+        if self == Col::Progress {
+            return PROGRESS_WORDS[words % PROGRESS_WORDS.len()];
+        }
         let w: [&str; 3] = match self {
             Col::Seq => ["序号", "序号", "编号"],
             Col::Section => ["类别", "领域", "板块"],
@@ -91,7 +96,7 @@ impl Col {
             Col::Lead => ["牵头单位", "牵头单位", "牵头部门"],
             Col::Support => ["配合单位", "协同单位", "配合部门"],
             Col::Leader => ["责任领导", "分管领导", "牵头领导"],
-            Col::Blank | Col::Score => ["备注", "备注", "备注"],
+            Col::Blank | Col::Score | Col::Progress => ["备注", "备注", "备注"],
         };
         w[words % 3]
     }
@@ -112,6 +117,9 @@ fn columns(layout: &Layout) -> Vec<Col> {
         cols.push(Col::Task);
     }
     cols.push(Col::Measure);
+    if layout.progress_col {
+        cols.push(Col::Progress);
+    }
     if layout.score_col {
         cols.push(Col::Score);
     }
@@ -344,6 +352,12 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                         Col::Measure => (m.text.clone(), None),
                         Col::Section => (s.title.clone(), None),
                         Col::Score => (score(measure_no).to_string(), None),
+                        // (Words or sentences, one or the other in a
+                        // notice.)
+                        Col::Progress => (
+                            PROGRESS[measure_no % 2 + 2 * (layout.words % 2)].to_owned(),
+                            None,
+                        ),
                         _ => value(*col, m, layout),
                     };
                     // Merge into the cell above when it holds the same value
@@ -354,7 +368,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                         && *col != Col::Blank
                         && !text.is_empty()
                         && (whole_task
-                            || (!matches!(col, Col::Seq | Col::Measure)
+                            || (!matches!(col, Col::Seq | Col::Measure | Col::Progress)
                                 && value(*col, &t.measures[mi - 1], layout).0 == text))
                         // Text cannot show a 配合 cell merged under a 牵头
                         // cell of its own: it is merged with its lead.

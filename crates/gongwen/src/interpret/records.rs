@@ -23,8 +23,8 @@
 //!   [`super::vertical`]'s).
 //! - A field named again starts the next record.
 //! - A run is a table when its fields name a text column (task or measure)
-//!   and a unit column, and every record fills at least two fields, its
-//!   text fields with more than a word, its unit fields with unit names.
+//!   and a unit column, and every record fills a text field with more than
+//!   a word and a unit field with unit names.
 //!
 //! The run ends after a value that no field name follows: what comes next
 //! (a section line between records, a value's second line) stays a
@@ -222,14 +222,17 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     ))
 }
 
-/// Whether a record is a table's row: it fills two fields at least, a
-/// text field with more than a word (a header's word wrapped over lines,
+/// Whether a record is a table's row: it fills a text field and a unit
+/// field at least, each filled field as its column wants: a text field
+/// with more than a word (a header's word wrapped over lines,
 /// `责任` ⏎ `领导`, is none), a unit field with unit names, a 序号 field
 /// with a running number.
 fn is_row(record: &[Field]) -> bool {
     let filled = record.iter().filter(|f| f.value.is_some());
     let role = |f: &Field| role_of_header(field_key(&f.name.text));
-    filled.clone().count() >= 2
+    let fills = |wanted: fn(ColumnRole) -> bool| filled.clone().any(|f| wanted(role(f)));
+    fills(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure))
+        && fills(|r| matches!(r, ColumnRole::Units(_)))
         && filled.clone().all(|f| match role(f) {
             ColumnRole::Task | ColumnRole::Measure => !is_short_word(value_of(f)),
             ColumnRole::Units(_) => looks_like_units(value_of(f)),
@@ -351,6 +354,26 @@ mod tests {
             "加强组织领导。",
             "法规处",
             "2024年底前",
+        ]);
+        assert!(fold_records(&doc).is_none());
+        // Whatever line it starts at (`类别` / `重点任务` would read as a
+        // field and its value).
+        let doc = doc_of_lines(&[
+            "序号",
+            "类别",
+            "重点任务",
+            "具体措施",
+            "责任领导",
+            "时序",
+            "责任单位",
+            "备注",
+            "1",
+            "信用监管提升行动",
+            "优化营商环境服务",
+            "强化监督检查，及时通报结果。",
+            "孙海",
+            "2025年2月底",
+            "市教育局",
         ]);
         assert!(fold_records(&doc).is_none());
         // Nor is prose with one label line.
