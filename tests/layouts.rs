@@ -33,9 +33,10 @@
 //! lexicon does not know (`考核项目`), the category merged over its rows;
 //! one cell per line, header cells wrapped over two lines (`责任` / `单位`);
 //! each row a record of header-word lines and cell lines (`具体措施` ⏎ `…` ⏎
-//! `责任单位` ⏎ `…`), sections as lines between records; in grids and
-//! records, a column of each row's progress (`当前进展情况`), no field of a
-//! measure.
+//! `责任单位` ⏎ `…`), sections as lines between records; a column of
+//! each row's progress (`当前进展情况`, words or
+//! sentences), no field of a measure, in every format but one cell per line
+//! or between spaces.
 //!
 //! What a layout cannot state is not asked for: a table without a task
 //! column has no task headings; text, which cannot show a merge, never

@@ -170,8 +170,8 @@ pub struct Layout {
     /// (`… | 市财政局、市`): that row is left out.
     pub cut_tail: bool,
     /// A column of each row's progress (`当前进展情况`: `已完成`, a
-    /// sentence) after the measure column: no field of a measure. In
-    /// grids and records.
+    /// sentence) after the measure column: no field of a measure (not in
+    /// text one cell per line or between spaces).
     pub progress_col: bool,
 }
 
@@ -510,13 +510,18 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && !(sections == Sections::Paragraphs
                             && (unknown_text != UnknownText::None
                                 || unknown_detail != UnknownDetail::None)),
-                    // TODO(issue 12): a progress column in pasted rows that
-                    // leave merged cells out or empty: a row's measure is
-                    // aligned into the task column and its progress into
-                    // the measure column (a known progress column should
-                    // take a row's own text as a measure column does).
+                    // TODO(issue 12): a progress column pasted one cell
+                    // per line or between spaces: rows of a task without
+                    // their number are not told from its progress words.
+                    // TODO(issue 12): beside a column of officials, in
+                    // pasted rows that leave merged cells out: a lone word
+                    // may be the row's progress or its (unmerged) official.
                     progress_col: progress_col
-                        && (grid || format == Format::Records)
+                        && !matches!(format, Format::CellLines | Format::Spaces)
+                        && !(leader_col
+                            && merge
+                            && matches!(format, Format::Pipes | Format::Tabs)
+                            && !padded)
                         && items == Items::Rows
                         && !grouped_header,
                 })

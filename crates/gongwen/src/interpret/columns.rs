@@ -76,6 +76,10 @@ pub struct Header {
     pub data_start: usize,
     /// Role of each grid column.
     pub roles: Vec<ColumnRole>,
+    /// Columns the header names as a field of the row that is none of a
+    /// measure's (进展情况, 进度评价: [`Field::Other`]): each row states its
+    /// own, never merged over rows.
+    pub row_facts: Vec<bool>,
 }
 
 impl Header {
@@ -86,6 +90,7 @@ impl Header {
             row: 0,
             data_start: 0,
             roles: self.roles.clone(),
+            row_facts: self.row_facts.clone(),
         }
     }
 
@@ -155,10 +160,17 @@ pub fn find_header(table: &Table) -> Option<Header> {
                     roles[t] = ColumnRole::Measure;
                 }
             }
+            let mut row_facts = vec![false; roles.len()];
+            for cell in table.rows[i..data_start].iter().flat_map(|r| &r.cells) {
+                if let Some(fact) = row_facts.get_mut(cell.col as usize) {
+                    *fact |= matches!(header_field(&cell.text), Some((Field::Other, _)));
+                }
+            }
             return Some(Header {
                 row: i,
                 data_start,
                 roles,
+                row_facts,
             });
         }
     }

@@ -68,8 +68,18 @@ pub(crate) fn flattened_slots<'a>(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Vec<Slot<'a>>> {
     let width = header.roles.len();
-    let kinds = evidence_by_column(table, header, memo);
     let filled = |c: &Cell| !c.text.trim().is_empty();
+    // How many pieces a row has when it has them all: as many as the
+    // longest row (a 备注 last that no row fills may have lost its piece in
+    // every row).
+    let used_width = table
+        .rows
+        .iter()
+        .skip(header.data_start)
+        .map(|row| row.cells.len())
+        .max()
+        .map_or(width, |longest| longest.min(width));
+    let kinds = evidence_by_column(table, header, used_width, memo);
     // A row of every piece with one empty between filled ones, in a column
     // other such rows fill (`…| 李明 | | 2024年6月`, not an empty 备注 no
     // row fills, not a section row's empty tail): this table
@@ -79,10 +89,14 @@ pub(crate) fn flattened_slots<'a>(
         .rows
         .iter()
         .skip(header.data_start)
-        .filter(|row| row.cells.len() == width)
+        .filter(|row| (used_width..=width).contains(&row.cells.len()))
         .collect();
     let ever_filled: Vec<bool> = (0..width)
-        .map(|c| full_rows.iter().any(|row| filled(&row.cells[c])))
+        .map(|c| {
+            full_rows
+                .iter()
+                .any(|row| row.cells.get(c).is_some_and(filled))
+        })
         .collect();
     let keeps_pieces = full_rows.iter().any(|row| {
         let last = row.cells.iter().rposition(filled).unwrap_or(0);
@@ -229,15 +243,23 @@ struct ColumnEvidence {
     /// Every cell is a short word or phrase ([`CellShape::Phrase`]: a
     /// remark under 备注, `县民生实事`).
     phrases: bool,
+    /// The header names a field of the row that is none of a measure's
+    /// (进展情况, 进度评价: [`Header::row_facts`]): each row states its own, a
+    /// word or a sentence, as it states its measure.
+    own_text: bool,
 }
 
 fn evidence_by_column(
     table: &Table,
     header: &Header,
+    used_width: usize,
     memo: &mut GrammarMemo,
 ) -> Vec<ColumnEvidence> {
     let width = header.roles.len();
     let mut out = vec![ColumnEvidence::default(); width];
+    for (ev, &fact) in out.iter_mut().zip(&header.row_facts) {
+        ev.own_text = fact;
+    }
     let mut not_words = vec![false; width];
     let mut not_phrases = vec![false; width];
     for row in table.rows.iter().skip(header.data_start) {
@@ -248,7 +270,7 @@ fn evidence_by_column(
             .iter()
             .filter(|c| !c.text.trim().is_empty())
             .collect();
-        let cells: Vec<(usize, &Cell)> = if row.cells.len() == width {
+        let cells: Vec<(usize, &Cell)> = if (used_width..=width).contains(&row.cells.len()) {
             row.cells
                 .iter()
                 .enumerate()
@@ -342,6 +364,11 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
     match (shape, role) {
         // A remark column of short phrases takes short phrases.
         (CellShape::Word | CellShape::Phrase, R::Note) if column.phrases => 3.0,
+        // A row states its own progress, as it states its own measure.
+        (CellShape::Word, R::Other) if column.own_text && column.words => 3.0,
+        (CellShape::Prose | CellShape::Phrase | CellShape::Word, R::Other) if column.own_text => {
+            1.5
+        }
         // A column of words (names) takes words, not sentences.
         (CellShape::Word, _) if column.words => 3.0,
         (CellShape::Prose | CellShape::Phrase, _) if column.words => -1.0,
@@ -527,5 +554,28 @@ mod tests {
             .iter()
             .map(|u| u.name.as_str())
             .eq(["县农业农村局"])));
+    }
+
+    #[test]
+    fn a_row_states_its_own_progress() {
+        // The task cell merged and left out: the row's first text is its
+        // measure, the next its progress (a field of the row's own, never
+        // merged), not a task and its measure.
+        let text = "重点任务 | 具体措施 | 进展情况 | 责任单位 | 完成时限\n\
+                    筑牢安全底线 | 开展专项整治行动。 | 正常推进 | 市应急管理局 | 每年\n\
+                    强化监督检查，及时通报结果。 | 已完成招标，正在组织施工。 | 市交通运输局 | 长期\n";
+        let notice = crate::parse_str(text);
+        let measures = notice.measures_with_path();
+        let texts: Vec<(&str, &str)> = measures
+            .iter()
+            .map(|(path, m)| (path[0].title.as_str(), m.text.as_str()))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("筑牢安全底线", "开展专项整治行动。"),
+                ("筑牢安全底线", "强化监督检查，及时通报结果。"),
+            ]
+        );
     }
 }
