@@ -96,7 +96,8 @@ struct Style {
     /// note (`（一）A、B牵头工作（3项）`, `（二）C负责的任务`).
     heading_units: bool,
     /// A task's items carry no note; one paragraph that is only a note
-    /// follows them and answers for all of them.
+    /// (with [`Style::label_lines`], the label lines) follows them and
+    /// answers for all of them.
     note_alone: bool,
     /// A task's items run on in its paragraph (`（一）T。（1）甲；（2）乙。（X负责）`),
     /// the one note after the last answering for all of them.
@@ -192,6 +193,12 @@ fn style() -> impl Strategy<Value = Style> {
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
+                let titled = titled && !grouped && !label_lines;
+                // A titled item's title line stands where a unit heading's
+                // items would: not both.
+                let heading_units = heading_units && !grouped && !label_lines && !titled;
+                // (On one line the items and their note would run on.)
+                let note_alone = note_alone && !grouped && !titled && !heading_units && !one_line;
                 Style {
                     bracket,
                     grouped,
@@ -200,31 +207,25 @@ fn style() -> impl Strategy<Value = Style> {
                     deadlines,
                     item_label,
                     labelled_notes,
-                    titled: titled && !grouped && !label_lines,
+                    titled,
                     other_label_words,
                     // A title line run into its item cannot be told from
                     // the item's text: not generated on one line; label
                     // lines on one line run into their items.
                     one_line: one_line && !titled,
+                    // (Label lines standing alone after their items are
+                    // lines of their own.)
                     label_run: if label_lines && one_line && label_run.is_none() {
                         Some(" ")
                     } else {
-                        label_run.filter(|_| label_lines)
+                        label_run.filter(|_| label_lines && !note_alone)
                     },
                     titles_stop: titles_stop && !grouped,
                     label_sep,
                     note_deadline_first,
                     qualified_labels: qualified_labels && labelled_notes && !label_lines,
-                    // A titled item's title line stands where a unit heading's
-                    // items would: not both.
-                    heading_units: heading_units && !grouped && !label_lines && !titled,
-                    // (On one line the items and their note would run on.)
-                    note_alone: note_alone
-                        && !grouped
-                        && !label_lines
-                        && !titled
-                        && !heading_units
-                        && !one_line,
+                    heading_units,
+                    note_alone,
                     // TODO(issue 12): a run-on enumeration on a page pasted
                     // as one line (its heading's title runs into item 1).
                     run_on: run_on
@@ -423,7 +424,11 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                         m.text
                     ));
                 }
-                lines.push(format!("{open}{}{close}", note(&t.measures[0])));
+                if style.label_lines {
+                    lines.extend(label_lines(&t.measures[0], style));
+                } else {
+                    lines.push(format!("{open}{}{close}", note(&t.measures[0])));
+                }
                 continue;
             }
             for (mi, m) in t.measures.iter().enumerate() {

@@ -159,8 +159,8 @@ static WORDS_BY_FIRST_CHAR: LazyLock<HashMap<char, Vec<usize>>> = LazyLock::new(
 pub const LEADER_WORD: &str = "领导";
 
 /// Words that qualify a field word in a label line's word without naming a
-/// field themselves (`完成时限`, `责任部门`, `主要责任单位`).
-pub const LABEL_MODIFIERS: [&str; 4] = ["完成", "责任", "主要", "具体"];
+/// field themselves (`完成时限`, `责任部门`, `主要责任单位`, `整改时限`).
+pub const LABEL_MODIFIERS: [&str; 6] = ["完成", "责任", "主要", "具体", "整改", "办结"];
 
 /// Nouns a units label ends in (`牵头单位`, `配合部门`, `责任处室`).
 const UNIT_NOUNS: [&str; 5] = ["单位", "部门", "处室", "科室", "机构"];

@@ -269,8 +269,27 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 };
                 let label = item.label.as_ref();
                 // An item a note after it answers for, with its running text.
+                if let Some(Cover::ItemOfLines { last, body }) = &covers[i] {
+                    let lines = label_lines_after(doc, &shapes, *last);
+                    if let Some(label) = label.filter(|_| !lines.is_empty()) {
+                        let mut text = p.text.clone();
+                        for &b in body {
+                            if let Block::Paragraph(b) = &doc.blocks[b] {
+                                text.push('\n');
+                                text.push_str(b.text.trim());
+                            }
+                        }
+                        if let Some(l) = prose_levels.iter().position(|k| *k == label.kind) {
+                            out.close_to(l);
+                        }
+                        let m = prose.measure_with_lines(Some(label), &text, lines, p.pos.clone());
+                        out.push_measure(m, Some(label));
+                        continue;
+                    }
+                }
                 let noted_by = match &covers[i] {
                     Some(Cover::Consumed) => continue,
+                    Some(Cover::ItemOfLines { .. }) => None,
                     Some(Cover::ItemOfNote { note, body }) => Some((*note, body.as_slice())),
                     Some(Cover::RunOnItem { note }) => Some((*note, &[][..])),
                     Some(Cover::HeadingOverRest) | None => None,

@@ -1110,6 +1110,11 @@ mod tests {
         )
         .expect("a label line");
         assert_eq!(parts.len(), 2, "{parts:?}");
+        // Rectification words qualify a field word (`整改时限`).
+        let parts =
+            label_line_parts("问题整改责任单位:市科技馆 整改时限:3天").expect("a label line");
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert!(matches!(&parts[1].1, LabelLine::Deadline(d) if d == "3天"));
         // A label word inside a name is no label.
         let parts = label_line_parts("责任单位：市牵头单位：办").expect("a label line");
         assert_eq!(parts.len(), 1);

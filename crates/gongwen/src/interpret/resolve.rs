@@ -11,6 +11,9 @@
 //!   headings;
 //! - the items of a run-on enumeration split apart
 //!   (`（1）…；（2）…；（3）…。（X负责）`) take the note of the last one;
+//! - label lines after an item answer for its siblings before it that
+//!   have neither note nor label lines, under a parent of another form
+//!   (`1. 市科技馆` / `（1）…` / `（2）…` / `责任单位：X 整改时限：3天`);
 //! - a heading that states who answers for the items under it
 //!   (`一、县A局牵头工作（8项）`) answers for the labelled items of its scope
 //!   that have no note and nothing under them (its leaves), each with its
@@ -50,6 +53,15 @@ pub(crate) enum Cover {
     /// A measure that an unlabelled one after it makes a heading over its
     /// text after the first sentence.
     HeadingOverRest,
+    /// An item the label lines after a later sibling answer for (its
+    /// siblings before it have neither note nor label lines); the
+    /// paragraphs at `body` are its running text.
+    ItemOfLines {
+        /// The block of the sibling the label lines follow.
+        last: usize,
+        /// The blocks of its running text.
+        body: Vec<usize>,
+    },
     /// Read with an item before it: its running text, or the note given to
     /// the items before it.
     Consumed,
@@ -62,6 +74,9 @@ pub(crate) fn resolve(doc: &Document, shapes: &[Shape]) -> Vec<Option<Cover>> {
         let Shape::Item(item) = shape else {
             continue;
         };
+        if let Some(label) = item.label.as_ref().filter(|_| item.label_lines_follow) {
+            items_of_lines(shapes, &mut covers, j, label.kind);
+        }
         if !matches!(item.note, NoteFind::Found(_)) {
             continue;
         }
@@ -207,6 +222,42 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
     }
     covers[j] = Some(Cover::Consumed);
     true
+}
+
+/// The siblings (of label form `kind`, under a parent of another form)
+/// just before the item at `j` that label lines follow, with neither note
+/// nor label lines of their own, each with its running text: the label
+/// lines answer for them too, as a note standing alone after sub-items
+/// does (`（1）…` / `（2）…` / `责任单位：X 整改时限：3天`).
+fn items_of_lines(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize, kind: LabelKind) {
+    let mut items: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut body = Vec::new();
+    // (The item's own running text stands before its label lines, after it.)
+    for i in (0..j).rev() {
+        match &shapes[i] {
+            Shape::Skip => {}
+            Shape::Item(_) if covers[i].is_some() => break,
+            Shape::Item(item) if item.is_body() => body.push(i),
+            Shape::Item(item) if item.is_bare_labelled() => {
+                if item.label.as_ref().is_none_or(|l| l.kind != kind) {
+                    break;
+                }
+                body.reverse();
+                items.push((i, std::mem::take(&mut body)));
+            }
+            _ => break,
+        }
+    }
+    let first = items.last().map_or(j, |(i, _)| *i);
+    if items.is_empty() || !has_parent(shapes, first, kind) {
+        return;
+    }
+    for (i, body) in items {
+        for &b in &body {
+            covers[b] = Some(Cover::Consumed);
+        }
+        covers[i] = Some(Cover::ItemOfLines { last: j, body });
+    }
 }
 
 /// How far back a run's parent is looked for past its siblings.
