@@ -18,8 +18,10 @@
 //!   a heading title (①, ⑴, ⒈ only after a space: titles cite them,
 //!   `落实①号文件`), or
 //!   when its title runs into number 1 of another form (`一、总体要求
-//!   （一）…`, even where `二、` never follows: a page cut short), or when a
-//!   stop and a space stand before it (a line break lost).
+//!   （一）…`, even where `二、` never follows: a page cut short), or ends
+//!   in its first full stop just before number 1 of another form
+//!   (`（一）降低企业税收负担。1.…`), or when a stop and a space stand before
+//!   it (a line break lost).
 //!
 //! Labels are any [`parse_label`] reads: `一、`, `（一）`, `1.`, `（1）`, ①…⑳,
 //! ⑴…⒇, ⒈…⒛.
@@ -97,6 +99,8 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
     }
     // Whether a sentence stop has been passed since the piece started.
     let mut stop_in_piece = false;
+    // The label form of the heading the piece starts with.
+    let mut piece_kind: Option<LabelKind> = None;
     // Whether the piece is label lines.
     let mut in_label_line = false;
     // The last non-space char before `i`.
@@ -152,7 +156,18 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                                 .is_some_and(|j| j > i)
                             || heads_a_list(chars, i + l.len, l.kind)
                             // A stop, then a space: a line break lost.
-                            || (after_stop && chars[i - 1].is_whitespace()));
+                            || (after_stop && chars[i - 1].is_whitespace())
+                            // A heading's title of one sentence, then number
+                            // 1 of another form (`（一）降低企业税收负担。1.…`).
+                            || (piece_is_heading
+                                && prev == Some('。')
+                                && piece_kind.is_some_and(|k| k != l.kind)
+                                && i - piece_start <= MAX_TITLE_CHARS
+                                && chars[piece_start..i]
+                                    .iter()
+                                    .filter(|&&c| matches!(fold_width(c), '。' | ';' | ':'))
+                                    .count()
+                                    == 1));
                     if next || first {
                         cut = Some((i, Piece::Labelled(l)));
                     }
@@ -168,6 +183,7 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                     Piece::Labelled(l) => {
                         seen.insert(l.kind, l.ordinal);
                         piece_is_heading = true;
+                        piece_kind = Some(l.kind);
                         piece_start = at + l.len;
                         prev = chars[at..piece_start]
                             .iter()
@@ -263,7 +279,8 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
 /// line break lost), from char `from` on.
 fn second_after_stop(chars: &[char], from: usize, kind: LabelKind) -> Option<usize> {
     (from.max(1)..chars.len()).find(|&j| {
-        let before = fold_width(chars[j - 1]);
+        // (A note's closing bracket of any kind, `】`, `]`, is a stop.)
+        let before = note_bracket(fold_width(chars[j - 1]));
         ("。;)".contains(before) || before.is_whitespace())
             && label_at(chars, j).is_some_and(|l| l.kind == kind && l.ordinal == 2)
     })
