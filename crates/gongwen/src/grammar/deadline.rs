@@ -524,7 +524,12 @@ fn parse_scoped_milestones(raw: &str, notice_year: Option<i32>) -> Option<Deadli
     if !raw.contains(['年', '月']) || raw.chars().count() > SCOPED_MAX_CHARS {
         return None;
     }
-    let starts_date = |c: char| fold_char(c).is_ascii_digit() || "今明本次".contains(c);
+    // A date starts with a digit, or with 今 / 明 / 本 / 次 before 年, 月 or
+    // 季 (`本年底前`; not the 本 of `本项工作`).
+    let starts_date = |c: char, next: Option<char>| {
+        fold_char(c).is_ascii_digit()
+            || ("今明本次".contains(c) && next.is_some_and(|n| "年月季".contains(n)))
+    };
     let mut kept: Vec<&str> = Vec::new();
     let mut scoped = false;
     let mut last_kept = false;
@@ -532,11 +537,15 @@ fn parse_scoped_milestones(raw: &str, notice_year: Option<i32>) -> Option<Deadli
         if clause.is_empty() {
             continue;
         }
-        let date_at = clause
-            .char_indices()
-            .take(SCOPE_CHARS + 1)
-            .find(|(_, c)| starts_date(*c))
-            .map(|(i, _)| i);
+        let mut chars = clause.char_indices().peekable();
+        let mut date_at = None;
+        for _ in 0..=SCOPE_CHARS {
+            let Some((i, c)) = chars.next() else { break };
+            if starts_date(c, chars.peek().map(|(_, n)| *n)) {
+                date_at = Some(i);
+                break;
+            }
+        }
         last_kept = true;
         match date_at {
             Some(i) => {
@@ -1528,6 +1537,9 @@ mod tests {
             .expect("understood");
         assert_eq!(t.due, date(2024, 12, 31));
         assert!(!t.ongoing);
+        // A scope's 本 is no date's (`本项工作`).
+        let t = parse_deadline("本项工作2024年底前完成", None).expect("understood");
+        assert_eq!(t.due, date(2024, 12, 31));
         // Only where a deadline is expected: a text ending in a date is no
         // deadline cell.
         assert!(!looks_like_deadline("加强组织领导，2024年底前完成"));

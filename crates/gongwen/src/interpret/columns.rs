@@ -76,9 +76,9 @@ pub struct Header {
     pub data_start: usize,
     /// Role of each grid column.
     pub roles: Vec<ColumnRole>,
-    /// Columns the header names as a field of the row that is none of a
-    /// measure's (进展情况, 进度评价: [`Field::Other`]): each row states its
-    /// own, never merged over rows.
+    /// Columns the header names as a field the lexicon knows as none of a
+    /// measure's ([`Field::Other`]: 进展情况, 完成情况, 检查时间, 问题来源):
+    /// read as each row's own text when rows are aligned by content.
     pub row_facts: Vec<bool>,
 }
 

@@ -10,6 +10,7 @@ use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
 use crate::model::{Diagnostic, DiagnosticCode};
 use crate::normalize::fold_width;
 
+use super::cell_text::is_running_number;
 use super::columns::{is_short_phrase, is_short_word, ColumnRole, Header};
 use super::memo::GrammarMemo;
 
@@ -78,7 +79,17 @@ pub(crate) fn flattened_slots<'a>(
         .skip(header.data_start)
         .map(|row| row.cells.len())
         .max()
-        .map_or(width, |longest| longest.min(width));
+        .map_or(width, |longest| longest.min(width))
+        .max(1);
+    // (Only remark columns may lose their pieces so.)
+    let used_width = if header.roles[used_width.min(width)..]
+        .iter()
+        .all(|r| matches!(r, ColumnRole::Note | ColumnRole::Other))
+    {
+        used_width
+    } else {
+        width
+    };
     let kinds = evidence_by_column(table, header, used_width, memo);
     // A row of every piece with one empty between filled ones, in a column
     // other such rows fill (`…| 李明 | | 2024年6月`, not an empty 备注 no
@@ -112,11 +123,9 @@ pub(crate) fn flattened_slots<'a>(
         && header.roles.contains(&ColumnRole::Task)
         && !full_rows.is_empty()
         && full_rows.iter().all(|row| {
-            row.cells[0]
-                .text
-                .trim()
-                .chars()
-                .all(|c| fold_width(c).is_ascii_digit())
+            row.cells
+                .first()
+                .is_some_and(|c| is_running_number(&c.text))
         });
     table
         .rows
@@ -244,8 +253,8 @@ struct ColumnEvidence {
     /// remark under 备注, `县民生实事`).
     phrases: bool,
     /// The header names a field of the row that is none of a measure's
-    /// (进展情况, 进度评价: [`Header::row_facts`]): each row states its own, a
-    /// word or a sentence, as it states its measure.
+    /// (进展情况, 完成情况: [`Header::row_facts`]): each row states its own,
+    /// a word or a sentence, as it states its measure.
     own_text: bool,
 }
 

@@ -268,7 +268,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     }
                 };
                 let label = item.label.as_ref();
-                // An item a note after it answers for, with its running text.
+                // An item label lines after a later sibling answer for.
                 if let Some(Cover::ItemOfLines { last, body }) = &covers[i] {
                     let lines = label_lines_after(doc, &shapes, *last);
                     if let Some(label) = label.filter(|_| !lines.is_empty()) {
@@ -286,7 +286,22 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         out.push_measure(m, Some(label));
                         continue;
                     }
+                    // (Its running text was read with it: reported, not
+                    // dropped.)
+                    for &b in body {
+                        if let Block::Paragraph(b) = &doc.blocks[b] {
+                            diagnostics.push(Diagnostic {
+                                code: DiagnosticCode::TextNotPlaced,
+                                message:
+                                    "running text of an item its label lines were not found for"
+                                        .to_owned(),
+                                position: Some(b.pos.clone()),
+                                text: Some(b.text.clone()),
+                            });
+                        }
+                    }
                 }
+                // An item a note after it answers for, with its running text.
                 let noted_by = match &covers[i] {
                     Some(Cover::Consumed) => continue,
                     Some(Cover::ItemOfLines { .. }) => None,
@@ -396,6 +411,9 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         }
     }
     let (outline, measures, numbering) = out.finish();
+    // Label lines answering for several items are read for each: what they
+    // could not read is said once.
+    prose.diagnostics.dedup();
     diagnostics.append(&mut prose.diagnostics);
     diagnostics.extend(numbering);
     if outline.is_empty() && measures.is_empty() {

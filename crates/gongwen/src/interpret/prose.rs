@@ -415,10 +415,7 @@ pub fn find_note(text: &str) -> NoteFind {
                     },
                 )
             };
-            if from < end
-                && is_deadline_sized(&tail)
-                && names_duty()
-                && parse_deadline(&tail, None).is_some()
+            if from < end && is_deadline_sized(&tail) && names_duty() && looks_like_deadline(&tail)
             {
                 let printed: String = orig[from..end].iter().collect();
                 trailing_deadline = Some(printed.trim().to_owned());

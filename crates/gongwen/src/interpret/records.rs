@@ -222,19 +222,19 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     ))
 }
 
-/// Whether a record is a table's row: it fills a text field and a unit
-/// field at least, each filled field as its column wants: a text field
-/// with more than a word (a header's word wrapped over lines,
-/// `责任` ⏎ `领导`, is none), a unit field with unit names, a 序号 field
-/// with a running number.
+/// Whether a record is a table's row: it fills a text field with more than
+/// a word (a header's word wrapped over lines, `责任` ⏎ `领导`, is none; a
+/// task may be a word, `安全生产`, beside its measure) and a unit field,
+/// each unit field with unit names, a 序号 field with a running number.
 fn is_row(record: &[Field]) -> bool {
     let filled = record.iter().filter(|f| f.value.is_some());
     let role = |f: &Field| role_of_header(field_key(&f.name.text));
-    let fills = |wanted: fn(ColumnRole) -> bool| filled.clone().any(|f| wanted(role(f)));
-    fills(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure))
-        && fills(|r| matches!(r, ColumnRole::Units(_)))
+    filled.clone().any(|f| {
+        matches!(role(f), ColumnRole::Task | ColumnRole::Measure) && !is_short_word(value_of(f))
+    }) && filled
+        .clone()
+        .any(|f| matches!(role(f), ColumnRole::Units(_)))
         && filled.clone().all(|f| match role(f) {
-            ColumnRole::Task | ColumnRole::Measure => !is_short_word(value_of(f)),
             ColumnRole::Units(_) => looks_like_units(value_of(f)),
             ColumnRole::Seq => is_running_number(value_of(f)),
             _ => true,
@@ -340,6 +340,29 @@ mod tests {
         );
         // The last value is one line: what follows is no record's.
         assert!(matches!(&folded.blocks[2], Block::Paragraph(p) if p.text == "信息中心"));
+    }
+
+    #[test]
+    fn a_task_of_one_word_stands_beside_its_measure() {
+        let doc = doc_of_lines(&[
+            "重点任务",
+            "安全生产",
+            "具体措施",
+            "强化监督检查。",
+            "责任单位",
+            "市应急管理局",
+            "重点任务",
+            "招商引资",
+            "具体措施",
+            "开展招商活动。",
+            "责任单位",
+            "市商务局",
+        ]);
+        let folded = fold_records(&doc).expect("a table");
+        let t = tables(&folded);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows.len(), 3);
+        assert_eq!(folded.blocks.len(), 1);
     }
 
     #[test]

@@ -232,7 +232,9 @@ fn items_of_note(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize) -> bo
 fn items_of_lines(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize, kind: LabelKind) {
     let mut items: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut body = Vec::new();
-    // (The item's own running text stands before its label lines, after it.)
+    // The walk ends at the parent: a heading of another form (an item with
+    // no note nor label lines), or at anything else, which is no parent.
+    let mut parent = false;
     for i in (0..j).rev() {
         match &shapes[i] {
             Shape::Skip => {}
@@ -240,6 +242,7 @@ fn items_of_lines(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize, kind
             Shape::Item(item) if item.is_body() => body.push(i),
             Shape::Item(item) if item.is_bare_labelled() => {
                 if item.label.as_ref().is_none_or(|l| l.kind != kind) {
+                    parent = item.heading_note.is_none();
                     break;
                 }
                 body.reverse();
@@ -248,8 +251,7 @@ fn items_of_lines(shapes: &[Shape], covers: &mut [Option<Cover>], j: usize, kind
             _ => break,
         }
     }
-    let first = items.last().map_or(j, |(i, _)| *i);
-    if items.is_empty() || !has_parent(shapes, first, kind) {
+    if items.is_empty() || !parent {
         return;
     }
     for (i, body) in items {
@@ -442,6 +444,38 @@ mod tests {
                 body: vec![]
             })
         );
+    }
+
+    #[test]
+    fn label_lines_answer_for_the_siblings_under_their_heading() {
+        let c = covers(&[
+            "1. 市科技馆",
+            "(1)院内电动车未按指定区域停放;",
+            "(2)灭火器过期未更换;",
+            "(3)意见簿记录不规范。",
+            "问题整改责任单位:市科技馆 整改时限:3天",
+        ]);
+        assert_eq!(c[0], None);
+        for i in 1..=2 {
+            assert_eq!(
+                c[i],
+                Some(Cover::ItemOfLines {
+                    last: 3,
+                    body: vec![]
+                })
+            );
+        }
+        // The last item reads its label lines itself.
+        assert_eq!(c[3], None);
+        // Top-level items under no heading: the lines are the last one's.
+        let c = covers(&[
+            "一、加强组织领导",
+            "（一）完善机制。（责任单位：市委办）",
+            "二、完善工作机制。",
+            "三、推进平台建设。",
+            "责任单位：市财政局",
+        ]);
+        assert_eq!(c[2], None);
     }
 
     #[test]
