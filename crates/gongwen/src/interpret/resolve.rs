@@ -456,10 +456,10 @@ mod tests {
             "问题整改责任单位:市科技馆 整改时限:3天",
         ]);
         assert_eq!(c[0], None);
-        for i in 1..=2 {
+        for cover in &c[1..=2] {
             assert_eq!(
-                c[i],
-                Some(Cover::ItemOfLines {
+                cover,
+                &Some(Cover::ItemOfLines {
                     last: 3,
                     body: vec![]
                 })
