@@ -127,8 +127,9 @@ struct Style {
     lost_indent: bool,
 }
 
-/// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot).
-const ITEM_LABELS: usize = 6;
+/// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot),
+/// `1。` (a full stop).
+const ITEM_LABELS: usize = 7;
 
 fn item_label(form: usize, n: usize) -> String {
     let one_char = |first: char| {
@@ -142,7 +143,8 @@ fn item_label(form: usize, n: usize) -> String {
         2 => one_char('①'),
         3 => one_char('⑴'),
         4 => one_char('⒈'),
-        _ => format!("{n}﹒"),
+        5 => format!("{n}﹒"),
+        _ => format!("{n}。"),
     }
 }
 
@@ -237,7 +239,7 @@ fn style() -> impl Strategy<Value = Style> {
                         && one_line
                         && !titled
                         && !label_lines
-                        && matches!(item_label, 0 | 1 | 5),
+                        && matches!(item_label, 0 | 1 | 5 | 6),
                     // (Label lines standing alone after their items are
                     // lines of their own.)
                     label_run: if label_lines && one_line && label_run.is_none() {

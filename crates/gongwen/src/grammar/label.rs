@@ -131,7 +131,8 @@ fn match_label(s: &[char]) -> Option<(LabelKind, u32, usize)> {
         let next = s.get(digits + 1);
         // `1.5倍` is a number, not a label.
         let next_is_digit = next.is_some_and(|c| c.is_ascii_digit());
-        if matches!(sep, '.' | '、' | '．') && !next_is_digit {
+        // (`1。`: a number closed by a full stop, as some offices type it.)
+        if matches!(sep, '.' | '、' | '．' | '。') && !next_is_digit {
             let n = parse_number(&s[..digits].iter().collect::<String>())?;
             return Some((LabelKind::ArabicDot, n, digits + 1));
         }
@@ -194,6 +195,7 @@ mod tests {
         assert_eq!(lab("1.抓实"), Some((ArabicDot, 1, "1.".into(), 2)));
         assert_eq!(lab("12．某"), Some((ArabicDot, 12, "12．".into(), 3)));
         assert_eq!(lab("3、某"), Some((ArabicDot, 3, "3、".into(), 2)));
+        assert_eq!(lab("1。在某"), Some((ArabicDot, 1, "1。".into(), 2)));
         assert_eq!(lab("(37)按照"), Some((ArabicParen, 37, "(37)".into(), 4)));
         assert_eq!(lab("（５）某"), Some((ArabicParen, 5, "（５）".into(), 3)));
         assert_eq!(lab("②某"), Some((Circled, 2, "②".into(), 1)));
