@@ -337,7 +337,7 @@ const BRACKETS: [(char, char); 12] = [
 ];
 
 /// Closing brackets that may follow a unit's head noun (`处(室、局)`).
-const NAME_CLOSERS: [char; 6] = [')', ']', '〕', '】', '』', '〗'];
+const NAME_CLOSERS: [char; 7] = [')', ']', '〕', '】', '』', '〗', '〉'];
 
 /// Head nouns of one char that end a unit's name.
 const SINGLE_HEADS: [char; 18] = [
@@ -1292,6 +1292,8 @@ mod tests {
             names(&l),
             ["各县(市、区)人民政府(管委会)", "市交通委（市道运局）"]
         );
+        // Angle brackets as some sites print them.
+        assert!(looks_like_units("市水务局,各县区政府〈管委会〉"));
         let l = parse_units(
             "各县(市(区)、镇)政府,《法规、规章》办公室,“一、二”专班",
             None,
