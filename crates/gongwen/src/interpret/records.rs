@@ -16,7 +16,8 @@
 //!   that starts a record (the run's first field, or one the record has
 //!   named) or has a value of its own (a line after it that is no field
 //!   name and no heading) has an empty value; else the other is its value
-//!   (a remark `省定任务` reads as a header word). A heading just before
+//!   (a remark `省定任务` reads as a header word; a record's first value
+//!   never does). A heading just before
 //!   the run's first field is no value but a section. A record's first field
 //!   has a value, and no two empty values stand in a row (a header's words
 //!   do, one a line: a table pasted one cell per line is
@@ -38,7 +39,7 @@ use crate::grammar::units::looks_like_units;
 
 use super::cell_text::is_running_number;
 use super::columns::{is_short_word, role_of_header, ColumnRole};
-use super::vertical::rebuild_runs;
+use super::vertical::{paragraphs, rebuild_runs};
 
 /// Longest field name, in chars.
 const MAX_FIELD_CHARS: usize = 8;
@@ -72,19 +73,6 @@ struct Field<'a> {
     end: usize,
 }
 
-/// The non-blank paragraphs at the start of `blocks`, with their block
-/// offsets, up to the first block that is not a paragraph.
-fn lines(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> + Clone {
-    blocks
-        .iter()
-        .enumerate()
-        .map_while(|(k, b)| match b {
-            Block::Paragraph(p) => Some((k, p)),
-            _ => None,
-        })
-        .filter(|(_, p)| !p.text.trim().is_empty())
-}
-
 /// A table rebuilt from the records at the start of `blocks`, and how many
 /// blocks it used.
 fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
@@ -93,9 +81,17 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         Block::Paragraph(p) if is_field_name(&p.text) => {}
         _ => return None,
     }
-    let mut ahead = lines(blocks).peekable();
+    let mut ahead = paragraphs(blocks).peekable();
     // The field every record starts with.
     let first = field_key(&ahead.peek()?.1.text);
+    // (Cheap test: a record's first value is no field name, so a run of
+    // header words, one a line, is passed over at once.)
+    if paragraphs(blocks)
+        .nth(1)
+        .is_none_or(|(_, p)| is_field_name(&p.text))
+    {
+        return None;
+    }
     let mut records: Vec<Vec<Field>> = Vec::new();
     let mut record: Vec<Field> = Vec::new();
     while let Some(&(k, p)) = ahead.peek() {

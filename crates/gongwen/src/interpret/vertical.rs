@@ -153,7 +153,7 @@ pub(super) fn rebuild_runs(
 
 /// The non-blank paragraphs at the start of `blocks`, with their block
 /// offsets, up to the first block that is not a paragraph.
-fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> + Clone {
+pub(super) fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Paragraph)> + Clone {
     blocks
         .iter()
         .enumerate()
