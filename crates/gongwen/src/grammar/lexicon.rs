@@ -168,8 +168,9 @@ const UNIT_NOUNS: [&str; 5] = ["单位", "部门", "处室", "科室", "机构"]
 /// The role a units label word states: `牵头单位` and `牵头负责` (lead),
 /// `配合部门` and `协同配合` (support), `指导` (guide), `责任单位` (responsible),
 /// and with one qualifier the lexicon does not know before a unit noun
-/// (`牵头考核单位`, `配合整改单位`). The word is read in two-char pieces, each
-/// a units word of the lexicon or a modifier ([`LABEL_MODIFIERS`]); a role
+/// (`牵头考核单位`, `配合整改单位`, `落实考核单位`). The word is read in two-char
+/// pieces, each a units word of the lexicon (alone or with the noun) or a
+/// modifier ([`LABEL_MODIFIERS`]); a role
 /// other than responsible wins over responsible (`牵头负责`), two different
 /// ones state none. `None` for a bare noun (`单位`), a unit's name (`牵头办`)
 /// or any other word.
@@ -178,9 +179,12 @@ pub fn label_role(word: &str) -> Option<Role> {
         Some(Field::Units(r)) => Some(r),
         _ => None,
     };
-    let (stem, noun) = match UNIT_NOUNS.iter().find_map(|n| word.strip_suffix(n)) {
-        Some(stem) => (stem, true),
-        None => (word, false),
+    let (stem, noun) = match UNIT_NOUNS
+        .iter()
+        .find_map(|n| word.strip_suffix(n).map(|s| (s, *n)))
+    {
+        Some((stem, noun)) => (stem, Some(noun)),
+        None => (word, None),
     };
     if stem.is_empty() {
         return None;
@@ -196,7 +200,10 @@ pub fn label_role(word: &str) -> Option<Role> {
     let mut unknown = 0;
     for piece in chars.chunks(2) {
         let piece: String = piece.iter().collect();
-        match units_role(&piece) {
+        // (A piece may be a units word only with the noun: `落实` of
+        // `落实单位` in `落实考核单位`.)
+        let with_noun = || noun.and_then(|n| units_role(&format!("{piece}{n}")));
+        match units_role(&piece).or_else(with_noun) {
             Some(r) => {
                 role = match role {
                     None | Some(Role::Responsible) => Some(r),
@@ -213,7 +220,7 @@ pub fn label_role(word: &str) -> Option<Role> {
         }
     }
     // Only a label ending in a unit noun may carry a qualifier of its own.
-    if unknown > usize::from(noun) {
+    if unknown > usize::from(noun.is_some()) {
         return None;
     }
     role
@@ -431,6 +438,8 @@ mod tests {
             ("主要责任", Some(Role::Lead)),
             ("主责", Some(Role::Lead)),
             ("牵头考核单位", Some(Role::Lead)),
+            ("落实考核单位", Some(Role::Responsible)),
+            ("落实考核", None),
             ("配合部门", Some(Role::Support)),
             ("协同配合", Some(Role::Support)),
             ("配合责任单位", Some(Role::Support)),
