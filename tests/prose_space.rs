@@ -22,7 +22,8 @@
 //! the first note stating `列第一位者为牵头单位，下同`; a stray line break
 //! putting a note at the start of the next line (`…甲。` / `（X负责）乙。…`);
 //! 主办 / 协办 for 牵头 / 配合 in notes; lines indented with `??` (ideographic
-//! spaces lost in a conversion).
+//! spaces lost in a conversion); a task heading with a note of its own over
+//! items with theirs.
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -125,6 +126,10 @@ struct Style {
     /// Every line after the title indented with `??`: ideographic spaces
     /// an earlier conversion could not encode.
     lost_indent: bool,
+    /// Each task heading carries a note of its own over its items with
+    /// theirs (`（一）T。（X负责）` / `1.甲。（Y负责）`): a heading over an
+    /// unnumbered measure (its title) and its items.
+    task_note: bool,
 }
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot),
@@ -194,6 +199,7 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             any::<bool>(),
         ),
+        any::<bool>(),
     )
         .prop_map(
             |(
@@ -207,6 +213,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (note_deadline_first, qualified_labels, heading_units),
                 (note_alone, first_leads_rule, run_on),
                 (stray_break, cut_tail, host_words, lost_indent, tight),
+                task_note,
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -216,6 +223,10 @@ fn style() -> impl Strategy<Value = Style> {
                 let heading_units = heading_units && !grouped && !label_lines && !titled;
                 // (On one line the items and their note would run on.)
                 let note_alone = note_alone && !grouped && !titled && !heading_units && !one_line;
+                // TODO(issue 12): a task's own note over titled items (the
+                // title line has no note; its body paragraph does).
+                let task_note =
+                    task_note && !grouped && !titled && !heading_units && !note_alone && !run_on;
                 Style {
                     bracket,
                     grouped,
@@ -282,6 +293,7 @@ fn style() -> impl Strategy<Value = Style> {
                     // TODO(issue 12): lost indents inside a page pasted as
                     // one line.
                     lost_indent: lost_indent && !one_line,
+                    task_note,
                 }
             },
         )
@@ -438,8 +450,13 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                 ));
                 continue;
             }
-            lines.push(if style.titles_stop {
+            let task = if style.titles_stop {
                 format!("{task}。")
+            } else {
+                task
+            };
+            lines.push(if style.task_note {
+                format!("{task}{open}{}{close}", note(&t.measures[0]))
             } else {
                 task
             });
@@ -533,6 +550,48 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
         for (ti, t) in s.tasks.iter().enumerate() {
             let task_label = comparable(&format!("（{}）", chinese(ti + 1)));
             let single = style.grouped && t.measures.len() == 1;
+            let role = match style.roles {
+                Roles::LeadSupport => Role::Lead,
+                Roles::Responsible => Role::Responsible,
+                Roles::Guide => Role::Guide,
+            };
+            // The units a measure's note names.
+            let units_of = |noted: &GenMeasure| -> Vec<(String, Role)> {
+                if style.first_leads_rule {
+                    noted
+                        .lead
+                        .iter()
+                        .enumerate()
+                        .map(|(k, u)| (comparable(u), if k == 0 { Role::Lead } else { role }))
+                        .collect()
+                } else if style.heading_units {
+                    t.measures[0]
+                        .lead
+                        .iter()
+                        .map(|u| (comparable(u), role))
+                        .collect()
+                } else {
+                    noted
+                        .lead
+                        .iter()
+                        .map(|u| (comparable(u), role))
+                        .chain(noted.support.iter().map(|u| (comparable(u), Role::Support)))
+                        .collect()
+                }
+            };
+            if style.task_note {
+                let dl = deadline_of(&t.measures[0], style);
+                out.push(Expected {
+                    path: vec![section.clone(), (task_label.clone(), loose(&t.title))],
+                    label: None,
+                    text: loose(&t.title),
+                    due: dl.and_then(|d| d.due),
+                    ongoing: dl.is_some_and(|d| d.ongoing),
+                    recurs: dl.is_some_and(|d| d.recurs),
+                    units: units_of(&t.measures[0]),
+                    leader: None,
+                });
+            }
             for (mi, m) in t.measures.iter().enumerate() {
                 let (path, label, text) = if style.heading_units {
                     (
@@ -567,42 +626,14 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                         loose(&text),
                     )
                 };
-                let role = match style.roles {
-                    Roles::LeadSupport => Role::Lead,
-                    Roles::Responsible => Role::Responsible,
-                    Roles::Guide => Role::Guide,
-                };
                 // The measure whose note answers for this one.
                 let noted = if style.note_alone || (style.run_on && t.measures.len() > 1) {
                     &t.measures[0]
                 } else {
                     m
                 };
-                let units = if style.first_leads_rule {
-                    noted
-                        .lead
-                        .iter()
-                        .enumerate()
-                        .map(|(k, u)| (comparable(u), if k == 0 { Role::Lead } else { role }))
-                        .collect()
-                } else if style.heading_units {
-                    t.measures[0]
-                        .lead
-                        .iter()
-                        .map(|u| (comparable(u), role))
-                        .collect()
-                } else {
-                    noted
-                        .lead
-                        .iter()
-                        .map(|u| (comparable(u), role))
-                        .chain(noted.support.iter().map(|u| (comparable(u), Role::Support)))
-                        .collect()
-                };
-                let dl = noted
-                    .deadline
-                    .as_ref()
-                    .filter(|_| style.deadlines && !style.heading_units);
+                let units = units_of(noted);
+                let dl = deadline_of(noted, style);
                 let cut = style.cut_tail
                     && si + 1 == notice.sections.len()
                     && ti + 1 == s.tasks.len()
@@ -625,6 +656,14 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
         }
     }
     out
+}
+
+/// The deadline a measure's note states, where the style writes one.
+fn deadline_of<'a>(noted: &'a GenMeasure, style: &Style) -> Option<&'a space::GenDeadline> {
+    noted
+        .deadline
+        .as_ref()
+        .filter(|_| style.deadlines && !style.heading_units)
 }
 
 /// The parsed measures in document order (a heading lists its own
@@ -736,6 +775,7 @@ fn a_different_notice_does_not_compare_equal() {
         note_alone: false,
         first_leads_rule: false,
         run_on: false,
+        task_note: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

@@ -123,9 +123,9 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let split = runon::split_run_on(doc);
     let doc = split.as_ref().unwrap_or(doc);
     let cut = truncated::cut_tail(doc);
-    let (doc, cut_diagnostics) = match &cut {
-        Some((d, diags)) => (d, diags.clone()),
-        None => (doc, Vec::new()),
+    let (doc, cut_diagnostics, cut_item) = match &cut {
+        Some(c) => (&c.doc, c.diagnostics.clone(), c.item),
+        None => (doc, Vec::new(), None),
     };
     let titled = title_lines::join_title_lines(doc);
     let doc = titled.as_ref().unwrap_or(doc);
@@ -159,7 +159,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
 
     let reads: Vec<bool> = roles.iter().map(|r| *r == Role::Unknown).collect();
     let shapes = segment_paragraphs(doc, &reads, meta.title.as_deref());
-    let covers = resolve(doc, &shapes);
+    let covers = resolve(doc, &shapes, cut_item);
 
     let ctx = TableContext {
         notice_year: meta
@@ -307,7 +307,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     Some(Cover::ItemOfLines { .. }) => None,
                     Some(Cover::ItemOfNote { note, body }) => Some((*note, body.as_slice())),
                     Some(Cover::RunOnItem { note }) => Some((*note, &[][..])),
-                    Some(Cover::HeadingOverRest) | None => None,
+                    Some(Cover::HeadingOverRest | Cover::HeadingOverItems) | None => None,
                 };
                 // (Resolve covers labelled items only, with a note at `note`:
                 // what does not hold is reported, never dropped.)
@@ -356,6 +356,14 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                             (Some(label), Some(Cover::HeadingOverRest)) => {
                                 split_first_sentence(&m.text)
                                     .map(|(h, r)| (label, h.to_owned(), r.to_owned()))
+                            }
+                            // (Its items under it; a one-sentence text both
+                            // heads them and is the measure.)
+                            (Some(label), Some(Cover::HeadingOverItems)) => {
+                                Some(match split_first_sentence(&m.text) {
+                                    Some((h, r)) => (label, h.to_owned(), r.to_owned()),
+                                    None => (label, m.text.clone(), m.text.clone()),
+                                })
                             }
                             _ => None,
                         };

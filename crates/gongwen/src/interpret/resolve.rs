@@ -21,7 +21,11 @@
 //! - a labelled item with a note whose text runs on past its first sentence,
 //!   followed by an unlabelled item with a note, is a heading (its label and
 //!   first sentence) over a measure (the rest), and the unlabelled item goes
-//!   under it (`（一）强化顶层设计。建立指标体系。（X负责）` then `优化体制机制。（Y负责）`).
+//!   under it (`（一）强化顶层设计。建立指标体系。（X负责）` then `优化体制机制。（Y负责）`);
+//! - a labelled item with a note whose next labelled item is of a deeper
+//!   form and answers for itself (a note or label lines of its own) is a
+//!   heading over a measure too: its items stand under it, and its own
+//!   note answers for its text (`一、做甲。（X负责）` then `1.做甲一。（Y负责）`).
 //!
 //! It builds nothing and reads no unit or deadline: the build loop in
 //! [`super`] builds each heading and measure once from these decisions.
@@ -53,6 +57,10 @@ pub(crate) enum Cover {
     /// A measure that an unlabelled one after it makes a heading over its
     /// text after the first sentence.
     HeadingOverRest,
+    /// A measure whose labelled items after it (of a deeper form) answer
+    /// for themselves: a heading (its label and first sentence) over a
+    /// measure (the rest, or its whole text when it is one sentence).
+    HeadingOverItems,
     /// An item the label lines after a later sibling answer for (its
     /// siblings before it have neither note nor label lines); the
     /// paragraphs at `body` are its running text.
@@ -68,7 +76,14 @@ pub(crate) enum Cover {
 }
 
 /// The cover of each block (`None`: the paragraph is what its shape says).
-pub(crate) fn resolve(doc: &Document, shapes: &[Shape]) -> Vec<Option<Cover>> {
+/// `cut_item` is the label form of an item a cut text took out after the
+/// last paragraph (it answered for itself: its note or label lines were
+/// cut), which still stands under the items before it.
+pub(crate) fn resolve(
+    doc: &Document,
+    shapes: &[Shape],
+    cut_item: Option<LabelKind>,
+) -> Vec<Option<Cover>> {
     let mut covers: Vec<Option<Cover>> = vec![None; shapes.len()];
     for (j, shape) in shapes.iter().enumerate() {
         let Shape::Item(item) = shape else {
@@ -110,6 +125,12 @@ pub(crate) fn resolve(doc: &Document, shapes: &[Shape]) -> Vec<Option<Cover>> {
         }
         if item.heading_note.is_some() {
             unit_headings.push((j, label.kind, open.clone()));
+        }
+        if matches!(item.note, NoteFind::Found(_))
+            && covers[j].is_none()
+            && answering_items_follow(shapes, j, label.kind, &open, cut_item)
+        {
+            covers[j] = Some(Cover::HeadingOverItems);
         }
         open.push(label.kind);
     }
@@ -170,6 +191,34 @@ fn items_of_heading(
         }
         covers[i] = Some(Cover::ItemOfNote { note: j, body });
     }
+}
+
+/// Whether the next labelled item after the item at `j` (of label form
+/// `kind`, under headings of the forms `outer`) is of a deeper form and
+/// answers for itself, with a note or label lines of its own (or is the
+/// item of form `cut_item` a cut took out after the last paragraph).
+fn answering_items_follow(
+    shapes: &[Shape],
+    j: usize,
+    kind: LabelKind,
+    outer: &[LabelKind],
+    cut_item: Option<LabelKind>,
+) -> bool {
+    let deeper = |k: LabelKind| k != kind && !outer.contains(&k);
+    for shape in &shapes[j + 1..] {
+        match shape {
+            Shape::Item(item) => match &item.label {
+                Some(label) => {
+                    return deeper(label.kind)
+                        && (matches!(item.note, NoteFind::Found(_)) || item.label_lines_follow)
+                }
+                None => continue,
+            },
+            Shape::Boundary | Shape::PlanStart(_) | Shape::Table => return false,
+            Shape::Skip | Shape::LabelLine => continue,
+        }
+    }
+    cut_item.is_some_and(deeper)
 }
 
 /// The labelled items without a note just before the note-only paragraph
@@ -366,7 +415,7 @@ mod tests {
         let d = read_text(&lines.join("\n"));
         assert_eq!(d.blocks.len(), lines.len(), "one paragraph per line");
         let shapes = segment_paragraphs(&d, &vec![true; lines.len()], None);
-        resolve(&d, &shapes)
+        resolve(&d, &shapes, None)
     }
 
     #[test]
@@ -524,6 +573,29 @@ mod tests {
                 body: vec![]
             })
         );
+    }
+
+    #[test]
+    fn an_item_with_a_note_over_items_with_notes_is_a_heading() {
+        let c = covers(&[
+            "一、做甲。（市A局负责）",
+            "进展：已完成。",
+            "1.做甲一（市B局负责）",
+            "2.做甲二。（市C局负责）",
+            "二、做乙。（市D局负责）",
+            "三、做丙。（市E局负责）",
+            "1.做丙一。",
+            "（一）做丁。（市F局负责）",
+            "（1）做丁一。",
+            "牵头单位：市G局",
+        ]);
+        assert_eq!(c[0], Some(Cover::HeadingOverItems));
+        // Its items, a sibling and an item whose next is bare: measures.
+        assert_eq!(c[2], None);
+        assert_eq!(c[4], None);
+        assert_eq!(c[5], None);
+        // Label lines answer for an item too.
+        assert_eq!(c[7], Some(Cover::HeadingOverItems));
     }
 
     #[test]

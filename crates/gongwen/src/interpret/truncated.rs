@@ -25,13 +25,17 @@
 //! region (`县财`, `区`); short names that are whole (`乡镇`, `武警`) are not.
 //!
 //! It looks at the end of the text only, and does not decide what the
-//! paragraphs before are.
+//! paragraphs before are; it tells the label form of the item it took out,
+//! which answered for itself (its note or label lines were cut), so that
+//! the item above it is still read as its parent.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::document::{Block, Document, Table, TableLayout};
+use crate::grammar::deadline::looks_like_deadline;
+use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::lexicon;
 use crate::grammar::units::looks_like_units;
 use crate::model::{Diagnostic, DiagnosticCode};
@@ -43,9 +47,19 @@ use super::prose::{label_line, label_line_parts, note_bracket, LabelLine};
 static EMPTY_LABEL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\p{Han}{2,8})\s*:\s*$").expect("valid regex"));
 
+/// A text with its cut tail taken out.
+pub struct Cut {
+    /// The text without the cut item (or row).
+    pub doc: Document,
+    /// One per paragraph (or the row) taken out.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The label form of the item taken out, where it had a label.
+    pub item: Option<LabelKind>,
+}
+
 /// Takes out an item cut at the end of the text; `None` when the text is
 /// not cut there.
-pub fn cut_tail(doc: &Document) -> Option<(Document, Vec<Diagnostic>)> {
+pub fn cut_tail(doc: &Document) -> Option<Cut> {
     let last = doc.blocks.iter().rposition(|b| match b {
         Block::Paragraph(p) => !p.text.trim().is_empty(),
         Block::Table(_) => true,
@@ -98,14 +112,22 @@ pub fn cut_tail(doc: &Document) -> Option<(Document, Vec<Diagnostic>)> {
             }
         }
     }
+    let item = match &doc.blocks[from] {
+        Block::Paragraph(q) => parse_label(q.text.trim_start()).map(|l| l.kind),
+        Block::Table(_) => None,
+    };
     let mut blocks = doc.blocks.clone();
     blocks.truncate(from);
-    Some((Document { blocks }, diagnostics))
+    Some(Cut {
+        doc: Document { blocks },
+        diagnostics,
+        item,
+    })
 }
 
 /// A text table ending the text whose last row is cut inside a list of
 /// units (`… | 区财政局、区商务局、区`): the row is taken out and reported.
-fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<(Document, Vec<Diagnostic>)> {
+fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
     if table.layout == TableLayout::Grid {
         return None;
     }
@@ -133,7 +155,11 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<(Document, Vec<
     if let Some(Block::Table(t)) = blocks.get_mut(last) {
         t.rows.pop();
     }
-    Some((Document { blocks }, diagnostics))
+    Some(Cut {
+        doc: Document { blocks },
+        diagnostics,
+        item: None,
+    })
 }
 
 /// Whether a last line is a label line cut short.
@@ -260,8 +286,26 @@ fn cut_note(text: &str) -> bool {
     !inside.chars().any(|c| matches!(c, '。' | '!' | '?'))
         && (lexicon::NOTE_MARKERS.iter().any(|w| inside.contains(w))
             || lexicon::starts_label_word(inside)
-            || ((1..=MAX_NAME_STUB).contains(&inside.chars().count())
-                && inside.chars().all(char::is_alphabetic)))
+            || is_name_stub(inside)
+            || stub_after_clauses(inside))
+}
+
+/// A name's first chars alone (`市财`).
+fn is_name_stub(text: &str) -> bool {
+    (1..=MAX_NAME_STUB).contains(&text.chars().count()) && text.chars().all(char::is_alphabetic)
+}
+
+/// A note's clauses, each a deadline or a list of units, then a name's
+/// first chars (`2024年1月底完成，市`, `市教育局、市`).
+fn stub_after_clauses(inside: &str) -> bool {
+    const SEPARATORS: [char; 5] = ['，', ',', '；', ';', '、'];
+    let Some((clauses, stub)) = inside.rsplit_once(SEPARATORS) else {
+        return false;
+    };
+    is_name_stub(stub.trim())
+        && clauses
+            .split(SEPARATORS)
+            .all(|c| looks_like_deadline(c.trim()) || looks_like_units(c.trim()))
 }
 
 /// Longest name's start a cut note may hold alone, in chars (`（市财`).
@@ -276,7 +320,7 @@ mod tests {
     }
 
     fn kept(lines: &[&str]) -> Option<(usize, usize)> {
-        cut_tail(&doc(lines)).map(|(d, diags)| (d.blocks.len(), diags.len()))
+        cut_tail(&doc(lines)).map(|c| (c.doc.blocks.len(), c.diagnostics.len()))
     }
 
     #[test]
@@ -310,6 +354,16 @@ mod tests {
             Some((1, 1))
         );
         assert_eq!(kept(&["一、稳增长", "1.甲。（市"]), Some((1, 1)));
+        // Cut after a deadline clause, or after whole names.
+        assert_eq!(
+            kept(&["一、稳增长", "1.甲。（2024年1月底取得明显成效，市"]),
+            Some((1, 1))
+        );
+        assert_eq!(
+            kept(&["一、稳增长", "1.甲。（县财政局、县税务局，县"]),
+            Some((1, 1))
+        );
+        assert_eq!(kept(&["一、稳增长", "1.甲。（县财政局、县"]), Some((1, 1)));
         // A note alone on its line takes its item with it.
         assert_eq!(
             kept(&["一、稳增长", "1.甲。", "（牵头单位：省商"]),
@@ -326,6 +380,7 @@ mod tests {
             &["1.甲。", "责任单位：县农业农村局、乡镇"][..],
             &["1.甲。", "填报单位："][..],
             &["联系人：张三，联系电话：12345678（"][..],
+            &["1.甲（一是加快，二是"][..],
         ] {
             assert_eq!(kept(lines), None, "{lines:?}");
         }
@@ -342,7 +397,11 @@ mod tests {
             .remove(0)],
         }
         };
-        let (d, diags) = cut_tail(&table("区财政局、区商务局、区")).expect("cut");
+        let Cut {
+            doc: d,
+            diagnostics: diags,
+            ..
+        } = cut_tail(&table("区财政局、区商务局、区")).expect("cut");
         match &d.blocks[0] {
             Block::Table(t) => assert_eq!(t.rows.len(), 2),
             Block::Paragraph(_) => panic!("a table"),
