@@ -374,6 +374,10 @@ const REGIONS: [&str; 11] = [
     "省", "市", "县", "区", "地", "州", "盟", "乡", "镇", "街道", "地区",
 ];
 
+/// Words that make a unit of a region word after them (`各设区市`,
+/// `相关街道`, `所在乡镇`), folded.
+pub(crate) const GROUP_WORDS: [&str; 6] = ["各", "相关", "有关", "各相关", "所在", "属地"];
+
 /// Trailing words that are not part of a name, with the role they state.
 const SUFFIXES: [(&str, Option<Role>); 27] = [
     ("分别牵头", Some(Role::Lead)),
@@ -851,8 +855,8 @@ fn bracket_role(t: &Text, s: usize, e: usize) -> Option<(usize, Option<Role>)> {
 }
 
 /// Whether `s..e` ends like a unit's name: a head noun, possibly followed
-/// by bracket groups (`各县(市、区)人民政府(管委会)`); or `各` and a region
-/// (`各设区市`); or `各有关…`.
+/// by bracket groups (`各县(市、区)人民政府(管委会)`); or a group word and a
+/// region (`各设区市`, `相关街道`); or `各有关…`.
 fn unit_like(t: &Text, s: usize, e: usize) -> bool {
     let (s, mut e) = t.trim(s, e);
     let mut groups = 0;
@@ -881,7 +885,13 @@ fn unit_like(t: &Text, s: usize, e: usize) -> bool {
         || SINGLE_HEADS.contains(&t.at(e - 1))
         // A district or county by name (`越秀区`, `从化市`, `凤阳县`).
         || ((3..=5).contains(&(e - s)) && "区县市旗".contains(t.at(e - 1)))
-        || (t.at(s) == '各' && REGIONS.iter().any(|w| t.ends_with(s + 1, e, w)))
+        || GROUP_WORDS.iter().any(|g| {
+            let n = g.chars().count();
+            // (Past `各` a region of two chars at least: `所在地` is a place.)
+            e >= s + n + if n == 1 { 1 } else { 2 }
+                && t.starts_with(s, e, g)
+                && REGIONS.iter().any(|w| t.ends_with(s + n, e, w))
+        })
         || (e > s + 3 && t.starts_with(s, e, "各有关"))
 }
 
@@ -1281,6 +1291,22 @@ mod tests {
         assert_eq!(names(&l)[0], "省局食品各处(室)");
         let l = parse_units("省局机关各处(室、局),各有关直属单位", None);
         assert_eq!(names(&l), ["省局机关各处(室、局)", "各有关直属单位"]);
+    }
+
+    #[test]
+    fn a_group_word_and_a_region_is_a_unit() {
+        for ok in [
+            "市政局、相关街道",
+            "各街道",
+            "有关县区",
+            "所在乡镇",
+            "各设区市",
+        ] {
+            assert!(looks_like_units(ok), "{ok}");
+        }
+        for not in ["相关", "相关工作", "所在地"] {
+            assert!(!looks_like_units(not), "{not}");
+        }
     }
 
     #[test]

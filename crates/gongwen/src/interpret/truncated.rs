@@ -37,7 +37,7 @@ use crate::document::{Block, Document, Table, TableLayout};
 use crate::grammar::deadline::looks_like_deadline;
 use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::lexicon;
-use crate::grammar::units::looks_like_units;
+use crate::grammar::units::{looks_like_units, GROUP_WORDS};
 use crate::model::{Diagnostic, DiagnosticCode};
 use crate::normalize::{fold, fold_width};
 
@@ -234,9 +234,14 @@ const REGION_CHARS: &str = "省市区县州镇乡";
 /// (`乡镇`, `团委`, `各地` are whole; so are `武警`, `媒体`).
 fn is_cut_stub(name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
+    // (Or a group word's first chars: `相` of `相关街道`.)
+    let starts_group = GROUP_WORDS.iter().any(|g| g.starts_with(name));
     match chars[..] {
-        [c] => REGION_CHARS.contains(c) || c == '各',
-        [c, d] => REGION_CHARS.contains(c) && !REGION_CHARS.contains(d) && !looks_like_units(name),
+        [c] => REGION_CHARS.contains(c) || starts_group,
+        [c, d] => {
+            (REGION_CHARS.contains(c) && !REGION_CHARS.contains(d) && !looks_like_units(name))
+                || starts_group
+        }
         _ => false,
     }
 }
