@@ -176,7 +176,8 @@ pub struct Layout {
 }
 
 /// Header words of a progress column (the lexicon's: no field).
-pub const PROGRESS_WORDS: &[&str] = &["当前进展情况", "进展情况", "完成情况"];
+/// (`1-6月推进情况`: a header longer than a text column's, with digits.)
+pub const PROGRESS_WORDS: &[&str] = &["当前进展情况", "进展情况", "完成情况", "1-6月推进情况"];
 
 /// What a progress cell says: two words, then two sentences (a notice
 /// uses the one kind or the other).
@@ -517,7 +518,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     // pasted rows that leave merged cells out: a lone word
                     // may be the row's progress or its (unmerged) official.
                     progress_col: progress_col
-                        && !matches!(format, Format::CellLines | Format::Spaces)
+                        && !(matches!(format, Format::CellLines) && (seq == Seq::None || merge))
+                        && !matches!(format, Format::Spaces)
                         && !(leader_col
                             && merge
                             && matches!(format, Format::Pipes | Format::Tabs)
@@ -646,6 +648,8 @@ const UNITS: &[&str] = &[
     "市自然资源和规划局",
     "市应急管理局",
     "市文化广电旅游局",
+    // A group word and a region: a unit too.
+    "相关街道",
 ];
 
 /// Officials' names, as a 责任领导 column gives them.

@@ -54,6 +54,9 @@ const WORDS: &[(&str, Field)] = &[
     ("落实情况", Field::Other),
     ("整改情况", Field::Other),
     ("进度情况", Field::Other),
+    ("推进情况", Field::Other),
+    // A yes-or-no status (是否完成, 是否达序, 是否销号).
+    ("是否", Field::Other),
     // How far the work has got, not when it is due (时间进度, 进度要求,
     // 进度安排, 进度时限 are deadlines).
     ("当前进度", Field::Other),
@@ -332,6 +335,20 @@ pub fn header_field(text: &str) -> Option<(Field, usize)> {
             best = Some((*field, len));
         }
     }
+    // A units header naming one role besides responsible states that role
+    // (`责任主体与协同单位`), as a label word does (`牵头负责`); naming two
+    // (`责任单位（第一位为牵头单位，其余为配合单位）`), none beyond responsible.
+    if let Some((Field::Units(Role::Responsible), len)) = best {
+        let mut stated = WORDS.iter().zip(&held).filter_map(|((_, f), &h)| match f {
+            Field::Units(r) if h && *r != Role::Responsible => Some(*r),
+            _ => None,
+        });
+        if let Some(first) = stated.next() {
+            if stated.all(|r| r == first) {
+                best = Some((Field::Units(first), len));
+            }
+        }
+    }
     // 序号 and 编号 name a column only as the whole header.
     match best {
         Some((Field::Seq, _)) if h.chars().count() > 4 => None,
@@ -458,6 +475,22 @@ mod tests {
         ] {
             assert_eq!(label_role(w), r, "{w}");
         }
+    }
+
+    #[test]
+    fn a_units_header_naming_one_other_role_states_it() {
+        let role = |h: &str| header_field(h).map(|f| f.0);
+        assert_eq!(
+            role("责任主体与协同单位"),
+            Some(Field::Units(Role::Support))
+        );
+        assert_eq!(role("责任单位"), Some(Field::Units(Role::Responsible)));
+        assert_eq!(
+            role("责任单位（第一位为牵头单位，其余为配合单位）"),
+            Some(Field::Units(Role::Responsible))
+        );
+        assert_eq!(role("1-10月推进情况"), Some(Field::Other));
+        assert_eq!(role("是否达序"), Some(Field::Other));
     }
 
     #[test]

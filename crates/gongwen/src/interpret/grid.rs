@@ -378,8 +378,11 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
         (CellShape::Prose | CellShape::Phrase | CellShape::Word, R::Other) if column.own_text => {
             1.5
         }
-        // A column of words (names) takes words, not sentences.
-        (CellShape::Word, _) if column.words => 3.0,
+        // A column of words (names) takes words, not sentences; less surely
+        // than a column the header names for them (officials, a row's own
+        // progress), since a short row's words may have stood elsewhere.
+        (CellShape::Word, R::Leader) => 3.0,
+        (CellShape::Word, _) if column.words => 2.5,
         (CellShape::Prose | CellShape::Phrase, _) if column.words => -1.0,
         (CellShape::Labelled(k), R::Section | R::Task | R::Measure) => {
             if kinds.contains(&k) {
@@ -403,8 +406,6 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
             }
         }
         (CellShape::Labelled(_), _) => -3.0,
-        // Officials are named by short words (`王建国`).
-        (CellShape::Word, R::Leader) => 3.0,
         (CellShape::Prose, R::Leader) => 0.0,
         (CellShape::Deadline, R::Deadline) => 3.0,
         (CellShape::Deadline, R::Note) => 0.5,

@@ -196,7 +196,22 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // Columns headed by a word the lexicon does not know.
     let mut unknown: Vec<bool> = Vec::new();
     let mut words = paragraphs(blocks).peekable();
-    while let Some((_, p)) = words.peek() {
+    // In a numbered table the rows begin at the first running number: the
+    // short lines before it are the header, whatever they repeat or say
+    // (`主要任务` and `全年目标任务`, `1-10月推进情况`).
+    let before_rows = numbered
+        .then(|| header_before_rows(blocks))
+        .flatten()
+        .unwrap_or(0);
+    for _ in 0..before_rows {
+        let Some((_, p)) = words.next() else { break };
+        let text = p.text.trim();
+        let role = role_of_header(text);
+        header.push(Cell::new(text, header.len() as u32, p.pos.clone()));
+        roles.push(role);
+        unknown.push(!(role != ColumnRole::Other || lexicon::header_field(text).is_some()));
+    }
+    while let Some((_, p)) = words.peek().filter(|_| before_rows == 0) {
         let text = p.text.trim();
         let role = role_of_header(text);
         let known = role != ColumnRole::Other || lexicon::header_field(text).is_some();
@@ -269,6 +284,29 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // Columns the header left unknown are read from their cells.
     find_header(&found.0)?;
     Some(found)
+}
+
+/// How many lines stand before the first running number where each is a
+/// header cell (short, no label, no sentence) and they name a text column
+/// and a unit column: `None` where they do not.
+fn header_before_rows(blocks: &[Block]) -> Option<usize> {
+    let lines: Vec<&str> = paragraphs(blocks)
+        .map(|(_, p)| p.text.trim())
+        .take(MAX_COLUMNS + 1)
+        .collect();
+    let width = lines.iter().position(|t| running_number(t).is_some())?;
+    let header = &lines[..width];
+    let cell_like = |t: &&str| {
+        t.chars().count() <= MAX_HEADER_CHARS && parse_label(t).is_none() && !ends_sentence(t)
+    };
+    let roles: Vec<ColumnRole> = header.iter().map(|t| role_of_header(t)).collect();
+    (width >= 3
+        && header.iter().all(cell_like)
+        && roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure))
+        && roles.iter().any(|r| matches!(r, ColumnRole::Units(_))))
+    .then_some(width)
 }
 
 /// How many rows are read for the width of a table whose header may wrap.
@@ -425,6 +463,18 @@ fn numbered_rows<'a>(
                     && !fits_column(&c.text, ColumnRole::Deadline)
             })
     };
+    // Whether a row's cells have come to its units or deadline, where the
+    // header names such a column.
+    let field_columns = roles
+        .iter()
+        .any(|r| matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline));
+    let reached_fields = |cells: &[Cell]| {
+        !field_columns
+            || cells
+                .iter()
+                .skip(1)
+                .any(|c| fits_column(&c.text, units) || fits_column(&c.text, ColumnRole::Deadline))
+    };
     // Blocks used up to the last numbered row.
     let mut used = 0;
     let mut last_number: Option<u32> = None;
@@ -509,6 +559,13 @@ fn numbered_rows<'a>(
                     || is_furniture(t2)
                     || (cells.len() >= needed + usize::from(names_official(&cells))
                         && fits_column(t2, ColumnRole::Measure)
+                        // (A column the lexicon knows as neither field nor
+                        // remark, `进展情况`, holds the row's sentences.)
+                        && !(roles.get(cells.len()) == Some(&ColumnRole::Other)
+                            && unknown.get(cells.len()) == Some(&false))
+                        // (Its progress counts no field: the row has come to
+                        // its units or deadline.)
+                        && reached_fields(&cells)
                         // (A short phrase in the last column's place, a
                         // 备注, is the remark: the row's last line, the next
                         // row's number, a section or the page's lines after
@@ -962,6 +1019,43 @@ mod tests {
         let rows = rebuilt("序号\n工作任务\n完成时限\n责任单位\n1\n甲\n6月底前\n市财政局\n2\n乙\n市税务局\n3\n丙\n年底前\n市商务局");
         assert_eq!(rows[2], ["2", "乙", "市税务局"]);
         assert_eq!(rows[3], ["3", "丙", "年底前", "市商务局"]);
+    }
+
+    #[test]
+    fn the_header_runs_to_the_first_running_number() {
+        // Two task words, a long progress header with digits; rows of a
+        // page that starts at 24, their progress sentences after the units.
+        let rows = rebuilt(
+            "序号\n主要任务\n全年目标任务\n牵头单位\n1-10月推进情况\n说明\n\
+             24\n新建中转站8个。\n城管局\n已进场施工。\n\
+             25\n新增达标小区210个。\n城管局\n已完成招标。\n滞后两个月。",
+        );
+        assert_eq!(rows[0].len(), 6);
+        assert_eq!(rows[1], ["24", "新建中转站8个。", "城管局", "已进场施工。"]);
+        assert_eq!(
+            rows[2],
+            [
+                "25",
+                "新增达标小区210个。",
+                "城管局",
+                "已完成招标。",
+                "滞后两个月。"
+            ]
+        );
+    }
+
+    #[test]
+    fn progress_before_the_units_does_not_complete_a_row() {
+        let rows = rebuilt(
+            "序号\n具体措施\n进展情况\n分管领导\n责任单位\n完成时间\n\
+             1\n甲。\n正在推进。\n孙海\n市财政局\n6月底前\n\
+             1\n乙。\n已完成。\n孙海\n市税务局\n年底前",
+        );
+        assert_eq!(rows.len(), 3);
+        assert_eq!(
+            rows[2],
+            ["1", "乙。", "已完成。", "孙海", "市税务局", "年底前"]
+        );
     }
 
     #[test]
