@@ -173,6 +173,12 @@ pub struct Layout {
     /// sentence) after the measure column: no field of a measure (not in
     /// text one cell per line or between spaces).
     pub progress_col: bool,
+    /// Without a task column, each task a row merged across the table
+    /// under its section's (`（一）加强组织领导`): two levels of section rows.
+    pub task_rows: bool,
+    /// With [`Layout::task_rows`], section rows printed without their
+    /// label, a sentence (`强化科技创新支撑能力。`).
+    pub bare_sections: bool,
 }
 
 /// Header words of a progress column (the lexicon's: no field).
@@ -302,6 +308,8 @@ impl Default for Layout {
             remarks: false,
             cut_tail: false,
             progress_col: false,
+            task_rows: false,
+            bare_sections: false,
         }
     }
 }
@@ -358,7 +366,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             1 => Just(Items::Labels),
             1 => Just(Items::Bullets)
         ],
-        (any::<bool>(), any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        any::<bool>(),
     )
         .prop_map(
             |(
@@ -369,7 +378,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (unknown_text, leader_col, trailer, unknown_detail),
                 (score_col, grouped_header, wrapped_header),
                 items,
-                (remarks, cut_tail, progress_col),
+                (remarks, cut_tail, progress_col, task_rows),
+                bare_sections,
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -526,6 +536,25 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                             && !padded)
                         && items == Items::Rows
                         && !grouped_header,
+                    // (Rows merged across the table: a grid's, one cell per
+                    // line, or padded pasted rows.)
+                    task_rows: task_rows
+                        && !task_col
+                        && sections == Sections::MergedRow
+                        && seq != Seq::Tasks
+                        && items == Items::Rows
+                        && (grid
+                            || format == Format::CellLines
+                            || (padded && matches!(format, Format::Pipes | Format::Tabs))),
+                    // (Pasted rows do not show a row spans the table: a
+                    // sentence alone there is a record's.)
+                    bare_sections: bare_sections
+                        && task_rows
+                        && !task_col
+                        && sections == Sections::MergedRow
+                        && seq != Seq::Tasks
+                        && items == Items::Rows
+                        && (grid || format == Format::CellLines),
                 })
             },
         )
@@ -981,6 +1010,7 @@ impl GenNotice {
             match layout.sections {
                 Sections::None => {}
                 Sections::Column => path.push((String::new(), comparable(&s.title))),
+                _ if layout.bare_sections => path.push((String::new(), comparable(&s.title))),
                 _ => path.push((
                     comparable(&format!("{}、", chinese(si + 1))),
                     comparable(&s.title),
@@ -989,6 +1019,12 @@ impl GenNotice {
             for (ti, t) in s.tasks.iter().enumerate() {
                 task_no += 1;
                 let mut path = path.clone();
+                if layout.task_rows {
+                    path.push((
+                        comparable(&format!("（{}）", chinese(ti + 1))),
+                        comparable(&t.title),
+                    ));
+                }
                 if layout.task_col {
                     let label = if layout.task_labels {
                         format!("{}.", ti + 1)

@@ -258,7 +258,11 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
     let mut task_no = 0;
     let mut measure_no = 0;
     for (si, s) in notice.sections.iter().enumerate() {
-        let section = format!("{}、{}", chinese(si + 1), s.title);
+        let section = if layout.bare_sections {
+            format!("{}。", s.title)
+        } else {
+            format!("{}、{}", chinese(si + 1), s.title)
+        };
         match layout.sections {
             Sections::None | Sections::Column => {
                 if table.len() <= usize::from(layout.title_row && grid_format) {
@@ -316,6 +320,19 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
         let section_row = table.len();
         for (ti, t) in s.tasks.iter().enumerate() {
             task_no += 1;
+            if layout.task_rows {
+                let label = format!("（{}）", chinese(ti + 1));
+                table.push(if layout.format == Format::CellLines {
+                    // (Pasted one cell per line, the label alone, as a
+                    // 序号 cell, then the title.)
+                    let mut row = vec![Slot::Right; width];
+                    row[0] = start(label);
+                    row[1] = start(t.title.clone());
+                    row
+                } else {
+                    spanning(format!("{label}{}", t.title))
+                });
+            }
             let first_row = table.len();
             for (mi, m) in t.measures.iter().enumerate() {
                 measure_no += 1;

@@ -120,9 +120,11 @@ fn single_cell_row(
     if is_furniture(&cell.text) {
         return RowKind::Note(col);
     }
-    let section_form = label
-        .as_ref()
-        .is_some_and(|l| l.kind == LabelKind::ChineseComma);
+    // (`（一）…` heads a section too where no task column could hold it.)
+    let section_form = label.as_ref().is_some_and(|l| {
+        l.kind == LabelKind::ChineseComma
+            || (l.kind == LabelKind::ChineseParen && !header.roles.contains(&ColumnRole::Task))
+    });
     if spans && (label.is_some() || !header.roles.contains(&ColumnRole::Task)) {
         return RowKind::Section(label, col);
     }

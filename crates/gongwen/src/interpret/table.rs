@@ -218,9 +218,12 @@ struct RowMachine<'h> {
     unit_cols: Vec<(usize, Role)>,
     /// Remark columns (备注, and a measure's detail column).
     note_cols: Vec<usize>,
-    /// Whether a section row's heading is open (a section column's cells
-    /// then open sections under it).
-    row_section_open: bool,
+    /// The label forms of the section rows open above the current row,
+    /// outermost first (`None`: a section printed without a label); a
+    /// section row of a form not open goes under them, one of an open form
+    /// closes those under it. (A section column's cells open sections
+    /// under them.)
+    section_forms: Vec<Option<LabelKind>>,
     /// Whether a section column's heading is open.
     column_section_open: bool,
     /// Whether a task heading is open.
@@ -276,7 +279,7 @@ impl<'h> RowMachine<'h> {
             note_cols: (0..header.roles.len())
                 .filter(|&i| header.roles[i] == ColumnRole::Note)
                 .collect(),
-            row_section_open: false,
+            section_forms: Vec::new(),
             column_section_open: false,
             in_task: false,
             task_cell: None,
@@ -306,7 +309,7 @@ impl<'h> RowMachine<'h> {
     /// The level a section column's cell opens at: under a section row
     /// open above it, else the table's first.
     fn section_level(&self) -> u8 {
-        self.base + 1 + u8::from(self.row_section_open)
+        self.base + 1 + self.section_forms.len() as u8
     }
 
     fn task_level(&self) -> u8 {
@@ -342,7 +345,13 @@ impl<'h> RowMachine<'h> {
                     .filter(|&l| l <= self.base)
                 {
                     self.base = level - 1;
+                    self.section_forms.clear();
                 }
+                let form = label.as_ref().map(|l| l.kind);
+                if let Some(at) = self.section_forms.iter().position(|f| *f == form) {
+                    self.section_forms.truncate(at);
+                }
+                let level = self.base + 1 + self.section_forms.len() as u8;
                 match label {
                     Some(label) => {
                         // (A label printed in the 序号 column is not in the
@@ -352,11 +361,9 @@ impl<'h> RowMachine<'h> {
                             _ => cell.text.trim(),
                         }
                         .to_owned();
-                        out.open_heading(self.base + 1, label, &text, cell.pos.clone());
+                        out.open_heading(level, label, &text, cell.pos.clone());
                     }
-                    None => {
-                        out.open_unlabelled_heading(self.base + 1, &cell.text, cell.pos.clone())
-                    }
+                    None => out.open_unlabelled_heading(level, &cell.text, cell.pos.clone()),
                 }
                 // (A score or remark beside a section numbered in the 序号
                 // column has no place.)
@@ -367,7 +374,7 @@ impl<'h> RowMachine<'h> {
                     }
                 }
                 self.section_opened();
-                self.row_section_open = true;
+                self.section_forms.push(form);
                 self.column_section_open = false;
                 return;
             }
@@ -968,4 +975,31 @@ fn not_placed_text(diags: &mut Vec<Diagnostic>, v: &Inheritable, why: &str) {
         position: Some(v.position.clone()),
         text: Some(v.text.clone()),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn section_rows_of_another_label_form_nest() {
+        // A section row `一、`, sections `（一）` under it.
+        let text = "具体措施 | 责任单位 | 完成时限\n\
+                    一、强化科技创新支撑能力 |  | \n\
+                    （一）加强战略科技力量建设 |  | \n\
+                    建设科技创新轴。 | 市科技局 | 6月底前\n\
+                    （二）壮大新兴产业 |  | \n\
+                    建设国家实验室。 | 市财政局 | 年底前\n";
+        let notice = crate::parse_str(text);
+        let paths: Vec<Vec<String>> = notice
+            .measures_with_path()
+            .iter()
+            .map(|(path, _)| path.iter().map(|h| h.title.clone()).collect())
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                ["强化科技创新支撑能力", "加强战略科技力量建设"],
+                ["强化科技创新支撑能力", "壮大新兴产业"],
+            ]
+        );
+    }
 }

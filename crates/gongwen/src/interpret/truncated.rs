@@ -135,8 +135,12 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
     let cell = row.cells.iter().rev().find(|c| !c.text.trim().is_empty())?;
     let pieces = unit_pieces(&cell.text);
     let (cut, whole) = pieces.split_last()?;
-    let cut_short =
-        !whole.is_empty() && whole.iter().all(|p| looks_like_units(p)) && is_cut_stub(cut);
+    // (A cell of one name cut, `市科`, where the row stops short of the
+    // header's width: the cells after it were cut too.)
+    let alone =
+        whole.is_empty() && cut.chars().count() == 2 && row.cells.len() < table.width() as usize;
+    let cut_short = (alone || (!whole.is_empty() && whole.iter().all(|p| looks_like_units(p))))
+        && is_cut_stub(cut);
     if !cut_short {
         return None;
     }

@@ -254,9 +254,10 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // begin (the first running number): else it is the first row's.
     // (Or the first section row over them: `一、…`.)
     let rows_begin = numbered
-        && words
-            .peek()
-            .is_some_and(|(_, p)| running_number(&p.text).is_some() || is_section(p.text.trim()));
+        && words.peek().is_some_and(|(_, p)| {
+            let t = p.text.trim();
+            running_number(t).is_some() || is_section(t) || ends_sentence(t)
+        });
     while !rows_begin && unknown.last() == Some(&true) {
         header.pop();
         roles.pop();
@@ -294,7 +295,9 @@ fn header_before_rows(blocks: &[Block]) -> Option<usize> {
         .map(|(_, p)| p.text.trim())
         .take(MAX_COLUMNS + 1)
         .collect();
-    let width = lines.iter().position(|t| running_number(t).is_some())?;
+    let width = lines
+        .iter()
+        .position(|t| running_number(t).is_some() || is_section(t) || ends_sentence(t))?;
     let header = &lines[..width];
     let cell_like = |t: &&str| {
         t.chars().count() <= MAX_HEADER_CHARS && parse_label(t).is_none() && !ends_sentence(t)
@@ -318,7 +321,10 @@ const WRAPPED_HEADER_ROWS: usize = 8;
 fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     let lines: Vec<&Paragraph> = paragraphs(blocks)
         .map(|(_, p)| p)
-        .take_while(|p| running_number(&p.text).is_none() && !is_section(p.text.trim()))
+        .take_while(|p| {
+            let t = p.text.trim();
+            running_number(t).is_none() && !is_section(t) && !ends_sentence(t)
+        })
         .take(2 * MAX_COLUMNS + 1)
         .collect();
     let header_like = |p: &&Paragraph| {
@@ -336,11 +342,21 @@ fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> 
     let mut row: Option<(u32, usize)> = None;
     let limit = WRAPPED_HEADER_ROWS * (MAX_COLUMNS + 1);
     let mut read = 0;
-    for t in paragraphs(blocks)
+    let after: Vec<&str> = paragraphs(blocks)
         .skip(lines.len())
         .map(|(_, p)| p.text.trim())
         .take(limit)
-    {
+        .collect();
+    // (The rows begin with a number or a section, labelled or not.)
+    let begins = after.first().is_some_and(|t| {
+        running_number(t).is_some()
+            || is_section(t)
+            || is_unlabelled_section(t, after.get(1).copied())
+    });
+    if !begins {
+        return None;
+    }
+    for (k, &t) in after.iter().enumerate() {
         read += 1;
         // (A note under the table or a page's line ends it.)
         if is_furniture(t) {
@@ -355,7 +371,9 @@ fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> 
             }
             (Some(m), None) => row = Some((m, 1)),
             // A section row ends the row before it.
-            (_, Some((_, len))) if is_section(t) => {
+            (_, Some((_, len)))
+                if is_section(t) || is_unlabelled_section(t, after.get(k + 1).copied()) =>
+            {
                 width = width.max(len);
                 row = None;
             }
@@ -493,14 +511,18 @@ fn numbered_rows<'a>(
             // Exactly a cell for every column up to the next number (or
             // section): one full row, whatever its cells look like.
             // (Unit names after unit names are one cell, as below.)
+            let nexts = paras.clone().skip(1).map(Some).chain(std::iter::once(None));
             let lines: Vec<(usize, &Paragraph)> = paras
                 .clone()
-                .take_while(|(_, p2)| {
+                .zip(nexts)
+                .take_while(|((_, p2), next)| {
                     let t2 = p2.text.trim();
                     !running_number(t2).is_some_and(|m| same_or_next(m, n))
                         && !is_section(t2)
+                        && !is_unlabelled_section(t2, next.map(|(_, p3)| p3.text.trim()))
                         && !is_furniture(t2)
                 })
+                .map(|(line, _)| line)
                 .take(2 * width)
                 .collect();
             let mut full: Vec<Cell> = vec![cells[0].clone()];
@@ -514,7 +536,13 @@ fn numbered_rows<'a>(
             }
             let next_starts_row = paras.clone().nth(lines.len()).is_none_or(|(_, p2)| {
                 let t2 = p2.text.trim();
-                running_number(t2).is_some_and(|m| m != n && same_or_next(m, n)) || is_section(t2)
+                let t3 = paras
+                    .clone()
+                    .nth(lines.len() + 1)
+                    .map(|(_, p3)| p3.text.trim());
+                running_number(t2).is_some_and(|m| m != n && same_or_next(m, n))
+                    || is_section(t2)
+                    || is_unlabelled_section(t2, t3)
             });
             // Each cell fits its column in order. (A sentence in a 备注's
             // place is a row of the task without its number, as below:
@@ -551,10 +579,12 @@ fn numbered_rows<'a>(
                 // one row, one record; a filled 备注 is then a record too,
                 // seen, where the other reading would hide a measure in a
                 // note.
+                let t3 = paras.clone().nth(1).map(|(_, p3)| p3.text.trim());
                 if cells.len() == width
                     || number.is_some_and(|m| m != n && same_or_next(m, n))
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
+                    || is_unlabelled_section(t2, t3)
                     // A note under the table (`注：…`) ends it.
                     || is_furniture(t2)
                     || (cells.len() >= needed + usize::from(names_official(&cells))
@@ -575,7 +605,9 @@ fn numbered_rows<'a>(
                             && is_short_phrase(t2)
                             && paras.clone().nth(1).is_none_or(|(_, p3)| {
                                 let t3 = p3.text.trim();
+                                let t4 = paras.clone().nth(2).map(|(_, p4)| p4.text.trim());
                                 is_section(t3)
+                                    || is_unlabelled_section(t3, t4)
                                     || is_furniture(t3)
                                     || running_number(t3).is_some_and(|m| same_or_next(m, n))
                             })))
@@ -596,28 +628,15 @@ fn numbered_rows<'a>(
             });
             last_number = Some(n);
             used = end + 1;
-        } else if is_section(text) {
-            let mut cells = vec![Cell::new(text, 0, p.pos.clone())];
-            // A label alone (`一、`, the 序号 cell) is followed by its title.
-            let bare = heading_label_alone(text).is_some();
-            if let Some(&(_, p2)) = paras.peek().filter(|_| bare) {
-                let t2 = p2.text.trim();
-                // (Under a section the next row has its number: a line
-                // without one is the title, whatever its words look like:
-                // `全面加强…工作`, `扎实推进数字政府`.)
-                if running_number(t2).is_none()
-                    && !is_section(t2)
-                    && !is_furniture(t2)
-                    && t2.chars().count() <= MAX_SECTION_CHARS
-                {
-                    cells.push(Cell::new(t2, 1, p2.pos.clone()));
-                    paras.next();
-                }
+        } else if is_section(text)
+            || is_unlabelled_section(text, paras.peek().map(|(_, p2)| p2.text.trim()))
+        {
+            let title = paras.peek().map(|&(_, p2)| p2);
+            let (row, took_title) = section_row(p, title, roles);
+            if took_title {
+                paras.next();
             }
-            rows.push(Row {
-                pos: p.pos.clone(),
-                cells,
-            });
+            rows.push(row);
         } else if let Some(n) = last_number.filter(|_| {
             // Under a section row the next row has its number.
             !rows
@@ -638,7 +657,12 @@ fn numbered_rows<'a>(
                     || fits_column(t2, ColumnRole::Units(Role::Responsible))
                     || fits_column(t2, ColumnRole::Deadline))
                     && !is_furniture(t2);
-                if number.is_some_and(|m| same_or_next(m, n)) || is_section(t2) || !fits {
+                let t3 = paras.clone().nth(1).map(|(_, p3)| p3.text.trim());
+                if number.is_some_and(|m| same_or_next(m, n))
+                    || is_section(t2)
+                    || is_unlabelled_section(t2, t3)
+                    || !fits
+                {
                     break;
                 }
                 block.push((k2, p2));
@@ -757,12 +781,11 @@ fn rows_in_step<'a>(
             break;
         };
         let text = p.text.trim();
-        if is_section(text) {
-            rows.push(Row {
-                pos: p.pos.clone(),
-                cells: vec![Cell::new(text, 0, p.pos.clone())],
-            });
-            at += 1;
+        let next_text = rest.get(at + 1).map(|(_, p2)| p2.text.trim());
+        if is_section(text) || is_unlabelled_section(text, next_text) {
+            let (row, took_title) = section_row(p, rest.get(at + 1).map(|&(_, p2)| p2), roles);
+            rows.push(row);
+            at += 1 + usize::from(took_title);
             continue;
         }
         if !fits(&rest[at..(at + width).min(rest.len())]) {
@@ -774,8 +797,12 @@ fn rows_in_step<'a>(
         let mut next = at + width;
         loop {
             fill(&mut rest, next + width);
+            let after = rest.get(next + 1).map(|(_, p2)| p2.text.trim());
             match rest.get(next) {
-                Some((_, p)) if is_section(p.text.trim()) => next += 1,
+                Some((_, p)) if is_section(p.text.trim()) => {
+                    next += 1 + usize::from(heading_label_alone(p.text.trim()).is_some());
+                }
+                Some((_, p)) if is_unlabelled_section(p.text.trim(), after) => next += 1,
                 _ => break,
             }
         }
@@ -918,7 +945,58 @@ pub(super) fn running_number(text: &str) -> Option<u32> {
 /// A section row between rows: a short `一、` line.
 pub(super) fn is_section(text: &str) -> bool {
     text.chars().count() <= MAX_SECTION_CHARS
-        && parse_label(text).is_some_and(|l| l.kind == LabelKind::ChineseComma)
+        && (parse_label(text).is_some_and(|l| l.kind == LabelKind::ChineseComma)
+            || heading_label_alone(text).is_some())
+}
+
+/// The row of a section line: a label alone (`一、`, `（一）`, the 序号
+/// cell) with its title from the next line (returns `true` when it took
+/// it; in one cell where no 序号 column holds the label), or one cell
+/// spanning the table (its label lost or not, it is no 序号 cell).
+fn section_row(p: &Paragraph, next: Option<&Paragraph>, roles: &[ColumnRole]) -> (Row, bool) {
+    let width = roles.len();
+    let seq_first = roles.first() == Some(&ColumnRole::Seq);
+    let text = p.text.trim();
+    let mut cells = vec![Cell::new(text, 0, p.pos.clone())];
+    let bare = heading_label_alone(text).is_some();
+    // (Under a section the next row has its number: a line without one is
+    // the title, whatever its words look like: `全面加强…工作`, `扎实推进数字政府`.)
+    let title = next.filter(|p2| {
+        let t2 = p2.text.trim();
+        bare && running_number(t2).is_none()
+            && !is_section(t2)
+            && !is_furniture(t2)
+            && t2.chars().count() <= MAX_SECTION_CHARS
+    });
+    match title {
+        // (The label in the 序号 column, the title beside it.)
+        Some(p2) if seq_first => cells.push(Cell::new(p2.text.trim(), 1, p2.pos.clone())),
+        // (Without one, label and title are one cell.)
+        Some(p2) => {
+            cells[0].text.push_str(p2.text.trim());
+            cells[0].col_span = width as u32;
+        }
+        None => cells[0].col_span = width as u32,
+    }
+    let took = title.is_some();
+    (
+        Row {
+            pos: p.pos.clone(),
+            cells,
+        },
+        took,
+    )
+}
+
+/// Whether a line is a section row printed without its label: a sentence
+/// short enough for a section, standing right before a section row
+/// (`强化科技创新支撑能力。` then `（一）` / `加强战略科技力量建设。`).
+pub(super) fn is_unlabelled_section(text: &str, next: Option<&str>) -> bool {
+    // (Cheap tests first: every line of a row is asked.)
+    text.chars().count() <= MAX_SECTION_CHARS
+        && next.is_some_and(is_section)
+        && ends_sentence(text)
+        && parse_label(text).is_none()
 }
 
 #[cfg(test)]
@@ -1042,6 +1120,26 @@ mod tests {
                 "滞后两个月。"
             ]
         );
+    }
+
+    #[test]
+    fn section_rows_of_two_levels_one_without_its_label() {
+        // A wrapped header (市政府 / 分管领导), a section printed without
+        // its label, a label alone then its title, numbered rows.
+        let rows = rebuilt(
+            "序号\n重点工作\n市政府\n分管领导\n牵头单位\n配合单位\n\
+             强化科技创新支撑能力。\n（一）\n加强战略科技力量建设。\n\
+             1\n建设科技创新轴。\n王东\n市科技局\n黄埔区政府\n\
+             提升产业竞争力。\n（一）\n壮大新兴产业。\n\
+             2\n建设国家实验室。\n王东\n市科技局\n市财政局",
+        );
+        assert_eq!(rows[0].len(), 5);
+        assert_eq!(rows[1], ["强化科技创新支撑能力。"]);
+        assert_eq!(rows[2], ["（一）", "加强战略科技力量建设。"]);
+        assert_eq!(rows[3].len(), 5);
+        assert_eq!(rows[4], ["提升产业竞争力。"]);
+        assert_eq!(rows[5], ["（一）", "壮大新兴产业。"]);
+        assert_eq!(rows[6][0], "2");
     }
 
     #[test]
