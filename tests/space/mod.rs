@@ -515,7 +515,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     // header alone, a word the lexicon does not know in it,
                     // reads as a row continuing the table before.
                     cut_tail: cut_tail
-                        && matches!(format, Format::Pipes | Format::Tabs)
+                        && (matches!(format, Format::Pipes | Format::Tabs)
+                            || (format == Format::CellLines && seq != Seq::None))
                         && !note_row
                         && !trailer
                         && !(sections == Sections::Paragraphs

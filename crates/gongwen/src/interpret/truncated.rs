@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::document::{Block, Document, Table, TableLayout};
+use crate::document::{Block, Document, Row, Table, TableLayout};
 use crate::grammar::deadline::looks_like_deadline;
 use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::lexicon;
@@ -42,6 +42,7 @@ use crate::model::{Diagnostic, DiagnosticCode};
 use crate::normalize::{fold, fold_width};
 
 use super::prose::{label_line, label_line_parts, note_bracket, LabelLine};
+use super::vertical::is_section;
 
 /// A label word and its colon with nothing after it.
 static EMPTY_LABEL: LazyLock<Regex> =
@@ -135,18 +136,32 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
     let cell = row.cells.iter().rev().find(|c| !c.text.trim().is_empty())?;
     let pieces = unit_pieces(&cell.text);
     let (cut, whole) = pieces.split_last()?;
-    // (A cell of one name cut, `市科`, where the row stops short of the
-    // header's width: the cells after it were cut too.)
-    let alone =
-        whole.is_empty() && cut.chars().count() == 2 && row.cells.len() < table.width() as usize;
+    // (A cell of one name cut after its region's char: `市科`.)
+    let alone = whole.is_empty() && cut.chars().count() == 2;
     let cut_short = (alone || (!whole.is_empty() && whole.iter().all(|p| looks_like_units(p))))
         && is_cut_stub(cut);
     if !cut_short {
         return None;
     }
-    let diagnostics = row
-        .cells
+    // A cell alone in its row, pasted one cell per line, is the cut cell of
+    // the row above (cut, it read as no list of units to join): that row
+    // goes with it.
+    let filled = |r: &Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
+    // (Not a section row above it: `二、…`.)
+    let above = table.rows.len().checked_sub(2).map(|r| &table.rows[r]);
+    let rows = if table.layout == TableLayout::Flattened
+        && filled(row) == 1
+        && table.rows.len() > 2
+        && above.is_some_and(|a| !(a.cells.len() == 1 && is_section(&a.cells[0].text)))
+    {
+        2
+    } else {
+        1
+    };
+    let taken = &table.rows[table.rows.len() - rows..];
+    let diagnostics = taken
         .iter()
+        .flat_map(|r| &r.cells)
         .filter(|c| !c.text.trim().is_empty())
         .map(|c| Diagnostic {
             code: DiagnosticCode::TextNotPlaced,
@@ -157,7 +172,7 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
         .collect();
     let mut blocks = doc.blocks.clone();
     if let Some(Block::Table(t)) = blocks.get_mut(last) {
-        t.rows.pop();
+        t.rows.truncate(t.rows.len() - rows);
     }
     Some(Cut {
         doc: Document { blocks },
@@ -422,8 +437,12 @@ mod tests {
             "县农业农村局、乡镇",
             "市公安局、武警",
             "市委宣传部、媒体",
+            "市委",
+            "乡镇",
         ] {
             assert!(cut_tail(&table(whole)).is_none(), "{whole}");
         }
+        // One name alone, cut after its region's char.
+        assert!(cut_tail(&table("市发")).is_some());
     }
 }
