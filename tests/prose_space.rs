@@ -223,10 +223,8 @@ fn style() -> impl Strategy<Value = Style> {
                 let heading_units = heading_units && !grouped && !label_lines && !titled;
                 // (On one line the items and their note would run on.)
                 let note_alone = note_alone && !grouped && !titled && !heading_units && !one_line;
-                // TODO(issue 12): a task's own note over titled items (the
-                // title line has no note; its body paragraph does).
                 let task_note =
-                    task_note && !grouped && !titled && !heading_units && !note_alone && !run_on;
+                    task_note && !grouped && !heading_units && !note_alone && !run_on;
                 Style {
                     bracket,
                     grouped,
