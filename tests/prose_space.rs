@@ -223,8 +223,7 @@ fn style() -> impl Strategy<Value = Style> {
                 let heading_units = heading_units && !grouped && !label_lines && !titled;
                 // (On one line the items and their note would run on.)
                 let note_alone = note_alone && !grouped && !titled && !heading_units && !one_line;
-                let task_note =
-                    task_note && !grouped && !heading_units && !note_alone && !run_on;
+                let task_note = task_note && !grouped && !heading_units && !note_alone && !run_on;
                 Style {
                     bracket,
                     grouped,

@@ -179,6 +179,9 @@ pub struct Layout {
     /// With [`Layout::task_rows`], section rows printed without their
     /// label, a sentence (`强化科技创新支撑能力。`).
     pub bare_sections: bool,
+    /// The running numbers start past 1 (`24`, `25`, …): a page of a longer
+    /// table.
+    pub number_from: usize,
 }
 
 /// Header words of a progress column (the lexicon's: no field).
@@ -310,6 +313,7 @@ impl Default for Layout {
             progress_col: false,
             task_rows: false,
             bare_sections: false,
+            number_from: 0,
         }
     }
 }
@@ -367,7 +371,10 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             1 => Just(Items::Bullets)
         ],
         (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
-        any::<bool>(),
+        (
+            any::<bool>(),
+            prop_oneof![3 => Just(0usize), 1 => Just(23usize)],
+        ),
     )
         .prop_map(
             |(
@@ -379,7 +386,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (score_col, grouped_header, wrapped_header),
                 items,
                 (remarks, cut_tail, progress_col, task_rows),
-                bare_sections,
+                (bare_sections, number_from),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -556,6 +563,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && seq != Seq::Tasks
                         && items == Items::Rows
                         && (grid || format == Format::CellLines),
+                    number_from: if seq == Seq::None { 0 } else { number_from },
                 })
             },
         )
@@ -986,8 +994,8 @@ impl GenNotice {
     /// The measures as `layout` states them.
     pub fn expected(&self, layout: &Layout) -> Vec<Expected> {
         let mut out = Vec::new();
-        let mut task_no = 0;
-        let mut measure_no = 0;
+        let mut task_no = layout.number_from;
+        let mut measure_no = layout.number_from;
         // The 序号 column numbers tasks only where some task of its table
         // has several measures (else each row is one measure, numbered).
         let per_section_tables = (layout.sections == Sections::Paragraphs

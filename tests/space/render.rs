@@ -255,8 +255,8 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
     } else {
         out.push(Block::Paragraph(notice.title.clone()));
     }
-    let mut task_no = 0;
-    let mut measure_no = 0;
+    let mut task_no = layout.number_from;
+    let mut measure_no = layout.number_from;
     for (si, s) in notice.sections.iter().enumerate() {
         let section = if layout.bare_sections {
             format!("{}。", s.title)

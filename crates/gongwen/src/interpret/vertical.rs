@@ -481,17 +481,45 @@ fn numbered_rows<'a>(
                     && !fits_column(&c.text, ColumnRole::Deadline)
             })
     };
-    // Whether a row's cells have come to its units or deadline, where the
-    // header names such a column.
-    let field_columns = roles
-        .iter()
-        .any(|r| matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline));
-    let reached_fields = |cells: &[Cell]| {
-        !field_columns
-            || cells
-                .iter()
-                .skip(1)
-                .any(|c| fits_column(&c.text, units) || fits_column(&c.text, ColumnRole::Deadline))
+    // Whether a row's cells have come to its units (or, where the header
+    // names none, its deadline): a cell that fits them at or past the
+    // first place their column may stand in a row that leaves out what it
+    // may (a section or task merged away, progress, a remark, an official).
+    // (Only there: a section's or task's title may read as units,
+    // `…数字政府`, or a progress cell as a deadline, `正常推进`.)
+    let field = if unit_columns > 0 {
+        Some(units)
+    } else {
+        roles
+            .contains(&ColumnRole::Deadline)
+            .then_some(ColumnRole::Deadline)
+    };
+    let earliest = field.and_then(|f| {
+        let col = roles.iter().position(|r| match f {
+            ColumnRole::Units(_) => matches!(r, ColumnRole::Units(_)),
+            _ => *r == f,
+        })?;
+        let may_be_left_out = roles[..col]
+            .iter()
+            .filter(|r| {
+                matches!(
+                    r,
+                    ColumnRole::Section
+                        | ColumnRole::Task
+                        | ColumnRole::Other
+                        | ColumnRole::Note
+                        | ColumnRole::Leader
+                )
+            })
+            .count();
+        Some(col - may_be_left_out)
+    });
+    let reached_fields = |cells: &[Cell]| match (field, earliest) {
+        (Some(f), Some(from)) => cells
+            .iter()
+            .skip(from.max(1))
+            .any(|c| fits_column(&c.text, f)),
+        _ => true,
     };
     // Blocks used up to the last numbered row.
     let mut used = 0;
