@@ -370,9 +370,13 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                         Col::Section => (s.title.clone(), None),
                         Col::Score => (score(measure_no).to_string(), None),
                         // (Words or sentences, one or the other in a
-                        // notice.)
+                        // notice, or both.)
                         Col::Progress => (
-                            PROGRESS[measure_no % 2 + 2 * (layout.words % 2)].to_owned(),
+                            match layout.words {
+                                2 => PROGRESS[measure_no % PROGRESS.len()],
+                                w => PROGRESS[measure_no % 2 + 2 * (w % 2)],
+                            }
+                            .to_owned(),
                             None,
                         ),
                         _ => value(*col, m, layout),

@@ -335,20 +335,6 @@ pub fn header_field(text: &str) -> Option<(Field, usize)> {
             best = Some((*field, len));
         }
     }
-    // A units header naming one role besides responsible states that role
-    // (`责任主体与协同单位`), as a label word does (`牵头负责`); naming two
-    // (`责任单位（第一位为牵头单位，其余为配合单位）`), none beyond responsible.
-    if let Some((Field::Units(Role::Responsible), len)) = best {
-        let mut stated = WORDS.iter().zip(&held).filter_map(|((_, f), &h)| match f {
-            Field::Units(r) if h && *r != Role::Responsible => Some(*r),
-            _ => None,
-        });
-        if let Some(first) = stated.next() {
-            if stated.all(|r| r == first) {
-                best = Some((Field::Units(first), len));
-            }
-        }
-    }
     // 序号 and 编号 name a column only as the whole header.
     match best {
         Some((Field::Seq, _)) if h.chars().count() > 4 => None,
@@ -478,11 +464,16 @@ mod tests {
     }
 
     #[test]
-    fn a_units_header_naming_one_other_role_states_it() {
+    fn a_units_header_naming_two_kinds_of_unit_is_responsible() {
         let role = |h: &str| header_field(h).map(|f| f.0);
+        // (It names responsible and cooperating units in one column.)
         assert_eq!(
             role("责任主体与协同单位"),
-            Some(Field::Units(Role::Support))
+            Some(Field::Units(Role::Responsible))
+        );
+        assert_eq!(
+            role("责任单位及配合单位"),
+            Some(Field::Units(Role::Responsible))
         );
         assert_eq!(role("责任单位"), Some(Field::Units(Role::Responsible)));
         assert_eq!(

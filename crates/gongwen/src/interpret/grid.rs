@@ -373,8 +373,10 @@ fn fit(shape: CellShape, role: ColumnRole, column: &ColumnEvidence) -> f32 {
     match (shape, role) {
         // A remark column of short phrases takes short phrases.
         (CellShape::Word | CellShape::Phrase, R::Note) if column.phrases => 3.0,
-        // A row states its own progress, as it states its own measure.
-        (CellShape::Word, R::Other) if column.own_text && column.words => 3.0,
+        // A row states its own progress, as it states its own measure
+        // (never merged away, unlike an official's cell): a word goes there
+        // first.
+        (CellShape::Word, R::Other) if column.own_text => 3.2,
         (CellShape::Prose | CellShape::Phrase | CellShape::Word, R::Other) if column.own_text => {
             1.5
         }

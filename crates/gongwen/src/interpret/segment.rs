@@ -98,6 +98,45 @@ pub(crate) fn segment(table: &Table, grid: &[Vec<Slot<'_>>], header: &Header) ->
             }
         }
     }
+    // A row of one `（二）…` cell is a section only where no record labels
+    // its cell in that column so (there it is a measure whose other cells a
+    // merge took: `（一）做甲。 | 市财政局 | 年底前` / `（二）做乙。 |  | `).
+    // (Each column asked once: which hold such labels in records.)
+    let mut paren_in_records = vec![false; width];
+    let candidates = kinds
+        .iter()
+        .any(|k| matches!(k, RowKind::Section(Some(l), _) if l.kind == LabelKind::ChineseParen));
+    for (_, slots) in kinds
+        .iter()
+        .zip(grid)
+        .filter(|(k, _)| candidates && **k == RowKind::Record)
+    {
+        for (col, slot) in slots.iter().enumerate().take(width) {
+            if !paren_in_records[col] {
+                paren_in_records[col] = slot
+                    .own_text()
+                    .and_then(|c| parse_label(&c.text))
+                    .is_some_and(|l| l.kind == LabelKind::ChineseParen);
+            }
+        }
+    }
+    let demoted: Vec<usize> = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(r, k)| match k {
+            RowKind::Section(Some(l), col) if l.kind == LabelKind::ChineseParen => {
+                let spans = grid[r]
+                    .get(*col)
+                    .and_then(|s| s.own_text())
+                    .is_some_and(|c| width > 1 && c.col_span as usize >= data_width(header));
+                (!spans && paren_in_records.get(*col) == Some(&true)).then_some(r)
+            }
+            _ => None,
+        })
+        .collect();
+    for r in demoted {
+        kinds[r] = RowKind::Record;
+    }
     let seq_numbers_tasks = seq_numbers_tasks(grid, header, &kinds);
     Segments {
         kinds,

@@ -980,6 +980,20 @@ fn not_placed_text(diags: &mut Vec<Diagnostic>, v: &Inheritable, why: &str) {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn a_row_labelled_like_the_measures_is_a_measure_under_a_merge() {
+        // Its unit and deadline merged from the row above: no section.
+        let text = "具体措施 | 责任单位 | 完成时限\n\
+                    （一）做甲工作。 | 市财政局 | 年底前\n\
+                    （二）做乙工作。 |  | \n\
+                    （三）做丙工作。 | 市商务局 | 年底前\n";
+        let notice = crate::parse_str(text);
+        let measures = notice.measures_with_path();
+        assert_eq!(measures.len(), 3);
+        assert!(measures.iter().all(|(path, _)| path.is_empty()));
+        assert_eq!(measures[1].1.units[0].name, "市财政局");
+    }
+
+    #[test]
     fn section_rows_of_another_label_form_nest() {
         // A section row `一、`, sections `（一）` under it.
         let text = "具体措施 | 责任单位 | 完成时限\n\

@@ -41,6 +41,7 @@ use crate::grammar::units::{looks_like_units, GROUP_WORDS};
 use crate::model::{Diagnostic, DiagnosticCode};
 use crate::normalize::{fold, fold_width};
 
+use super::columns::{find_header, ColumnRole};
 use super::prose::{label_line, label_line_parts, note_bracket, LabelLine};
 use super::vertical::is_section;
 
@@ -136,8 +137,12 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
     let cell = row.cells.iter().rev().find(|c| !c.text.trim().is_empty())?;
     let pieces = unit_pieces(&cell.text);
     let (cut, whole) = pieces.split_last()?;
-    // (A cell of one name cut after its region's char: `市科`.)
-    let alone = whole.is_empty() && cut.chars().count() == 2;
+    // (A cell of one name cut after its region's char, `市发`, in a units
+    // column: `县级` elsewhere is a word.)
+    let alone = whole.is_empty()
+        && cut.chars().count() == 2
+        && find_header(table)
+            .is_some_and(|h| matches!(h.roles.get(cell.col as usize), Some(ColumnRole::Units(_))));
     let cut_short = (alone || (!whole.is_empty() && whole.iter().all(|p| looks_like_units(p))))
         && is_cut_stub(cut);
     if !cut_short {
@@ -152,7 +157,7 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
     let rows = if table.layout == TableLayout::Flattened
         && filled(row) == 1
         && table.rows.len() > 2
-        && above.is_some_and(|a| !(a.cells.len() == 1 && is_section(&a.cells[0].text)))
+        && above.is_some_and(|a| !a.cells.first().is_some_and(|c| is_section(&c.text)))
     {
         2
     } else {
@@ -253,8 +258,11 @@ const REGION_CHARS: &str = "省市区县州镇乡";
 /// (`乡镇`, `团委`, `各地` are whole; so are `武警`, `媒体`).
 fn is_cut_stub(name: &str) -> bool {
     let chars: Vec<char> = name.chars().collect();
-    // (Or a group word's first chars: `相` of `相关街道`.)
-    let starts_group = GROUP_WORDS.iter().any(|g| g.starts_with(name));
+    // (Or a group word's first chars: `相` of `相关街道`; a whole one,
+    // `属地`, is no cut.)
+    let starts_group = GROUP_WORDS
+        .iter()
+        .any(|g| g.starts_with(name) && *g != name);
     match chars[..] {
         [c] => REGION_CHARS.contains(c) || starts_group,
         [c, d] => {
@@ -415,7 +423,7 @@ mod tests {
         let table = |last: &str| {
             Document {
             blocks: vec![crate::read::text::read_text(&format!(
-                "序号 | 指标 | 牵头单位 | 配合单位\n1 | 甲 | 区发改局 | 区财政局、区商务局\n2 | 乙 | 区发改局 | {last}"
+                "序号 | 工作任务 | 牵头单位 | 配合单位\n1 | 甲 | 区发改局 | 区财政局、区商务局\n2 | 乙 | 区发改局 | {last}"
             ))
             .blocks
             .remove(0)],
@@ -439,10 +447,16 @@ mod tests {
             "市委宣传部、媒体",
             "市委",
             "乡镇",
+            "县财政局、属地",
         ] {
             assert!(cut_tail(&table(whole)).is_none(), "{whole}");
         }
-        // One name alone, cut after its region's char.
+        // One name alone, cut after its region's char, in a units column
+        // (elsewhere a word: `县级`).
         assert!(cut_tail(&table("市发")).is_some());
+        let level = crate::read::text::read_text(
+            "序号 | 指标 | 牵头单位 | 级别\n1 | 甲 | 区发改局 | 县级\n2 | 乙 | 区发改局 | 县级",
+        );
+        assert!(cut_tail(&level).is_none());
     }
 }

@@ -608,11 +608,17 @@ fn numbered_rows<'a>(
                 // seen, where the other reading would hide a measure in a
                 // note.
                 let t3 = paras.clone().nth(1).map(|(_, p3)| p3.text.trim());
+                // (A sentence the next column takes, a progress or remark,
+                // is the row's, section row or not after it.)
+                let takes_sentence = matches!(
+                    roles.get(cells.len()),
+                    Some(ColumnRole::Other | ColumnRole::Note)
+                );
                 if cells.len() == width
                     || number.is_some_and(|m| m != n && same_or_next(m, n))
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
-                    || is_unlabelled_section(t2, t3)
+                    || (!takes_sentence && is_unlabelled_section(t2, t3))
                     // A note under the table (`注：…`) ends it.
                     || is_furniture(t2)
                     || (cells.len() >= needed + usize::from(names_official(&cells))
@@ -1168,6 +1174,20 @@ mod tests {
         assert_eq!(rows[4], ["提升产业竞争力。"]);
         assert_eq!(rows[5], ["（一）", "壮大新兴产业。"]);
         assert_eq!(rows[6][0], "2");
+    }
+
+    #[test]
+    fn a_sentence_the_last_column_takes_before_a_section_is_the_rows() {
+        let rows = rebuilt(
+            "序号\n具体措施\n责任单位\n完成时限\n进展情况\n一、稳增长\n\
+             1\n做甲工作。\n市财政局\n6月底前\n已完成。\n二、促消费\n\
+             2\n做乙工作。\n市商务局\n年底前\n正在推进。",
+        );
+        assert_eq!(
+            rows[2],
+            ["1", "做甲工作。", "市财政局", "6月底前", "已完成。"]
+        );
+        assert_eq!(rows[3], ["二、促消费"]);
     }
 
     #[test]
