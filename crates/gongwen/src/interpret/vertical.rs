@@ -499,17 +499,15 @@ fn numbered_rows<'a>(
             ColumnRole::Units(_) => matches!(r, ColumnRole::Units(_)),
             _ => *r == f,
         })?;
+        // (A column under a word the lexicon does not know holds text.)
         let may_be_left_out = roles[..col]
             .iter()
-            .filter(|r| {
+            .zip(unknown)
+            .filter(|(r, unknown)| {
                 matches!(
                     r,
-                    ColumnRole::Section
-                        | ColumnRole::Task
-                        | ColumnRole::Other
-                        | ColumnRole::Note
-                        | ColumnRole::Leader
-                )
+                    ColumnRole::Section | ColumnRole::Task | ColumnRole::Note | ColumnRole::Leader
+                ) || (**r == ColumnRole::Other && !**unknown)
             })
             .count();
         Some(col - may_be_left_out)
