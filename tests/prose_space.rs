@@ -453,7 +453,12 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                 task
             };
             lines.push(if style.task_note {
-                format!("{task}{open}{}{close}", note(&t.measures[0]))
+                // (The last measure's note: not the first item's, so that
+                // a parse giving the heading's units to item 1 shows.)
+                format!(
+                    "{task}{open}{}{close}",
+                    note(&t.measures[t.measures.len() - 1])
+                )
             } else {
                 task
             });
@@ -577,7 +582,8 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                 }
             };
             if style.task_note {
-                let dl = deadline_of(&t.measures[0], style);
+                let own = &t.measures[t.measures.len() - 1];
+                let dl = deadline_of(own, style);
                 out.push(Expected {
                     path: vec![section.clone(), (task_label.clone(), loose(&t.title))],
                     label: None,
@@ -585,7 +591,7 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                     due: dl.and_then(|d| d.due),
                     ongoing: dl.is_some_and(|d| d.ongoing),
                     recurs: dl.is_some_and(|d| d.recurs),
-                    units: units_of(&t.measures[0]),
+                    units: units_of(own),
                     leader: None,
                 });
             }

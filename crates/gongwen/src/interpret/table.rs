@@ -5,7 +5,9 @@
 //! cell covered by a merge from above, or nothing); `segment`
 //! says what each row is (blank, the header again, a section, a note under
 //! the table, a record) and what the 序号 column numbers; the row machine
-//! here builds: a section row opens a section, a task cell of its own (not
+//! here builds: a section row opens a section (under the section rows open
+//! above it where its label form is another: `一、` over `（一）`, an
+//! unlabelled one over both), a task cell of its own (not
 //! the same task repeated) opens a task, a measure cell starts a measure; a
 //! deadline or unit cell that is covered, or empty where merges do not
 //! show, inherits the value above; unlabelled text continues the task or

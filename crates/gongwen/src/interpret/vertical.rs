@@ -17,16 +17,24 @@
 //!   (`民生实事`: not last unless the rows begin after it), the first one
 //!   `序号`, and with the rows under them make a task-table header
 //!   ([`find_header`], which reads an unknown word's column from its cells);
+//!   where the short lines up to the first running number (or section row)
+//!   name a text and a unit column, they are the header whatever they
+//!   repeat or say (`主要任务` and `全年目标任务`, `1-10月推进情况`);
 //! - a row of a numbered task may follow without its number (the 序号 and
 //!   task cells merged over it): a text cell, then the unit and deadline
 //!   cells it does not share with the row above;
 //! - each row then starts with the next running number (or the same one,
 //!   printed again on each row of a task) and holds at most as
 //!   many cells as the header; a short paragraph with a `一、` label between
-//!   rows is a section row; unit names after unit names are one cell
+//!   rows is a section row, as is a label alone with its title on the next
+//!   line (`（一）` / `加强…建设。`) and a short sentence right before such a
+//!   section row (a section printed without its label) where the row
+//!   before it is done or its next column takes no sentence; unit names
+//!   after unit names are one cell
 //!   broken over lines where the table has one unit column; once a row has
 //!   a cell for every column a row
-//!   may not leave empty, a further text cell starts a row of its task
+//!   may not leave empty (and has come to its unit cell: a progress cell
+//!   before it completes nothing), a further text cell starts a row of its task
 //!   without its number rather than filling a 备注 (a filled 备注 then reads
 //!   as a row of its own: seen, not hidden in a note); a note under the
 //!   table (`注：…`) ends it.
@@ -348,11 +356,9 @@ fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> 
         .take(limit)
         .collect();
     // (The rows begin with a number or a section, labelled or not.)
-    let begins = after.first().is_some_and(|t| {
-        running_number(t).is_some()
-            || is_section(t)
-            || is_unlabelled_section(t, after.get(1).copied())
-    });
+    let begins = after
+        .first()
+        .is_some_and(|t| running_number(t).is_some() || starts_section(t, after.get(1).copied()));
     if !begins {
         return None;
     }
@@ -371,9 +377,7 @@ fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> 
             }
             (Some(m), None) => row = Some((m, 1)),
             // A section row ends the row before it.
-            (_, Some((_, len)))
-                if is_section(t) || is_unlabelled_section(t, after.get(k + 1).copied()) =>
-            {
+            (_, Some((_, len))) if starts_section(t, after.get(k + 1).copied()) => {
                 width = width.max(len);
                 row = None;
             }
@@ -544,8 +548,7 @@ fn numbered_rows<'a>(
                 .take_while(|((_, p2), next)| {
                     let t2 = p2.text.trim();
                     !running_number(t2).is_some_and(|m| same_or_next(m, n))
-                        && !is_section(t2)
-                        && !is_unlabelled_section(t2, next.map(|(_, p3)| p3.text.trim()))
+                        && !starts_section(t2, next.map(|(_, p3)| p3.text.trim()))
                         && !is_furniture(t2)
                 })
                 .map(|(line, _)| line)
@@ -567,8 +570,7 @@ fn numbered_rows<'a>(
                     .nth(lines.len() + 1)
                     .map(|(_, p3)| p3.text.trim());
                 running_number(t2).is_some_and(|m| m != n && same_or_next(m, n))
-                    || is_section(t2)
-                    || is_unlabelled_section(t2, t3)
+                    || starts_section(t2, t3)
             });
             // Each cell fits its column in order. (A sentence in a 备注's
             // place is a row of the task without its number, as below:
@@ -638,8 +640,7 @@ fn numbered_rows<'a>(
                             && paras.clone().nth(1).is_none_or(|(_, p3)| {
                                 let t3 = p3.text.trim();
                                 let t4 = paras.clone().nth(2).map(|(_, p4)| p4.text.trim());
-                                is_section(t3)
-                                    || is_unlabelled_section(t3, t4)
+                                starts_section(t3, t4)
                                     || is_furniture(t3)
                                     || running_number(t3).is_some_and(|m| same_or_next(m, n))
                             })))
@@ -660,9 +661,7 @@ fn numbered_rows<'a>(
             });
             last_number = Some(n);
             used = end + 1;
-        } else if is_section(text)
-            || is_unlabelled_section(text, paras.peek().map(|(_, p2)| p2.text.trim()))
-        {
+        } else if starts_section(text, paras.peek().map(|(_, p2)| p2.text.trim())) {
             let title = paras.peek().map(|&(_, p2)| p2);
             let (row, took_title) = section_row(p, title, roles);
             if took_title {
@@ -690,11 +689,7 @@ fn numbered_rows<'a>(
                     || fits_column(t2, ColumnRole::Deadline))
                     && !is_furniture(t2);
                 let t3 = paras.clone().nth(1).map(|(_, p3)| p3.text.trim());
-                if number.is_some_and(|m| same_or_next(m, n))
-                    || is_section(t2)
-                    || is_unlabelled_section(t2, t3)
-                    || !fits
-                {
+                if number.is_some_and(|m| same_or_next(m, n)) || starts_section(t2, t3) || !fits {
                     break;
                 }
                 block.push((k2, p2));
@@ -814,7 +809,7 @@ fn rows_in_step<'a>(
         };
         let text = p.text.trim();
         let next_text = rest.get(at + 1).map(|(_, p2)| p2.text.trim());
-        if is_section(text) || is_unlabelled_section(text, next_text) {
+        if starts_section(text, next_text) {
             let (row, took_title) = section_row(p, rest.get(at + 1).map(|&(_, p2)| p2), roles);
             rows.push(row);
             at += 1 + usize::from(took_title);
@@ -1020,10 +1015,16 @@ fn section_row(p: &Paragraph, next: Option<&Paragraph>, roles: &[ColumnRole]) ->
     )
 }
 
+/// Whether a line starts a section row: labelled (see [`is_section`]) or
+/// printed without its label (see [`is_unlabelled_section`]).
+fn starts_section(text: &str, next: Option<&str>) -> bool {
+    is_section(text) || is_unlabelled_section(text, next)
+}
+
 /// Whether a line is a section row printed without its label: a sentence
 /// short enough for a section, standing right before a section row
 /// (`强化科技创新支撑能力。` then `（一）` / `加强战略科技力量建设。`).
-pub(super) fn is_unlabelled_section(text: &str, next: Option<&str>) -> bool {
+fn is_unlabelled_section(text: &str, next: Option<&str>) -> bool {
     // (Cheap tests first: every line of a row is asked.)
     text.chars().count() <= MAX_SECTION_CHARS
         && next.is_some_and(is_section)
