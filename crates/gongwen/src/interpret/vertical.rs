@@ -610,10 +610,13 @@ fn numbered_rows<'a>(
                 let t3 = paras.clone().nth(1).map(|(_, p3)| p3.text.trim());
                 // (A sentence the next column takes, a progress or remark,
                 // is the row's, section row or not after it.)
-                let takes_sentence = matches!(
-                    roles.get(cells.len()),
-                    Some(ColumnRole::Other | ColumnRole::Note)
-                );
+                // (A column under a word the lexicon does not know may be
+                // the units'.)
+                let takes_sentence = match roles.get(cells.len()) {
+                    Some(ColumnRole::Note) => true,
+                    Some(ColumnRole::Other) => unknown.get(cells.len()) == Some(&false),
+                    _ => false,
+                };
                 if cells.len() == width
                     || number.is_some_and(|m| m != n && same_or_next(m, n))
                     || (number == Some(n) && cells.len() > 1)
