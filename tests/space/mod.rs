@@ -182,6 +182,9 @@ pub struct Layout {
     /// The running numbers start past 1 (`24`, `25`, …): a page of a longer
     /// table.
     pub number_from: usize,
+    /// With [`Layout::progress_col`], the progress column last, after the
+    /// units and deadline (its sentence then stands before a section row).
+    pub progress_last: bool,
 }
 
 /// Header words of a progress column (the lexicon's: no field).
@@ -314,6 +317,7 @@ impl Default for Layout {
             task_rows: false,
             bare_sections: false,
             number_from: 0,
+            progress_last: false,
         }
     }
 }
@@ -374,6 +378,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
         (
             any::<bool>(),
             prop_oneof![3 => Just(0usize), 1 => Just(23usize)],
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -386,7 +391,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (score_col, grouped_header, wrapped_header),
                 items,
                 (remarks, cut_tail, progress_col, task_rows),
-                (bare_sections, number_from),
+                (bare_sections, number_from, progress_last),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -564,6 +569,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && items == Items::Rows
                         && (grid || format == Format::CellLines),
                     number_from: if seq == Seq::None { 0 } else { number_from },
+                    progress_last,
                 })
             },
         )

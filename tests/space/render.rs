@@ -117,7 +117,7 @@ fn columns(layout: &Layout) -> Vec<Col> {
         cols.push(Col::Task);
     }
     cols.push(Col::Measure);
-    if layout.progress_col {
+    if layout.progress_col && !layout.progress_last {
         cols.push(Col::Progress);
     }
     if layout.score_col {
@@ -142,6 +142,9 @@ fn columns(layout: &Layout) -> Vec<Col> {
     } else {
         cols.extend_from_slice(units);
         cols.push(Col::Deadline);
+    }
+    if layout.progress_col && layout.progress_last {
+        cols.push(Col::Progress);
     }
     if layout.blank_col == BlankCol::Last {
         cols.push(Col::Blank);

@@ -523,6 +523,15 @@ fn numbered_rows<'a>(
             .any(|c| fits_column(&c.text, f)),
         _ => true,
     };
+    // Whether a column the lexicon knows as no field (progress) stands at
+    // or after column `from`.
+    let progress_to_come = |from: usize| {
+        roles
+            .iter()
+            .zip(unknown)
+            .skip(from)
+            .any(|(r, u)| *r == ColumnRole::Other && !u)
+    };
     // Blocks used up to the last numbered row.
     let mut used = 0;
     let mut last_number: Option<u32> = None;
@@ -608,15 +617,11 @@ fn numbered_rows<'a>(
                 // seen, where the other reading would hide a measure in a
                 // note.
                 let t3 = paras.clone().nth(1).map(|(_, p3)| p3.text.trim());
-                // (A sentence the next column takes, a progress or remark,
-                // is the row's, section row or not after it.)
-                // (A column under a word the lexicon does not know may be
-                // the units'.)
-                let takes_sentence = match roles.get(cells.len()) {
-                    Some(ColumnRole::Note) => true,
-                    Some(ColumnRole::Other) => unknown.get(cells.len()) == Some(&false),
-                    _ => false,
-                };
+                // (A sentence a progress column still to come takes is the
+                // row's, section row or not after it; a 备注 holds short
+                // phrases, and a column under a word the lexicon does not
+                // know may be the units'.)
+                let takes_sentence = progress_to_come(cells.len());
                 if cells.len() == width
                     || number.is_some_and(|m| m != n && same_or_next(m, n))
                     || (number == Some(n) && cells.len() > 1)
@@ -627,9 +632,9 @@ fn numbered_rows<'a>(
                     || (cells.len() >= needed + usize::from(names_official(&cells))
                         && fits_column(t2, ColumnRole::Measure)
                         // (A column the lexicon knows as neither field nor
-                        // remark, `进展情况`, holds the row's sentences.)
-                        && !(roles.get(cells.len()) == Some(&ColumnRole::Other)
-                            && unknown.get(cells.len()) == Some(&false))
+                        // remark, `进展情况`, still to come holds the row's
+                        // sentences, empty cells before it left out.)
+                        && !progress_to_come(cells.len())
                         // (Its progress counts no field: the row has come to
                         // its units or deadline.)
                         && reached_fields(&cells)
