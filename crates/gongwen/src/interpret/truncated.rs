@@ -330,14 +330,15 @@ fn is_name_stub(text: &str) -> bool {
 /// A note's clauses, each a deadline or a list of units, then a name's
 /// first chars (`2024年1月底完成，市`, `市教育局、市`).
 fn stub_after_clauses(inside: &str) -> bool {
-    const SEPARATORS: [char; 5] = ['，', ',', '；', ';', '、'];
-    let Some((clauses, stub)) = inside.rsplit_once(SEPARATORS) else {
+    let pieces = unit_pieces(inside);
+    let Some((stub, clauses)) = pieces.split_last() else {
         return false;
     };
-    is_name_stub(stub.trim())
+    !clauses.is_empty()
+        && is_name_stub(stub)
         && clauses
-            .split(SEPARATORS)
-            .all(|c| looks_like_deadline(c.trim()) || looks_like_units(c.trim()))
+            .iter()
+            .all(|c| looks_like_deadline(c) || looks_like_units(c))
 }
 
 /// Longest name's start a cut note may hold alone, in chars (`（市财`).

@@ -214,15 +214,14 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     for _ in 0..before_rows {
         let Some((_, p)) = words.next() else { break };
         let text = p.text.trim();
-        let role = role_of_header(text);
+        let (role, known) = header_cell(text);
         header.push(Cell::new(text, header.len() as u32, p.pos.clone()));
         roles.push(role);
-        unknown.push(!(role != ColumnRole::Other || lexicon::header_field(text).is_some()));
+        unknown.push(!known);
     }
     while let Some((_, p)) = words.peek().filter(|_| before_rows == 0) {
         let text = p.text.trim();
-        let role = role_of_header(text);
-        let known = role != ColumnRole::Other || lexicon::header_field(text).is_some();
+        let (role, known) = header_cell(text);
         // Once the header names a text column and a unit or deadline
         // column, what may follow are short words (`备注`) or unit and
         // deadline words, not a row's first cell that holds a field word
@@ -293,6 +292,16 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // Columns the header left unknown are read from their cells.
     find_header(&found.0)?;
     Some(found)
+}
+
+/// A header cell's role, and whether the lexicon knows its word (as a
+/// field, or as none: `进展情况`).
+fn header_cell(text: &str) -> (ColumnRole, bool) {
+    let role = role_of_header(text);
+    (
+        role,
+        role != ColumnRole::Other || lexicon::header_field(text).is_some(),
+    )
 }
 
 /// How many lines stand before the first running number where each is a
@@ -634,7 +643,7 @@ fn numbered_rows<'a>(
                         // (A column the lexicon knows as neither field nor
                         // remark, `进展情况`, still to come holds the row's
                         // sentences, empty cells before it left out.)
-                        && !progress_to_come(cells.len())
+                        && !takes_sentence
                         // (Its progress counts no field: the row has come to
                         // its units or deadline.)
                         && reached_fields(&cells)
@@ -832,12 +841,12 @@ fn rows_in_step<'a>(
         let mut next = at + width;
         loop {
             fill(&mut rest, next + width);
-            let after = rest.get(next + 1).map(|(_, p2)| p2.text.trim());
+            let after = rest.get(next + 1).map(|&(_, p2)| p2);
             match rest.get(next) {
-                Some((_, p)) if is_section(p.text.trim()) => {
-                    next += 1 + usize::from(heading_label_alone(p.text.trim()).is_some());
+                Some(&(_, p)) if starts_section(p.text.trim(), after.map(|p2| p2.text.trim())) => {
+                    let (_, took_title) = section_row(p, after, roles);
+                    next += 1 + usize::from(took_title);
                 }
-                Some((_, p)) if is_unlabelled_section(p.text.trim(), after) => next += 1,
                 _ => break,
             }
         }
