@@ -185,7 +185,18 @@ pub struct Layout {
     /// With [`Layout::progress_col`], the progress column last, after the
     /// units and deadline (its sentence then stands before a section row).
     pub progress_last: bool,
+    /// The 序号 column headed by a word of the text columns or none the
+    /// lexicon knows (`任务项`, `事项`, `项目`): its cells, running numbers,
+    /// say what it is.
+    pub seq_word: bool,
 }
+
+/// Header words of a 序号 column that name no 序号 (a text word, a word
+/// the lexicon does not know).
+pub const SEQ_TEXT_WORDS: &[&str] = &["任务项", "事项", SEQ_UNKNOWN_WORD];
+
+/// The word of [`SEQ_TEXT_WORDS`] the lexicon does not know.
+pub const SEQ_UNKNOWN_WORD: &str = "项目";
 
 /// Header words of a progress column (the lexicon's: no field).
 /// (`1-6月推进情况`: a header longer than a text column's, with digits.)
@@ -318,6 +329,7 @@ impl Default for Layout {
             bare_sections: false,
             number_from: 0,
             progress_last: false,
+            seq_word: false,
         }
     }
 }
@@ -379,6 +391,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             any::<bool>(),
             prop_oneof![3 => Just(0usize), 1 => Just(23usize)],
             any::<bool>(),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -391,7 +404,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (score_col, grouped_header, wrapped_header),
                 items,
                 (remarks, cut_tail, progress_col, task_rows),
-                (bare_sections, number_from, progress_last),
+                (bare_sections, number_from, progress_last, seq_word),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -570,6 +583,15 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && (grid || format == Format::CellLines),
                     number_from: if seq == Seq::None { 0 } else { number_from },
                     progress_last,
+                    // TODO(issue 12): one cell per line or between spaces,
+                    // the 序号 and another column both under words the
+                    // lexicon does not know (`项目`, `民生实事`, `节点`).
+                    seq_word: seq_word
+                        && seq != Seq::None
+                        && !(cells_absent
+                            && (unknown_text != UnknownText::None
+                                || unknown_detail != UnknownDetail::None)
+                            && SEQ_TEXT_WORDS[words % SEQ_TEXT_WORDS.len()] == SEQ_UNKNOWN_WORD),
                 })
             },
         )
@@ -600,6 +622,9 @@ fn for_records(layout: Layout) -> Layout {
         items: Items::Rows,
         cut_tail: false,
         date_cells: false,
+        // (A record names its fields by words the lexicon knows.)
+        seq_word: layout.seq_word
+            && SEQ_TEXT_WORDS[layout.words % SEQ_TEXT_WORDS.len()] != SEQ_UNKNOWN_WORD,
         ..layout
     }
 }

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     chinese, BlankCol, Format, GenMeasure, GenNotice, Items, Layout, Sections, Seq, UnknownDetail,
-    UnknownText, GROUP_WORDS, PROGRESS, PROGRESS_WORDS, REMARKS, SCORE_WORDS,
+    UnknownText, GROUP_WORDS, PROGRESS, PROGRESS_WORDS, REMARKS, SCORE_WORDS, SEQ_TEXT_WORDS,
     UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS, UNKNOWN_UNITS_WORDS, WRAPPED_WORDS,
 };
 
@@ -79,6 +79,9 @@ impl Col {
                 return UNKNOWN_DEADLINE_WORDS[words % UNKNOWN_DEADLINE_WORDS.len()];
             }
             _ => {}
+        }
+        if self == Col::Seq && layout.seq_word {
+            return SEQ_TEXT_WORDS[words % SEQ_TEXT_WORDS.len()];
         }
         if self == Col::Score {
             return SCORE_WORDS[words % SCORE_WORDS.len()];

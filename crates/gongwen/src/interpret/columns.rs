@@ -112,7 +112,8 @@ pub const HEADER_SEARCH_ROWS: usize = 12;
 /// tables (layout tables, page metadata).
 pub fn find_header(table: &Table) -> Option<Header> {
     for (i, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
-        let mut roles = header_roles(row, table.width() as usize);
+        let numbers = number_column(table, i);
+        let mut roles = header_roles(row, table.width() as usize, numbers);
         roles_by_cells(table, i, &mut roles);
         let detail = roles
             .iter()
@@ -177,12 +178,86 @@ pub fn find_header(table: &Table) -> Option<Header> {
     None
 }
 
+/// The column of running numbers (`1`, `2`, `2`, `4`: none less than the
+/// one above; rows that leave it out or merged skip some) under the header at row `header_row` whose
+/// word names no 序号 (a text column's, `任务项`, or one the lexicon does not
+/// know, `项目`) where no column is headed 序号 and another column holds
+/// the text: the table's 序号 all the same. (Rows of one cell, a section's
+/// or a note's, are no record's; nor is a section's label alone.)
+fn number_column(table: &Table, header_row: usize) -> Option<usize> {
+    let header = &table.rows[header_row].cells;
+    let is_text = |r: ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
+    let roles: Vec<ColumnRole> = header.iter().map(|h| role_of_header(&h.text)).collect();
+    if roles.contains(&ColumnRole::Seq) {
+        return None;
+    }
+    let full = roles.iter().filter(|r| **r != ColumnRole::Note).count();
+    let running = |col: usize| {
+        let mut numbers = table
+            .rows
+            .iter()
+            .skip(header_row + 1)
+            .filter(|r| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() > 1)
+            // (The header repeated, a table broken over pages or sections,
+            // is no record.)
+            .filter(|r| {
+                !r.cells
+                    .iter()
+                    .any(|c| c.col as usize == col && header.iter().any(|h| h.text == c.text))
+            })
+            // (Pasted rows that leave merged cells out hold theirs out of
+            // place: rows with every cell filled alone say, a 备注 or not.)
+            .filter(|r| {
+                table.layout == TableLayout::Grid
+                    || r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= full
+            })
+            .flat_map(|r| &r.cells)
+            .filter(|c| c.col as usize == col && c.col_span <= 1)
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty());
+        // (A section's label in it, `一、`, is no row's number, but no
+        // text column holds one alone: with no rows under it, it says.)
+        let mut last = 0;
+        let mut any = false;
+        numbers.all(|t| {
+            if heading_label_alone(t).is_some() {
+                any = true;
+                return true;
+            }
+            let n = is_running_number(t)
+                .then(|| t.trim_end_matches(['.', '．', '、']).parse::<u64>().ok())
+                .flatten();
+            match n {
+                Some(n) if n >= last => {
+                    last = n;
+                    any = true;
+                    true
+                }
+                _ => false,
+            }
+        }) && any
+    };
+    let (k, h) = header.iter().enumerate().find(|(k, h)| {
+        h.col_span <= 1
+            && (is_text(roles[*k]) || (roles[*k] == ColumnRole::Other && is_unknown_word(&h.text)))
+            && running(h.col as usize)
+    })?;
+    // (Another column holds the text, or may: a word the lexicon does not
+    // know.)
+    roles
+        .iter()
+        .zip(header)
+        .enumerate()
+        .any(|(j, (r, h))| j != k && (is_text(*r) || is_unknown_word(&h.text)))
+        .then_some(h.col as usize)
+}
+
 /// Whether a row could head a task table whose rows are yet to be read: a
 /// deadline or unit column and a task or measure column, where a column
 /// headed by a word the lexicon does not know may stand for either (its
 /// cells will say: [`find_header`] reads them once the rows are read).
 pub fn could_head_task_table(row: &Row) -> bool {
-    let roles = header_roles(row, row.cells.len());
+    let roles = header_roles(row, row.cells.len(), None);
     let detail = roles
         .iter()
         .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)));
@@ -567,10 +642,16 @@ fn sub_header(header: &Row, sub: &Row, text: bool) -> Option<Vec<(usize, ColumnR
     (under_span && !out.is_empty()).then_some(out)
 }
 
-fn header_roles(row: &Row, width: usize) -> Vec<ColumnRole> {
+/// The roles of a header row's columns from its words (the column at
+/// `numbers`, running numbers under another word, is the 序号).
+fn header_roles(row: &Row, width: usize, numbers: Option<usize>) -> Vec<ColumnRole> {
     let mut roles = vec![(ColumnRole::Other, 0); width.max(row.cells.len())];
     for cell in &row.cells {
-        let role = header_role(&cell.text);
+        let role = if numbers == Some(cell.col as usize) {
+            (ColumnRole::Seq, cell.text.chars().count())
+        } else {
+            header_role(&cell.text)
+        };
         let start = cell.col as usize;
         let end = (start + cell.col_span.max(1) as usize).min(roles.len());
         for slot in roles.iter_mut().take(end).skip(start) {
@@ -680,10 +761,38 @@ mod tests {
         let roles = header_roles(
             &row(&["序号", "改革举措", "主要内容", "指导部门", "推广范围"]),
             5,
+            None,
         );
         assert_eq!(roles, [Seq, Measure, Note, Units(Role::Guide), Note]);
-        let roles = header_roles(&row(&["重点任务", "具体措施", "责任单位"]), 3);
+        let roles = header_roles(&row(&["重点任务", "具体措施", "责任单位"]), 3, None);
         assert_eq!(roles, [Task, Measure, Units(Role::Responsible)]);
+    }
+
+    #[test]
+    fn a_column_of_running_numbers_is_the_sequence_whatever_its_word() {
+        use ColumnRole::*;
+        let table = |first: &str, cells: [&str; 3]| Table {
+            index: 0,
+            layout: TableLayout::Grid,
+            rows: vec![
+                row(&[first, "重点任务", "具体措施", "责任单位"]),
+                row(&["一、", "加强组织领导", "", ""]),
+                row(&[cells[0], "甲任务", "开展专项整治行动", "市财政局"]),
+                row(&[cells[1], "甲任务", "推进平台建设", "市数据局"]),
+                row(&[cells[2], "乙任务", "完善工作机制", "市税务局"]),
+            ],
+        };
+        // A text word (`任务项`, named again by `重点任务`) or one the lexicon
+        // does not know (`项目`) over numbers repeated or running.
+        for word in ["任务项", "项目"] {
+            let header = find_header(&table(word, ["1", "1", "2"])).expect("a header");
+            assert_eq!(header.roles, [Seq, Task, Measure, Units(Role::Responsible)]);
+        }
+        // Numbers that go back (scores) or a text are no 序号.
+        let header = find_header(&table("项目", ["5", "3", "2"])).expect("a header");
+        assert_eq!(header.roles[0], Other);
+        let header = find_header(&table("任务项", ["1", "甲", "2"])).expect("a header");
+        assert_eq!(header.roles[0], Task);
     }
 
     #[test]

@@ -53,6 +53,10 @@ use super::vertical::{
 /// title by the `工作任务` inside it).
 const HEADER_CHARS_PER_WORD_CHAR: usize = 3;
 
+/// How many section lines may stand between a header and its first row
+/// (a section and a sub-section).
+const MAX_SECTIONS_OVER_ROWS: usize = 2;
+
 /// Rebuilds space-separated tables; `None` when the document has none.
 pub fn fold_spaced_tables(doc: &Document) -> Option<Document> {
     rebuild_runs(doc, |blocks, index| {
@@ -177,15 +181,75 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
         // The same header: read once.
         _ => None,
     };
-    [with_unknown, without]
+    // A first column of running numbers under a text column's word
+    // (`任务项 重点任务 …` over `1 …`) is the 序号: tried first.
+    // (Sections may stand over the first row.)
+    let by_rows = paragraphs(blocks)
+        .skip(1)
+        .map(|(_, p)| cells_of(&p.text))
+        .take(MAX_SECTIONS_OVER_ROWS + 1)
+        .find(|pieces| !is_section_line(pieces))
+        .and_then(|pieces| pieces.first().copied().and_then(running_number))
+        .and(with_unknown.as_ref())
+        .map(|(offset, roles, unknown)| numbers_first(&first.text, *offset, roles, unknown))
+        .unwrap_or_default();
+    by_rows
         .into_iter()
-        .flatten()
+        .chain([with_unknown, without].into_iter().flatten())
         .find_map(|(offset, roles, unknown)| {
             let found = table_under(blocks, index, first, offset, &roles, &unknown)?;
             // Columns the header left unknown are read from their cells.
             find_header(&found.table)?;
             Some(found)
         })
+}
+
+/// A header found in a line: the byte offset where it starts, its roles,
+/// which of its words the lexicon does not know.
+type HeaderAt = (usize, Vec<ColumnRole>, Vec<bool>);
+
+/// The header at `offset` in `text` read with a 序号 first, its word a text
+/// column's or one the lexicon does not know (`项目`): the word before it
+/// (`任务项` where `重点任务` follows, a role given once), then its own first
+/// word, each where another column holds the text (or may: a word the
+/// lexicon does not know).
+fn numbers_first(
+    text: &str,
+    offset: usize,
+    roles: &[ColumnRole],
+    unknown: &[bool],
+) -> Vec<HeaderAt> {
+    let is_text = |r: &ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
+    let mut out = Vec::new();
+    if roles.first() == Some(&ColumnRole::Seq) || roles.is_empty() {
+        return out;
+    }
+    let text_after = |from: usize| {
+        roles[from..]
+            .iter()
+            .zip(&unknown[from..])
+            .any(|(r, u)| is_text(r) || *u)
+    };
+    let trimmed = text.trim_end();
+    if let Some(word) = cells_of(&trimmed[..offset]).pop().filter(|w| {
+        roles.len() < MAX_COLUMNS
+            && is_short_word(w)
+            && is_text(&role_of_header(w))
+            && text_after(0)
+    }) {
+        let start = word.as_ptr() as usize - trimmed.as_ptr() as usize;
+        let mut with_seq = vec![ColumnRole::Seq];
+        with_seq.extend_from_slice(roles);
+        let mut unknown_with = vec![false];
+        unknown_with.extend_from_slice(unknown);
+        out.push((start, with_seq, unknown_with));
+    }
+    if (is_text(&roles[0]) || unknown[0]) && text_after(1) {
+        let mut roles = roles.to_vec();
+        roles[0] = ColumnRole::Seq;
+        out.push((offset, roles, unknown.to_vec()));
+    }
+    out
 }
 
 /// The table under a header that starts at `offset` in `first`.

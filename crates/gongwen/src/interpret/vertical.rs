@@ -189,12 +189,46 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     if !short(blocks.first()) || !short(blocks.get(1)) {
         return None;
     }
-    let numbered = first.text.contains(['序', '编', '編']);
-    if numbered && role_of_header(&first.text) != ColumnRole::Seq {
+    let by_word = first.text.contains(['序', '编', '編']);
+    let first_role = role_of_header(&first.text);
+    if by_word && first_role != ColumnRole::Seq {
         return None;
     }
-    if numbered {
-        if let Some(found) = wrapped_header_table(blocks, index) {
+    // (Or by its rows: header words up to a first row's number (or a
+    // section over it), whatever the first column's word, `任务项`, where
+    // another column holds the text: the first then holds nothing but the
+    // numbers.)
+    // (Cheap test first: a number among the lines a header may take,
+    // wrapped, and two sections over the first row.)
+    let first_row_soon = || {
+        paragraphs(blocks)
+            .take(2 * MAX_COLUMNS + 4)
+            .any(|(_, p)| running_number(p.text.trim()).is_some())
+    };
+    // (A header word is short; a title over the table is not.)
+    let numbers_soon = !by_word
+        && (matches!(first_role, ColumnRole::Task | ColumnRole::Measure)
+            || !header_cell(&first.text).1)
+        && first.text.trim().chars().count() <= MAX_LATER_HEADER_CHARS
+        && first_row_soon();
+    let before_rows = (by_word || numbers_soon)
+        .then(|| header_before_rows(blocks))
+        .flatten();
+    let mut numbered = by_word
+        || before_rows.is_some_and(|w| {
+            let mut lines = paragraphs(blocks).map(|(_, p)| p.text.trim());
+            let header: Vec<&str> = lines.by_ref().take(w).collect();
+            // (Where a 序号 stands among them, the table starts there.)
+            let (next, after) = (lines.next(), lines.next());
+            next.is_some_and(|t| running_number(t).is_some() || starts_section(t, after))
+                && header.iter().all(|t| role_of_header(t) != ColumnRole::Seq)
+                && header[1..].iter().any(|t| {
+                    let (role, known) = header_cell(t);
+                    matches!(role, ColumnRole::Task | ColumnRole::Measure) || !known
+                })
+        });
+    if by_word || numbers_soon {
+        if let Some(found) = wrapped_header_table(blocks, index, numbers_soon) {
             return Some(found);
         }
     }
@@ -207,10 +241,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // In a numbered table the rows begin at the first running number: the
     // short lines before it are the header, whatever they repeat or say
     // (`主要任务` and `全年目标任务`, `1-10月推进情况`).
-    let before_rows = numbered
-        .then(|| header_before_rows(blocks))
-        .flatten()
-        .unwrap_or(0);
+    let before_rows = before_rows.filter(|_| numbered).unwrap_or(0);
     for _ in 0..before_rows {
         let Some((_, p)) = words.next() else { break };
         let text = p.text.trim();
@@ -218,6 +249,11 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         header.push(Cell::new(text, header.len() as u32, p.pos.clone()));
         roles.push(role);
         unknown.push(!known);
+    }
+    // (The column of running numbers is the 序号, whatever its word.)
+    if numbered && !by_word {
+        roles[0] = ColumnRole::Seq;
+        unknown[0] = false;
     }
     while let Some((_, p)) = words.peek().filter(|_| before_rows == 0) {
         let text = p.text.trim();
@@ -246,7 +282,10 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             // does not know as short as header words are (`民生实事`), may
             // stand among the others; other text ends the header.
             || !(known || is_short_word(text))
-            || (role != ColumnRole::Other && roles.contains(&role))
+            // (A first column's word that may head running numbers,
+            // `任务项`, may be named again: `重点任务`.)
+            || (role != ColumnRole::Other
+                && roles.iter().skip(usize::from(numbers_soon)).any(|r| *r == role))
             // A labelled line (`一、全面加强…工作`) is a row, not a header.
             || parse_label(text).is_some()
         {
@@ -256,6 +295,47 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         roles.push(role);
         unknown.push(!known);
         words.next();
+    }
+    // (Read word by word, a header right over a row's number: numbered by
+    // its rows, as above.)
+    // (A column of running numbers is headed by a short word: a long line
+    // over them is the title over the table, which starts below it.)
+    let is_text = |r: &ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
+    let rows_numbered = words.peek().is_some_and(|&(k, p)| {
+        let t = p.text.trim();
+        let after = paragraphs(&blocks[k + 1..])
+            .next()
+            .map(|(_, p2)| p2.text.trim());
+        running_number(t).is_some() || starts_section(t, after)
+    });
+    if rows_numbered
+        && !by_word
+        && header
+            .first()
+            .is_some_and(|h| h.text.chars().count() > MAX_LATER_HEADER_CHARS)
+    {
+        return None;
+    }
+    if !numbered
+        && numbers_soon
+        && header.len() >= 2
+        && rows_numbered
+        && !roles.contains(&ColumnRole::Seq)
+        && roles[1..]
+            .iter()
+            .zip(&unknown[1..])
+            .any(|(r, u)| is_text(r) || *u)
+    {
+        numbered = true;
+        roles[0] = ColumnRole::Seq;
+        unknown[0] = false;
+    }
+    if !numbered
+        && roles.len() > 1
+        && roles[0] != ColumnRole::Other
+        && roles[1..].contains(&roles[0])
+    {
+        return None;
     }
     // A word the lexicon does not know ends the header only where the rows
     // begin (the first running number): else it is the first row's.
@@ -335,7 +415,11 @@ const WRAPPED_HEADER_ROWS: usize = 8;
 /// A numbered table whose header has more lines than its first row has
 /// cells: header cells wrapped over two lines ([`group_lines`]). `None`
 /// where the header is one line per cell, or no such table stands here.
-fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
+fn wrapped_header_table(
+    blocks: &[Block],
+    index: u32,
+    numbers_first: bool,
+) -> Option<(Table, usize)> {
     let lines: Vec<&Paragraph> = paragraphs(blocks)
         .map(|(_, p)| p)
         .take_while(|p| {
@@ -428,12 +512,25 @@ fn wrapped_header_table(blocks: &[Block], index: u32) -> Option<(Table, usize)> 
         cells.push(Cell::new(text, cells.len() as u32, lines[at].pos.clone()));
         at += size;
     }
-    let roles: Vec<ColumnRole> = cells.iter().map(|c| role_of_header(&c.text)).collect();
+    let mut roles: Vec<ColumnRole> = cells.iter().map(|c| role_of_header(&c.text)).collect();
     let unknown: Vec<bool> = cells
         .iter()
         .zip(&roles)
         .map(|(c, r)| *r == ColumnRole::Other && lexicon::header_field(&c.text).is_none())
         .collect();
+    // (With `numbers_first`, the first column's word is a text column's:
+    // the 序号 where another column holds the text, or may: a word the
+    // lexicon does not know.)
+    let is_text = |r: &ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
+    if numbers_first
+        && (is_text(&roles[0]) || unknown[0])
+        && roles[1..]
+            .iter()
+            .zip(&unknown[1..])
+            .any(|(r, u)| is_text(r) || *u)
+    {
+        roles[0] = ColumnRole::Seq;
+    }
     if roles[0] != ColumnRole::Seq {
         return None;
     }
@@ -1259,6 +1356,28 @@ mod tests {
                 ],
             ]
         );
+    }
+
+    #[test]
+    fn running_numbers_under_a_text_word_are_the_sequence() {
+        // `任务项` heads the numbers; the title over the header is no cell.
+        let rows = rebuilt(
+            "重点工作任务完成情况\n任务项\n重点工作内容\n牵头责任单位\n完成状况\n\
+             1\n开展市容秩序专项整治行动。\n区城管大队\n已完成\n\
+             2\n深入推进生活垃圾分类工作。\n区环卫所\n已完成",
+        );
+        assert_eq!(
+            rows[0],
+            ["任务项", "重点工作内容", "牵头责任单位", "完成状况"]
+        );
+        assert_eq!(
+            rows[2],
+            ["2", "深入推进生活垃圾分类工作。", "区环卫所", "已完成"]
+        );
+        // Where no other column holds the text, the numbers are no row's.
+        let doc = read_text("工作任务\n牵头单位\n配合单位\n1\n联动共建科学城\n区科技局");
+        assert!(fold_vertical_tables(&doc)
+            .is_none_or(|d| d.tables().all(|t| t.rows[0].cells[0].text != "工作任务")));
     }
 
     #[test]
