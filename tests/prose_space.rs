@@ -75,7 +75,9 @@ struct Style {
     /// line, `落实单位：`, `指导部门：`, `时间节点：`.
     other_label_words: bool,
     /// Each numbered item is a title line, its body and note the next
-    /// paragraph (`1.标题` / `正文。（X负责）`).
+    /// paragraph (`1.标题` / `正文。（X负责）`); with label lines, its body
+    /// the next paragraph, then the label lines (`1.标题` / `正文。` /
+    /// `责任单位：X`).
     titled: bool,
     /// The page pasted as one line after the title: line breaks became
     /// spaces (`…。 一、… （一）… 1.…（X负责） 2.…`).
@@ -217,7 +219,9 @@ fn style() -> impl Strategy<Value = Style> {
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
-                let titled = titled && !grouped && !label_lines;
+                // (With label lines, the title line, then its description,
+                // then the label lines: `1.项目名称` / `建设…。` / `责任单位：X`.)
+                let titled = titled && !grouped;
                 // A titled item's title line stands where a unit heading's
                 // items would: not both.
                 let heading_units = heading_units && !grouped && !label_lines && !titled;
@@ -253,7 +257,7 @@ fn style() -> impl Strategy<Value = Style> {
                     label_run: if label_lines && one_line && label_run.is_none() {
                         Some(" ")
                     } else {
-                        label_run.filter(|_| label_lines && !note_alone)
+                        label_run.filter(|_| label_lines && !note_alone && !titled)
                     },
                     titles_stop: titles_stop && !grouped,
                     label_sep,
@@ -478,7 +482,15 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                 continue;
             }
             for (mi, m) in t.measures.iter().enumerate() {
-                if style.label_lines {
+                if style.label_lines && style.titled {
+                    lines.push(format!(
+                        "{}{}",
+                        item_label(style.item_label, mi + 1),
+                        title_of(m)
+                    ));
+                    lines.push(format!("{}。", m.text));
+                    lines.extend(label_lines(m, style));
+                } else if style.label_lines {
                     let item = format!("{}{}。", item_label(style.item_label, mi + 1), m.text);
                     match style.label_run {
                         Some(sep) => {

@@ -220,7 +220,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                 // numbered instructions go to its body.
                 let start = match &shapes[i] {
                     // (A label line is read with the item above it.)
-                    Shape::Skip | Shape::LabelLine => continue,
+                    Shape::Skip | Shape::LabelLine | Shape::ItemBody => continue,
                     Shape::PlanStart(start) => Some(start.clone()),
                     _ => None,
                 };
@@ -399,8 +399,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         if let Some(l) = prose_levels.iter().position(|k| *k == label.kind) {
                             out.close_to(l);
                         }
-                        let m =
-                            prose.measure_with_lines(Some(label), &p.text, lines, p.pos.clone());
+                        let text = with_body(doc, &shapes, i, &p.text);
+                        let m = prose.measure_with_lines(Some(label), &text, lines, p.pos.clone());
                         out.push_measure(m, Some(label));
                         continue;
                     }
@@ -513,6 +513,24 @@ fn default_units(text: &str, pos: &Position, meta: &mut Meta) -> bool {
     conventions::only_the_sentence(&folded, &found)
 }
 
+/// The text of the item at block `i` with the description paragraphs
+/// between it and its label lines, a line each.
+fn with_body(doc: &Document, shapes: &[Shape], i: usize, text: &str) -> String {
+    let mut out = text.to_owned();
+    for (j, block) in doc.blocks.iter().enumerate().skip(i + 1) {
+        let Block::Paragraph(p) = block else { break };
+        match shapes[j] {
+            Shape::Skip if p.text.trim().is_empty() => {}
+            Shape::ItemBody => {
+                out.push('\n');
+                out.push_str(p.text.trim());
+            }
+            _ => break,
+        }
+    }
+    out
+}
+
 /// The label lines (`牵头单位：X`, `完成时限：X` …) standing right after the
 /// paragraph at block `i`, marked as consumed.
 fn label_lines_after(
@@ -528,8 +546,10 @@ fn label_lines_after(
         if p.text.trim().is_empty() {
             continue;
         }
-        if !matches!(shapes[j], Shape::LabelLine) {
-            break;
+        match shapes[j] {
+            Shape::LabelLine => {}
+            Shape::ItemBody => continue,
+            _ => break,
         }
         if let Some(parts) = label_line_parts(&p.text) {
             lines.extend(parts.into_iter().map(|(_, line)| (line, p.pos.clone())));

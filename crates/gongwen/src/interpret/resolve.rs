@@ -159,7 +159,7 @@ fn items_of_heading(
     let mut leaves = Vec::new();
     for (i, shape) in shapes.iter().enumerate().skip(j + 1) {
         let item = match shape {
-            Shape::Skip | Shape::LabelLine => continue,
+            Shape::Skip | Shape::LabelLine | Shape::ItemBody => continue,
             Shape::Boundary | Shape::PlanStart(_) | Shape::Table => break,
             Shape::Item(item) => item,
         };
@@ -215,7 +215,7 @@ fn answering_items_follow(
                 None => continue,
             },
             Shape::Boundary | Shape::PlanStart(_) | Shape::Table => return false,
-            Shape::Skip | Shape::LabelLine => continue,
+            Shape::Skip | Shape::LabelLine | Shape::ItemBody => continue,
         }
     }
     cut_item.is_some_and(deeper)
@@ -320,7 +320,7 @@ const MAX_PARENT_LOOKBACK: usize = 64;
 fn has_parent(shapes: &[Shape], from: usize, kind: LabelKind) -> bool {
     for i in (from.saturating_sub(MAX_PARENT_LOOKBACK)..from).rev() {
         match &shapes[i] {
-            Shape::Skip | Shape::LabelLine => {}
+            Shape::Skip | Shape::LabelLine | Shape::ItemBody => {}
             Shape::Item(item) => match &item.label {
                 Some(l) if l.kind != kind => return true,
                 _ => {}

@@ -38,6 +38,9 @@ pub(crate) enum Shape {
     PlanStart(PlanStart),
     /// A label line read with the labelled item above it.
     LabelLine,
+    /// A paragraph of running text between an item and its label lines
+    /// (the item's description), read with the item.
+    ItemBody,
     /// An item or a paragraph of running text.
     Item(Item),
 }
@@ -105,6 +108,9 @@ pub(crate) fn segment_paragraphs(
     let mut last_arabic: Option<u32> = None;
     // Whether label lines read with the item above may follow.
     let mut in_lines = false;
+    // How many paragraphs of the item above's description stand before its
+    // label lines.
+    let mut body_left = 0;
     // Whether the paragraph before was an attachment line naming no title
     // (a title line may follow it).
     let mut after_attachment = false;
@@ -136,6 +142,11 @@ pub(crate) fn segment_paragraphs(
                 continue;
             }
         };
+        if body_left > 0 {
+            body_left -= 1;
+            shapes.push(Shape::ItemBody);
+            continue;
+        }
         if in_lines && label_line_parts(&p.text).is_some() {
             shapes.push(Shape::LabelLine);
             continue;
@@ -168,10 +179,13 @@ pub(crate) fn segment_paragraphs(
             last_arabic = Some(l.ordinal);
         }
         let note = find_note(&p.text);
-        let label_lines_follow = label.is_some()
-            && !matches!(note, NoteFind::Found(_))
-            && next_reads_label_line(doc, reads, i);
+        let body = label
+            .as_ref()
+            .filter(|_| !matches!(note, NoteFind::Found(_)))
+            .and_then(|_| label_lines_after_body(doc, reads, i));
+        let label_lines_follow = body.is_some();
         in_lines = label_lines_follow;
+        body_left = body.unwrap_or(0);
         let heading_note = match (&label, &note) {
             (Some(l), NoteFind::None) if !label_lines_follow => {
                 heading_note(&p.text.chars().skip(l.len).collect::<String>())
@@ -280,19 +294,38 @@ fn plan_start_at(
     }
 }
 
-/// Whether the first non-blank block after block `i` is a paragraph left to
-/// the prose reader that is a label line.
-fn next_reads_label_line(doc: &Document, reads: &[bool], i: usize) -> bool {
+/// How many paragraphs of an item's description may stand between it and
+/// its label lines.
+const MAX_ITEM_BODY: usize = 3;
+
+/// Whether label lines left to the prose reader follow the item at block
+/// `i`: right after it, or after a few paragraphs of its description
+/// (running text: no label, no note; `建设…管道。` then `责任单位：X`).
+/// Returns how many such paragraphs stand before the label lines.
+fn label_lines_after_body(doc: &Document, reads: &[bool], i: usize) -> Option<usize> {
+    let mut body = 0;
     for (j, block) in doc.blocks.iter().enumerate().skip(i + 1) {
         let Block::Paragraph(p) = block else {
-            return false;
+            return None;
         };
         if p.text.trim().is_empty() {
             continue;
         }
-        return reads[j] && label_line_parts(&p.text).is_some();
+        if !reads[j] {
+            return None;
+        }
+        if label_line_parts(&p.text).is_some() {
+            return Some(body);
+        }
+        if body == MAX_ITEM_BODY
+            || parse_label(&p.text).is_some()
+            || !matches!(find_note(&p.text), NoteFind::None)
+        {
+            return None;
+        }
+        body += 1;
     }
-    false
+    None
 }
 
 /// Whether a paragraph states only the notice's default units
