@@ -132,6 +132,10 @@ struct Style {
     /// theirs (`（一）T。（X负责）` / `1.甲。（Y负责）`): a heading over an
     /// unnumbered measure (its title) and its items.
     task_note: bool,
+    /// With [`Style::label_lines`], who answers is a paragraph of clauses,
+    /// not label lines: `由A牵头，B配合，2024年底前完成，抓好落实。`,
+    /// `由A、B负责，…`, `A指导，…`.
+    statement: bool,
 }
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot),
@@ -201,7 +205,7 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             any::<bool>(),
         ),
-        any::<bool>(),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -215,7 +219,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (note_deadline_first, qualified_labels, heading_units),
                 (note_alone, first_leads_rule, run_on),
                 (stray_break, cut_tail, host_words, lost_indent, tight),
-                task_note,
+                (task_note, statement),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -295,6 +299,14 @@ fn style() -> impl Strategy<Value = Style> {
                     // one line.
                     lost_indent: lost_indent && !one_line,
                     task_note,
+                    // (A paragraph of its own: not run into its item's
+                    // line.)
+                    // TODO(issue 12): a statement cut off (cut_tail).
+                    statement: statement
+                        && label_lines
+                        && !one_line
+                        && !(label_run.is_some() && !titled && !note_alone)
+                        && !cut_tail,
                 }
             },
         )
@@ -315,6 +327,7 @@ fn note(m: &GenMeasure, style: &Style, first: bool) -> String {
             m,
             &Style {
                 deadlines: false,
+                statement: false,
                 ..*style
             },
         )
@@ -360,6 +373,20 @@ fn heading_units(t: &GenTask, ti: usize, style: &Style) -> String {
 
 /// The label lines under an item.
 fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
+    if style.statement {
+        let who = match style.roles {
+            Roles::LeadSupport => {
+                format!("由{}牵头，{}配合", m.lead.join("、"), m.support.join("、"))
+            }
+            Roles::Responsible => format!("由{}负责", m.lead.join("、")),
+            Roles::Guide => format!("{}指导", m.lead.join("、")),
+        };
+        let when = match (style.deadlines, &m.deadline) {
+            (true, Some(d)) => format!("，{}", d.raw),
+            _ => String::new(),
+        };
+        return vec![format!("{who}{when}，抓好落实。")];
+    }
     let mut lines = match style.roles {
         Roles::LeadSupport if style.other_label_words => vec![format!(
             "责任分工：{}牵头，{}配合",
@@ -791,6 +818,7 @@ fn a_different_notice_does_not_compare_equal() {
         first_leads_rule: false,
         run_on: false,
         task_note: false,
+        statement: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

@@ -348,6 +348,24 @@ pub const NOTE_VERBS: [&str; 11] = [
     "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "落实", "承担", "主办", "协办",
 ];
 
+/// Titles of officials: a name ending in one is a person (`王某副市长`), no
+/// unit.
+pub const OFFICIAL_TITLES: [&str; 8] = [
+    "市长",
+    "县长",
+    "区长",
+    "省长",
+    "州长",
+    "书记",
+    "秘书长",
+    "主任",
+];
+
+/// Whether a name is an official's (ends in one of [`OFFICIAL_TITLES`]).
+pub fn names_official(name: &str) -> bool {
+    OFFICIAL_TITLES.iter().any(|t| name.ends_with(t))
+}
+
 /// Words one of which a responsibility note holds, for a quick test.
 pub const NOTE_MARKERS: [&str; 10] = [
     "负责", "牵头", "单位", "部门", "配合", "参与", "指导", "协同", "主办", "协办",

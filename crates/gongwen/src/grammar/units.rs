@@ -828,7 +828,12 @@ fn unit_core(t: &Text, s: usize, e: usize) -> Core {
             break;
         }
     }
-    if role.is_some() && e > s + 1 && t.at(s) == '由' {
+    // (`由A、B牵头`: the role word after the last name covers the first.)
+    let role_follows = || {
+        let rest: String = t.fold[e..].iter().collect();
+        SUFFIXES.iter().any(|&(w, _)| rest.contains(w))
+    };
+    if e > s + 1 && t.at(s) == '由' && (role.is_some() || role_follows()) {
         (s, e) = t.trim(s + 1, e);
     }
     Core { s, e, role }

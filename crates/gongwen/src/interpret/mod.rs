@@ -43,6 +43,7 @@ pub mod outline;
 pub mod prose;
 pub mod records;
 mod resolve;
+mod role_statement;
 pub mod runon;
 mod segment;
 mod segment_prose;
@@ -67,7 +68,7 @@ use crate::model::{
 use columns::find_header;
 use front::{find_title, read_meta_lines};
 use outline::OutlineBuilder;
-use prose::{label_line_parts, Note, NoteFind, ProseReader};
+use prose::{item_lines, Note, NoteFind, ProseReader};
 use resolve::{resolve, split_first_sentence, Cover};
 use segment_prose::{segment_paragraphs, Item, Shape};
 use table::{interpret_table, TableContext};
@@ -551,7 +552,7 @@ fn label_lines_after(
             Shape::ItemBody => continue,
             _ => break,
         }
-        if let Some(parts) = label_line_parts(&p.text) {
+        if let Some(parts) = item_lines(&p.text) {
             lines.extend(parts.into_iter().map(|(_, line)| (line, p.pos.clone())));
         }
     }

@@ -44,6 +44,7 @@ use super::conventions::{
     find_default_units, first_leads_tail, split_convention, states_first_leads,
     states_responsible_leads,
 };
+use super::role_statement::role_statement;
 
 /// A line such as `牵头单位：X` or `完成时限：2024年6月底前` after an item
 /// (folded): a short field word, a colon, a value. Which field the word
@@ -169,6 +170,9 @@ pub enum LabelLine {
     Deadline(String),
     /// `牵头负责领导：X`: the leader as printed (a person, no unit).
     Leader(String),
+    /// What a line says besides: the work after a statement of who answers
+    /// for it (`由A牵头，B配合，尽快完成…`), as printed.
+    Note(String),
 }
 
 /// Reads a label line that may hold several labels
@@ -217,12 +221,22 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
             part.trim_end_matches(|c: char| c.is_whitespace() || ";；,，。:：、".contains(c));
         let line = label_line(part)?;
         let value = match &line {
-            LabelLine::Units(_, v) | LabelLine::Deadline(v) | LabelLine::Leader(v) => v,
+            LabelLine::Units(_, v)
+            | LabelLine::Deadline(v)
+            | LabelLine::Leader(v)
+            | LabelLine::Note(v) => v,
         };
         let word = part.trim().strip_suffix(value.as_str())?.to_owned();
         parts.push((word, line));
     }
     Some(parts)
+}
+
+/// The lines under an item that state its attributes: label lines
+/// ([`label_line_parts`]), or a paragraph opening with who answers for it
+/// ([`role_statement`]: `由A牵头，B配合，…`).
+pub fn item_lines(text: &str) -> Option<Vec<(String, LabelLine)>> {
+    label_line_parts(text).or_else(|| role_statement(text))
 }
 
 /// Whether the colon at `colon` is the own colon of the label starting at
@@ -339,7 +353,7 @@ fn run_in_label(folded: &[char], last: usize, colon: usize) -> Option<usize> {
             && match &earlier {
                 LabelLine::Units(..) => looks_like_units(value),
                 LabelLine::Deadline(_) => looks_like_deadline(value),
-                LabelLine::Leader(_) => true,
+                LabelLine::Leader(_) | LabelLine::Note(_) => true,
             };
         if fits {
             return Some(start);
@@ -869,6 +883,7 @@ impl ProseReader {
                     }
                 }
                 LabelLine::Leader(name) => leaders.push(name),
+                LabelLine::Note(text) => notes.push(text),
             }
         }
         let units = self.units(units, false, false);

@@ -19,7 +19,7 @@ use crate::normalize::fold_width;
 
 use super::conventions::{default_units_of, only_the_sentence};
 use super::cover::{plan_named_in_body, plan_start, PlanStart};
-use super::prose::{find_note, label_line_parts, Note, NoteFind};
+use super::prose::{find_note, item_lines, Note, NoteFind};
 
 /// What a block is to the prose reader.
 #[derive(Debug, Clone)]
@@ -147,7 +147,7 @@ pub(crate) fn segment_paragraphs(
             shapes.push(Shape::ItemBody);
             continue;
         }
-        if in_lines && label_line_parts(&p.text).is_some() {
+        if in_lines && item_lines(&p.text).is_some() {
             shapes.push(Shape::LabelLine);
             continue;
         }
@@ -314,7 +314,7 @@ fn label_lines_after_body(doc: &Document, reads: &[bool], i: usize) -> Option<us
         if !reads[j] {
             return None;
         }
-        if label_line_parts(&p.text).is_some() {
+        if item_lines(&p.text).is_some() {
             return Some(body);
         }
         if body == MAX_ITEM_BODY
