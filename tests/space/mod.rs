@@ -189,6 +189,12 @@ pub struct Layout {
     /// lexicon knows (`任务项`, `事项`, `项目`): its cells, running numbers,
     /// say what it is.
     pub seq_word: bool,
+    /// With [`Layout::cut_tail`], the cut falls inside the last row's
+    /// measure text, after a clause (`…监督检查，`), before its units.
+    pub cut_in_text: bool,
+    /// Deadlines that are a whole year (`2024年底前`) written as the year
+    /// alone (`2024`), as a 建设时间 column holds them.
+    pub bare_years: bool,
 }
 
 /// Header words of a 序号 column that name no 序号 (a text word, a word
@@ -330,6 +336,8 @@ impl Default for Layout {
             number_from: 0,
             progress_last: false,
             seq_word: false,
+            cut_in_text: false,
+            bare_years: false,
         }
     }
 }
@@ -392,6 +400,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             prop_oneof![3 => Just(0usize), 1 => Just(23usize)],
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -404,7 +414,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (score_col, grouped_header, wrapped_header),
                 items,
                 (remarks, cut_tail, progress_col, task_rows),
-                (bare_sections, number_from, progress_last, seq_word),
+                (bare_sections, number_from, progress_last, seq_word, cut_in_text, bare_years),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -581,6 +591,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && seq != Seq::Tasks
                         && items == Items::Rows
                         && (grid || format == Format::CellLines),
+                    cut_in_text,
+                    bare_years,
                     number_from: if seq == Seq::None { 0 } else { number_from },
                     progress_last,
                     // TODO(issue 12): one cell per line or between spaces,
@@ -588,9 +600,13 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     // lexicon does not know (`项目`, `民生实事`, `节点`).
                     seq_word: seq_word
                         && seq != Seq::None
+                        // TODO(issue 12): a wrapped header whose first
+                        // word the lexicon does not know joins the next
+                        // into a header word (`项目` / `板块`).
                         && !(cells_absent
                             && (unknown_text != UnknownText::None
-                                || unknown_detail != UnknownDetail::None)
+                                || unknown_detail != UnknownDetail::None
+                                || wrapped_header)
                             && SEQ_TEXT_WORDS[words % SEQ_TEXT_WORDS.len()] == SEQ_UNKNOWN_WORD),
                 })
             },
@@ -989,12 +1005,19 @@ impl GenNotice {
 
     /// With [`Layout::cut_tail`], `text` cut inside its last row's list of
     /// units, when that row lists the last measure's units (two or more)
-    /// on its own line; `None` when there is no such list to cut.
+    /// on its own line (or, with [`Layout::cut_in_text`], inside its text
+    /// after its first clause); `None` when there is no such list to cut.
     pub fn cut_tail(&self, text: &str, layout: &Layout) -> Option<String> {
         if !layout.cut_tail {
             return None;
         }
         let m = self.sections.last()?.tasks.last()?.measures.last()?;
+        if layout.cut_in_text {
+            let (clause, _) = m.text.split_once('，')?;
+            let body = text.trim_end_matches('\n');
+            let at = body.rfind(&m.text)?;
+            return Some(body[..at + clause.len() + '，'.len_utf8()].to_owned());
+        }
         let (first, second) = (m.lead.first()?, m.lead.get(1)?);
         let list = format!("{first}、{second}");
         let body = text.trim_end_matches('\n');

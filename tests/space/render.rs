@@ -165,7 +165,10 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
     match col {
         Col::Deadline => match &m.deadline {
             Some(d) => (
-                d.raw.clone(),
+                match d.raw.strip_suffix("年底前") {
+                    Some(year) if layout.bare_years && year.len() == 4 => year.to_owned(),
+                    _ => d.raw.clone(),
+                },
                 d.day
                     .filter(|_| layout.date_cells && layout.format == Format::Xlsx),
             ),

@@ -19,6 +19,18 @@ pub fn is_running_number(text: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit())
 }
 
+/// A cell that is only a year (`2024`, `２０２４`, 1900 to 2100): its digits.
+/// In a deadline column it names that year; elsewhere it may be any number.
+pub fn bare_year(text: &str) -> Option<String> {
+    let digits: String = text.trim().chars().map(fold_width).collect();
+    (digits.len() == 4
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && digits
+            .parse::<u32>()
+            .is_ok_and(|y| (1900..=2100).contains(&y)))
+    .then_some(digits)
+}
+
 /// Longest word before the colon of a page's line (`联系电话：`), in chars.
 const MAX_TRAILER_WORD_CHARS: usize = 6;
 
@@ -65,6 +77,15 @@ pub fn is_furniture(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_year_alone_is_a_year() {
+        assert_eq!(bare_year("2024"), Some("2024".to_owned()));
+        assert_eq!(bare_year(" ２０２４ "), Some("2024".to_owned()));
+        for t in ["24", "300", "1360", "12345", "2024年", "3000"] {
+            assert_eq!(bare_year(t), None, "{t}");
+        }
+    }
 
     #[test]
     fn trailer_lines_are_a_page_s_not_a_cell_s() {

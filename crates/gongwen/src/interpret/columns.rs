@@ -14,7 +14,7 @@ use crate::grammar::lexicon::{header_field, Field};
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
 
-use super::cell_text::is_running_number;
+use super::cell_text::{bare_year, is_running_number};
 
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -210,6 +210,9 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
             .filter(|r| {
                 table.layout == TableLayout::Grid
                     || r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= full
+                    || r.cells
+                        .first()
+                        .is_some_and(|c| heading_label_alone(&c.text).is_some())
             })
             .flat_map(|r| &r.cells)
             .filter(|c| c.col as usize == col && c.col_span <= 1)
@@ -224,7 +227,8 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
                 any = true;
                 return true;
             }
-            let n = is_running_number(t)
+            // (A year, `2024`, is a deadline's cell, no row's number.)
+            let n = (is_running_number(t) && bare_year(t).is_none())
                 .then(|| t.trim_end_matches(['.', '．', '、']).parse::<u64>().ok())
                 .flatten();
             match n {
@@ -600,7 +604,8 @@ fn text_columns<'a>(
 
 /// Whether a cell's text fits a column of this role.
 pub fn fits_column(text: &str, role: ColumnRole) -> bool {
-    let deadline = || looks_like_deadline(text);
+    // (A year alone, `2024`, is a deadline column's.)
+    let deadline = || looks_like_deadline(text) || bare_year(text).is_some();
     match role {
         ColumnRole::Units(_) => looks_like_units(text),
         ColumnRole::Deadline => deadline(),

@@ -10,7 +10,7 @@ use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
 use crate::model::{Diagnostic, DiagnosticCode};
 use crate::normalize::fold_width;
 
-use super::cell_text::is_running_number;
+use super::cell_text::{bare_year, is_running_number};
 use super::columns::{is_short_phrase, is_short_word, ColumnRole, Header};
 use super::memo::GrammarMemo;
 
@@ -350,7 +350,11 @@ fn shape_of(text: &str, memo: &mut GrammarMemo) -> CellShape {
         return CellShape::Labelled(label.kind);
     }
     let t = text.trim();
-    if !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit()) {
+    // (A year alone, `2024`, is a deadline column's: no running number
+    // reaches it.)
+    if bare_year(t).is_some() {
+        CellShape::Deadline
+    } else if !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit()) {
         CellShape::Number
     } else if memo.looks_like_deadline(t) {
         CellShape::Deadline

@@ -22,7 +22,7 @@ use crate::interpret::cell_items::{split_items, Mark};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
 use crate::normalize::comparable;
 
-use super::cell_text::is_running_number;
+use super::cell_text::{bare_year, is_running_number};
 use super::columns::{find_header, ColumnRole, Header};
 use super::grid::{flattened_slots, grid_slots, Slot};
 use super::memo::GrammarMemo;
@@ -833,7 +833,12 @@ impl<'h> RowMachine<'h> {
             return;
         };
         let deadline = d.deadline.map(|v| {
-            let term = self.memo.deadline(&v.text);
+            // (A deadline column's cell that is only a year, `2024`, names
+            // that year: text elsewhere, it may be any number.)
+            let term = self
+                .memo
+                .deadline(&v.text)
+                .or_else(|| bare_year(&v.text).and_then(|y| self.memo.deadline(&format!("{y}年"))));
             if term.is_none() {
                 diags.push(Diagnostic {
                     code: DiagnosticCode::DeadlineNotUnderstood,

@@ -19,7 +19,8 @@
 //!
 //! A text table (pasted, not a word processor's) ending the text has its
 //! last row taken out when that row's last cell is a list of units cut
-//! inside its last name (`区财政局、区商务局、区`).
+//! inside its last name (`区财政局、区商务局、区`), or, the row short of its
+//! columns, ends after a clause (`…进行改造，`).
 //!
 //! A name is cut when it is one or two chars of a name starting with its
 //! region (`县财`, `区`); short names that are whole (`乡镇`, `武警`) are not.
@@ -145,7 +146,14 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
             .is_some_and(|h| matches!(h.roles.get(cell.col as usize), Some(ColumnRole::Units(_))));
     let cut_short = (alone || (!whole.is_empty() && whole.iter().all(|p| looks_like_units(p))))
         && is_cut_stub(cut);
-    if !cut_short {
+    // (Or a row short of its columns whose last cell ends inside a
+    // sentence, after a clause: `…运动场地进行改造，`. No cell ends so.)
+    let cut_clause = (row.cells.len() as u32) < table.width()
+        && cell
+            .text
+            .trim_end()
+            .ends_with(['，', ',', '、', '；', ';', '：', ':']);
+    if !(cut_short || cut_clause) {
         return None;
     }
     // A cell alone in its row, pasted one cell per line, is the cut cell of
@@ -155,6 +163,7 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
     // (Not a section row above it: `二、…`.)
     let above = table.rows.len().checked_sub(2).map(|r| &table.rows[r]);
     let rows = if table.layout == TableLayout::Flattened
+        && cut_short
         && filled(row) == 1
         && table.rows.len() > 2
         && above.is_some_and(|a| !a.cells.first().is_some_and(|c| is_section(&c.text)))
@@ -170,7 +179,7 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
         .filter(|c| !c.text.trim().is_empty())
         .map(|c| Diagnostic {
             code: DiagnosticCode::TextNotPlaced,
-            message: "the text ends inside this row's list of units: row left out".to_owned(),
+            message: "the text ends inside this row: row left out".to_owned(),
             position: Some(c.pos.clone()),
             text: Some(c.text.clone()),
         })
@@ -459,5 +468,21 @@ mod tests {
             "序号 | 指标 | 牵头单位 | 级别\n1 | 甲 | 区发改局 | 县级\n2 | 乙 | 区发改局 | 县级",
         );
         assert!(cut_tail(&level).is_none());
+    }
+
+    #[test]
+    fn a_pasted_row_short_of_its_columns_ending_after_a_clause_is_cut() {
+        let text = |last: &str| {
+            crate::read::text::read_text(&format!(
+                "序号 | 工作任务 | 责任单位 | 完成时限
+1 | 甲。 | 区发改局 | 2024年底前
+{last}"
+            ))
+        };
+        let cut = cut_tail(&text("2 | 开展专项整治，")).expect("cut");
+        assert_eq!(cut.diagnostics.len(), 2);
+        // A row that leaves merged cells out, its text whole, stays.
+        assert!(cut_tail(&text("2 | 开展专项整治。")).is_none());
+        assert!(cut_tail(&text("2 | 开展专项整治")).is_none());
     }
 }

@@ -56,7 +56,7 @@ use crate::grammar::numeral::parse_number;
 use crate::model::Role;
 use crate::normalize::fold;
 
-use super::cell_text::{is_furniture, is_running_number};
+use super::cell_text::{bare_year, is_furniture, is_running_number};
 use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, fits_column, is_short_phrase,
     is_short_word, role_of_header, ColumnRole,
@@ -203,7 +203,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     let first_row_soon = || {
         paragraphs(blocks)
             .take(2 * MAX_COLUMNS + 4)
-            .any(|(_, p)| running_number(p.text.trim()).is_some())
+            .any(|(_, p)| row_number(p.text.trim()).is_some())
     };
     // (A header word is short; a title over the table is not.)
     let numbers_soon = !by_word
@@ -219,8 +219,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             let mut lines = paragraphs(blocks).map(|(_, p)| p.text.trim());
             let header: Vec<&str> = lines.by_ref().take(w).collect();
             // (Where a 序号 stands among them, the table starts there.)
-            let (next, after) = (lines.next(), lines.next());
-            next.is_some_and(|t| running_number(t).is_some() || starts_section(t, after))
+            first_row_numbered(lines)
                 && header.iter().all(|t| role_of_header(t) != ColumnRole::Seq)
                 && header[1..].iter().any(|t| {
                     let (role, known) = header_cell(t);
@@ -301,12 +300,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // (A column of running numbers is headed by a short word: a long line
     // over them is the title over the table, which starts below it.)
     let is_text = |r: &ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
-    let rows_numbered = words.peek().is_some_and(|&(k, p)| {
-        let t = p.text.trim();
-        let after = paragraphs(&blocks[k + 1..])
-            .next()
-            .map(|(_, p2)| p2.text.trim());
-        running_number(t).is_some() || starts_section(t, after)
+    let rows_numbered = words.peek().is_some_and(|&(k, _)| {
+        first_row_numbered(paragraphs(&blocks[k..]).map(|(_, p)| p.text.trim()))
     });
     if rows_numbered
         && !by_word
@@ -1081,6 +1076,38 @@ pub(super) fn running_number(text: &str) -> Option<u32> {
         return None;
     }
     parse_number(text.trim().trim_end_matches(['.', '．', '、']))
+}
+
+/// A row's running number (`1`, `23.`), not a year (`2024`: a deadline's
+/// cell).
+fn row_number(text: &str) -> Option<u32> {
+    running_number(text).filter(|_| bare_year(text).is_none())
+}
+
+/// How many lines past a header are read for its first row's number:
+/// section rows over it (a label alone and its title, twice) first.
+const FIRST_ROW_LINES: usize = 6;
+
+/// Whether the first row under a header begins with its running number,
+/// past the section rows over it (`一、…`, `（一）` then its title, a
+/// section printed without its label): `lines` are the lines after the
+/// header.
+fn first_row_numbered<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let lines: Vec<&str> = lines.take(FIRST_ROW_LINES).collect();
+    let mut k = 0;
+    while let Some(&t) = lines.get(k) {
+        if row_number(t).is_some() {
+            return true;
+        }
+        if heading_label_alone(t).is_some() {
+            k += 2;
+        } else if starts_section(t, lines.get(k + 1).copied()) {
+            k += 1;
+        } else {
+            return false;
+        }
+    }
+    false
 }
 
 /// A section row between rows: a short `一、` line.
