@@ -243,7 +243,12 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
     };
     let (k, h) = header.iter().enumerate().find(|(k, h)| {
         h.col_span <= 1
-            && (is_text(roles[*k]) || (roles[*k] == ColumnRole::Other && is_unknown_word(&h.text)))
+            && (is_text(roles[*k])
+                || (roles[*k] == ColumnRole::Other
+                    && is_unknown_word(&h.text)
+                    // (A name or a date over numbers is a row's, no header.)
+                    && !looks_like_units(&h.text)
+                    && !looks_like_deadline(&h.text)))
             && running(h.col as usize)
     })?;
     // (Another column holds the text, or may: a word the lexicon does not
