@@ -235,13 +235,17 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                 for row in &t.rows[..header.row] {
                     paragraphs.extend(row.cells.iter().map(|c| c.text.as_str()));
                 }
-                for row in &t.rows[header.row..header.data_start] {
+                // (A header read with the next table's rows may end past
+                // this table's.)
+                let end = header.data_start.min(t.rows.len());
+                let header_rows = &t.rows[header.row.min(end)..end];
+                for row in header_rows {
                     for cell in &row.cells {
                         count_into(&mut exempt, &cell.text);
                     }
                 }
                 // The header printed again (a table broken over pages).
-                let header_words: Vec<&str> = t.rows[header.row..header.data_start]
+                let header_words: Vec<&str> = header_rows
                     .iter()
                     .flat_map(|r| r.cells.iter().map(|c| c.text.trim()))
                     .filter(|w| !w.is_empty())
@@ -279,7 +283,7 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                     // not the header printed again (rows between without one
                     // are the task's, merged).
                     let mut above: Option<String> = None;
-                    for row in &t.rows[header.data_start..] {
+                    for row in t.rows.get(header.data_start..).unwrap_or(&[]) {
                         let words = words_of(row);
                         if words.is_empty() || prints_header(&words) {
                             continue;

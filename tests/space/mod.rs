@@ -592,7 +592,10 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && items == Items::Rows
                         && (grid || format == Format::CellLines),
                     cut_in_text,
-                    bare_years,
+                    // (A year alone is a deadline under a header that names
+                    // one: a column of an unknown word holding years may
+                    // hold any numbers.)
+                    bare_years: bare_years && unknown_detail != UnknownDetail::Deadline,
                     number_from: if seq == Seq::None { 0 } else { number_from },
                     progress_last,
                     // TODO(issue 12): one cell per line or between spaces,

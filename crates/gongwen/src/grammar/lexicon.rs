@@ -348,22 +348,45 @@ pub const NOTE_VERBS: [&str; 11] = [
     "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "落实", "承担", "主办", "协办",
 ];
 
+/// The note verbs that name a role (not `落实`, `承担`, the work's): a clause
+/// of a statement of who answers ends in one (`由A牵头，B配合，…`).
+pub const STATEMENT_VERBS: [&str; 9] = [
+    "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "主办", "协办",
+];
+
 /// Titles of officials: a name ending in one is a person (`王某副市长`), no
-/// unit.
-pub const OFFICIAL_TITLES: [&str; 8] = [
+/// unit; so is one where a person's name follows it (`常务副区长王某`).
+pub const OFFICIAL_TITLES: [&str; 14] = [
     "市长",
     "县长",
     "区长",
     "省长",
     "州长",
+    "镇长",
+    "乡长",
+    "局长",
+    "厅长",
+    "部长",
     "书记",
     "秘书长",
     "主任",
+    "主席",
 ];
 
-/// Whether a name is an official's (ends in one of [`OFFICIAL_TITLES`]).
+/// Longest personal name after an official's title, in chars.
+const MAX_PERSON_NAME_CHARS: usize = 3;
+
+/// Whether a name is an official's: it ends in one of [`OFFICIAL_TITLES`],
+/// or in one and a person's name (two or three chars: `常务副区长王某`; not
+/// a unit's, `市长江航道局`).
 pub fn names_official(name: &str) -> bool {
-    OFFICIAL_TITLES.iter().any(|t| name.ends_with(t))
+    OFFICIAL_TITLES.iter().any(|t| {
+        name.ends_with(t)
+            || name.rfind(t).is_some_and(|at| {
+                let rest = name[at + t.len()..].chars().count();
+                (2..=MAX_PERSON_NAME_CHARS).contains(&rest)
+            })
+    })
 }
 
 /// Words one of which a responsibility note holds, for a quick test.

@@ -178,8 +178,9 @@ pub fn find_header(table: &Table) -> Option<Header> {
     None
 }
 
-/// The column of running numbers (`1`, `2`, `2`, `4`: none less than the
-/// one above; rows that leave it out or merged skip some) under the header at row `header_row` whose
+/// The first column, where it holds running numbers (`1`, `2`, `2`, `4`:
+/// none less than the one above; rows that leave it out or merged skip
+/// some), under the header at row `header_row` whose
 /// word names no 序号 (a text column's, `任务项`, or one the lexicon does not
 /// know, `项目`) where no column is headed 序号 and another column holds
 /// the text: the table's 序号 all the same. (Rows of one cell, a section's
@@ -229,7 +230,14 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
             }
             // (A year, `2024`, is a deadline's cell, no row's number.)
             let n = (is_running_number(t) && bare_year(t).is_none())
-                .then(|| t.trim_end_matches(['.', '．', '、']).parse::<u64>().ok())
+                .then(|| {
+                    let digits: String = t
+                        .trim_end_matches(['.', '．', '、'])
+                        .chars()
+                        .map(crate::normalize::fold_width)
+                        .collect();
+                    digits.parse::<u64>().ok()
+                })
                 .flatten();
             match n {
                 Some(n) if n >= last => {
@@ -241,8 +249,10 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
             }
         }) && any
     };
-    let (k, h) = header.iter().enumerate().find(|(k, h)| {
-        h.col_span <= 1
+    // (The 序号 stands first: numbers further right are counts, areas.)
+    let (k, h) = header.iter().enumerate().take(1).find(|(k, h)| {
+        h.col == 0
+            && h.col_span <= 1
             && (is_text(roles[*k])
                 || (roles[*k] == ColumnRole::Other
                     && is_unknown_word(&h.text)
@@ -492,7 +502,12 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
             .filter(|&c| roles[c] == ColumnRole::Other)
             .filter_map(|c| {
                 let cells = cells_of(c);
-                let fit = cells.iter().filter(|t| fits_column(t, role)).count();
+                // (A year alone may be any number, `2000` an area: only a
+                // header naming the deadline makes it one.)
+                let fit = cells
+                    .iter()
+                    .filter(|t| fits_column(t, role) && bare_year(t).is_none())
+                    .count();
                 (cells.len() >= MIN_CELLS_FOR_ROLE
                     && fit * TEXT_SHARE_DENOMINATOR >= cells.len() * TEXT_SHARE_NUMERATOR)
                     .then_some((fit, c))

@@ -3,7 +3,7 @@
 //! `由王某副市长负责，D牵头，…`.
 //!
 //! Each leading clause is a name and a role word of the lexicon's
-//! ([`lexicon::NOTE_VERBS`]), maybe after `由`; a name that ends in an
+//! ([`lexicon::STATEMENT_VERBS`]), maybe after `由`; a name that ends in an
 //! official's title ([`lexicon::names_official`]) is the item's leader, a
 //! person, not a unit (its clause kept as a note too). What follows the
 //! clauses is the work itself, kept as a note (a time first in it, the
@@ -18,12 +18,6 @@ use crate::model::Role;
 use crate::normalize::fold;
 
 use super::prose::{note_bracket, LabelLine};
-
-/// Role words a clause of a statement ends in (the note verbs that name a
-/// role: not `落实`, `承担`, which are the work's).
-const STATEMENT_VERBS: [&str; 9] = [
-    "负责", "牵头", "指导", "参与", "配合", "协助", "协同", "主办", "协办",
-];
 
 /// Longest clause of a statement, in chars (a few names and a role word).
 const MAX_CLAUSE_CHARS: usize = 60;
@@ -103,7 +97,7 @@ fn clause_of(clause: &str) -> Option<LabelLine> {
     }
     let named = clause.strip_prefix('由').unwrap_or(clause).trim();
     let f = fold(named);
-    let verb = STATEMENT_VERBS
+    let verb = lexicon::STATEMENT_VERBS
         .iter()
         .find(|v| f.ends_with(*v) && f.len() > v.len())?;
     let name: String = named
@@ -143,6 +137,16 @@ mod tests {
             LabelLine::Units(Role::Responsible, "由市财政局负责".to_owned())
         );
         assert_eq!(parts[1].1, LabelLine::Deadline("2024年底前完成".to_owned()));
+    }
+
+    #[test]
+    fn an_official_named_after_the_title_is_the_leader() {
+        let parts = role_statement("由区委常委、常务副区长王某负责，区财政局牵头，抓好落实。")
+            .expect("a statement");
+        assert!(matches!(&parts[1].1, LabelLine::Leader(n) if n == "区委常委、常务副区长王某"));
+        // A unit whose name holds a title's chars is a unit.
+        let parts = role_statement("由市长江航道局牵头，抓好落实。").expect("a statement");
+        assert!(matches!(&parts[0].1, LabelLine::Units(..)));
     }
 
     #[test]

@@ -111,6 +111,8 @@ pub(crate) fn segment_paragraphs(
     // How many paragraphs of the item above's description stand before its
     // label lines.
     let mut body_left = 0;
+    // The label forms met so far (a form not met yet is a deeper one).
+    let mut seen_kinds: Vec<LabelKind> = Vec::new();
     // Whether the paragraph before was an attachment line naming no title
     // (a title line may follow it).
     let mut after_attachment = false;
@@ -182,7 +184,10 @@ pub(crate) fn segment_paragraphs(
         let body = label
             .as_ref()
             .filter(|_| !matches!(note, NoteFind::Found(_)))
-            .and_then(|_| label_lines_after_body(doc, reads, i));
+            .and_then(|l| label_lines_after_body(doc, reads, i, l.kind, &seen_kinds));
+        if let Some(l) = label.as_ref().filter(|l| !seen_kinds.contains(&l.kind)) {
+            seen_kinds.push(l.kind);
+        }
         let label_lines_follow = body.is_some();
         in_lines = label_lines_follow;
         body_left = body.unwrap_or(0);
@@ -299,10 +304,19 @@ fn plan_start_at(
 const MAX_ITEM_BODY: usize = 3;
 
 /// Whether label lines left to the prose reader follow the item at block
-/// `i`: right after it, or after a few paragraphs of its description
-/// (running text: no label, no note; `建设…管道。` then `责任单位：X`).
-/// Returns how many such paragraphs stand before the label lines.
-fn label_lines_after_body(doc: &Document, reads: &[bool], i: usize) -> Option<usize> {
+/// `i` (of label form `kind`, after items of the forms `seen`): right after
+/// it, or after a few paragraphs of its description (running text: no
+/// label, no note; `建设…管道。` then `责任单位：X`), where the next labelled
+/// item is no deeper (a heading's introduction and the lines under it,
+/// items of a form not met yet following, are the heading's). Returns how
+/// many such paragraphs stand before the label lines.
+fn label_lines_after_body(
+    doc: &Document,
+    reads: &[bool],
+    i: usize,
+    kind: LabelKind,
+    seen: &[LabelKind],
+) -> Option<usize> {
     let mut body = 0;
     for (j, block) in doc.blocks.iter().enumerate().skip(i + 1) {
         let Block::Paragraph(p) = block else {
@@ -315,7 +329,17 @@ fn label_lines_after_body(doc: &Document, reads: &[bool], i: usize) -> Option<us
             return None;
         }
         if item_lines(&p.text).is_some() {
-            return Some(body);
+            let deeper_next = || {
+                doc.blocks
+                    .iter()
+                    .skip(j + 1)
+                    .find_map(|b| match b {
+                        Block::Paragraph(q) => parse_label(&q.text),
+                        Block::Table(_) => None,
+                    })
+                    .is_some_and(|l| l.kind != kind && !seen.contains(&l.kind))
+            };
+            return (body == 0 || !deeper_next()).then_some(body);
         }
         if body == MAX_ITEM_BODY
             || parse_label(&p.text).is_some()

@@ -44,7 +44,7 @@ use super::columns::{
 };
 use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
-    ends_sentence, is_section, rebuild_runs, running_number, same_or_next, MAX_COLUMNS,
+    ends_sentence, is_section, rebuild_runs, row_number, running_number, same_or_next, MAX_COLUMNS,
     MAX_HEADER_CHARS,
 };
 
@@ -189,7 +189,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
         .map(|(_, p)| cells_of(&p.text))
         .take(MAX_SECTIONS_OVER_ROWS + 1)
         .find(|pieces| !is_section_line(pieces))
-        .and_then(|pieces| pieces.first().copied().and_then(running_number))
+        .and_then(|pieces| pieces.first().copied().and_then(row_number))
         .and(with_unknown.as_ref())
         .map(|(offset, roles, unknown)| numbers_first(&first.text, *offset, roles, unknown))
         .unwrap_or_default();

@@ -129,7 +129,8 @@ pub fn cut_tail(doc: &Document) -> Option<Cut> {
 }
 
 /// A text table ending the text whose last row is cut inside a list of
-/// units (`… | 区财政局、区商务局、区`): the row is taken out and reported.
+/// units (`… | 区财政局、区商务局、区`), or, short of its columns, after a
+/// comma (`… | 开展专项整治，`): the row is taken out and reported.
 fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
     if table.layout == TableLayout::Grid {
         return None;
@@ -137,22 +138,33 @@ fn cut_row(doc: &Document, last: usize, table: &Table) -> Option<Cut> {
     let row = table.rows.last()?;
     let cell = row.cells.iter().rev().find(|c| !c.text.trim().is_empty())?;
     let pieces = unit_pieces(&cell.text);
-    let (cut, whole) = pieces.split_last()?;
-    // (A cell of one name cut after its region's char, `市发`, in a units
-    // column: `县级` elsewhere is a word.)
-    let alone = whole.is_empty()
-        && cut.chars().count() == 2
-        && find_header(table)
-            .is_some_and(|h| matches!(h.roles.get(cell.col as usize), Some(ColumnRole::Units(_))));
-    let cut_short = (alone || (!whole.is_empty() && whole.iter().all(|p| looks_like_units(p))))
-        && is_cut_stub(cut);
+    let cut_short = pieces.split_last().is_some_and(|(cut, whole)| {
+        // (A cell of one name cut after its region's char, `市发`, in a
+        // units column: `县级` elsewhere is a word.)
+        let alone = whole.is_empty()
+            && cut.chars().count() == 2
+            && find_header(table).is_some_and(|h| {
+                matches!(h.roles.get(cell.col as usize), Some(ColumnRole::Units(_)))
+            });
+        (alone || (!whole.is_empty() && whole.iter().all(|p| looks_like_units(p))))
+            && is_cut_stub(cut)
+    });
     // (Or a row short of its columns whose last cell ends inside a
-    // sentence, after a clause: `…运动场地进行改造，`. No cell ends so.)
-    let cut_clause = (row.cells.len() as u32) < table.width()
-        && cell
-            .text
-            .trim_end()
-            .ends_with(['，', ',', '、', '；', ';', '：', ':']);
+    // sentence, after a comma: `…运动场地进行改造，`. A cell may end in `；`
+    // or `、`, a list's; a comma ends none.)
+    // (A table's rows after a section line may stand as a table of their
+    // own, without the header: the widest table says how wide rows are.)
+    let width = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Table(t) => Some(t.width()),
+            Block::Paragraph(_) => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let cut_clause =
+        (row.cells.len() as u32) < width && cell.text.trim_end().ends_with(['，', ',']);
     if !(cut_short || cut_clause) {
         return None;
     }

@@ -53,6 +53,7 @@ use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout}
 use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
 use crate::grammar::lexicon;
 use crate::grammar::numeral::parse_number;
+use crate::grammar::units::looks_like_units;
 use crate::model::Role;
 use crate::normalize::fold;
 
@@ -223,7 +224,9 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 && header.iter().all(|t| role_of_header(t) != ColumnRole::Seq)
                 && header[1..].iter().any(|t| {
                     let (role, known) = header_cell(t);
-                    matches!(role, ColumnRole::Task | ColumnRole::Measure) || !known
+                    // (A unit's name is a row's cell, no header word.)
+                    matches!(role, ColumnRole::Task | ColumnRole::Measure)
+                        || (!known && !looks_like_units(t))
                 })
         });
     if by_word || numbers_soon {
@@ -319,7 +322,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         && roles[1..]
             .iter()
             .zip(&unknown[1..])
-            .any(|(r, u)| is_text(r) || *u)
+            .zip(&header[1..])
+            .any(|((r, u), h)| is_text(r) || (*u && !looks_like_units(&h.text)))
     {
         numbered = true;
         roles[0] = ColumnRole::Seq;
@@ -508,7 +512,7 @@ fn wrapped_header_table(
         at += size;
     }
     let mut roles: Vec<ColumnRole> = cells.iter().map(|c| role_of_header(&c.text)).collect();
-    let unknown: Vec<bool> = cells
+    let mut unknown: Vec<bool> = cells
         .iter()
         .zip(&roles)
         .map(|(c, r)| *r == ColumnRole::Other && lexicon::header_field(&c.text).is_none())
@@ -525,6 +529,7 @@ fn wrapped_header_table(
             .any(|(r, u)| is_text(r) || *u)
     {
         roles[0] = ColumnRole::Seq;
+        unknown[0] = false;
     }
     if roles[0] != ColumnRole::Seq {
         return None;
@@ -1075,12 +1080,19 @@ pub(super) fn running_number(text: &str) -> Option<u32> {
     if !is_running_number(text) {
         return None;
     }
-    parse_number(text.trim().trim_end_matches(['.', '．', '、']))
+    // (Full-width digits, `１２`, are digits.)
+    let digits: String = text
+        .trim()
+        .trim_end_matches(['.', '．', '、'])
+        .chars()
+        .map(crate::normalize::fold_width)
+        .collect();
+    parse_number(&digits)
 }
 
 /// A row's running number (`1`, `23.`), not a year (`2024`: a deadline's
 /// cell).
-fn row_number(text: &str) -> Option<u32> {
+pub(super) fn row_number(text: &str) -> Option<u32> {
     running_number(text).filter(|_| bare_year(text).is_none())
 }
 
