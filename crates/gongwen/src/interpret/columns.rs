@@ -187,7 +187,6 @@ pub fn find_header(table: &Table) -> Option<Header> {
 /// or a note's, are no record's; nor is a section's label alone.)
 fn number_column(table: &Table, header_row: usize) -> Option<usize> {
     let header = &table.rows[header_row].cells;
-    let is_text = |r: ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
     let roles: Vec<ColumnRole> = header.iter().map(|h| role_of_header(&h.text)).collect();
     if roles.contains(&ColumnRole::Seq) {
         return None;
@@ -250,25 +249,21 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
         }) && any
     };
     // (The 序号 stands first: numbers further right are counts, areas.)
-    let (k, h) = header.iter().enumerate().take(1).find(|(k, h)| {
-        h.col == 0
-            && h.col_span <= 1
-            && (is_text(roles[*k])
-                || (roles[*k] == ColumnRole::Other
-                    && is_unknown_word(&h.text)
-                    // (A name or a date over numbers is a row's, no header.)
-                    && !looks_like_units(&h.text)
-                    && !looks_like_deadline(&h.text)))
-            && running(h.col as usize)
-    })?;
-    // (Another column holds the text, or may: a word the lexicon does not
-    // know.)
-    roles
-        .iter()
-        .zip(header)
-        .enumerate()
-        .any(|(j, (r, h))| j != k && (is_text(*r) || is_unknown_word(&h.text)))
-        .then_some(h.col as usize)
+    header.first().filter(|h| h.col == 0 && h.col_span <= 1)?;
+    let words: Vec<&str> = header.iter().map(|h| h.text.as_str()).collect();
+    (first_column_may_number(&words) && running(0)).then_some(0)
+}
+
+/// Whether the first of a header's words may head a column of running
+/// numbers, the 序号 whatever it says: a text column's word (`任务项`) or
+/// one the lexicon does not know (`项目`; no unit's name or date: a row's
+/// cells), where another word heads the text or may (the same kinds of
+/// word). The one test every reader of running numbers asks.
+pub fn first_column_may_number(words: &[&str]) -> bool {
+    let text_word = |w: &str| matches!(role_of_header(w), ColumnRole::Task | ColumnRole::Measure);
+    let unknown = |w: &str| is_unknown_word(w) && !looks_like_units(w) && !looks_like_deadline(w);
+    let may_hold_text = |w: &&str| text_word(w) || unknown(w);
+    words.len() >= 2 && may_hold_text(&words[0]) && words[1..].iter().any(may_hold_text)
 }
 
 /// Whether a row could head a task table whose rows are yet to be read: a

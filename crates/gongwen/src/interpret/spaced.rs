@@ -39,8 +39,8 @@ use crate::model::Role;
 
 use super::cell_text::is_furniture;
 use super::columns::{
-    cells_a_row_needs, could_head_task_table, find_header, fits_column, is_short_word,
-    role_of_header, ColumnRole,
+    cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
+    is_short_word, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
@@ -219,23 +219,20 @@ fn numbers_first(
     roles: &[ColumnRole],
     unknown: &[bool],
 ) -> Vec<HeaderAt> {
-    let is_text = |r: &ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
     let mut out = Vec::new();
     if roles.first() == Some(&ColumnRole::Seq) || roles.is_empty() {
         return out;
     }
-    let text_after = |from: usize| {
-        roles[from..]
-            .iter()
-            .zip(&unknown[from..])
-            .any(|(r, u)| is_text(r) || *u)
-    };
     let trimmed = text.trim_end();
+    let words = cells_of(&trimmed[offset..]);
+    // (The word before, a text column's whose role the header gives again.)
     if let Some(word) = cells_of(&trimmed[..offset]).pop().filter(|w| {
+        let mut with = vec![*w];
+        with.extend_from_slice(&words);
         roles.len() < MAX_COLUMNS
             && is_short_word(w)
-            && is_text(&role_of_header(w))
-            && text_after(0)
+            && matches!(role_of_header(w), ColumnRole::Task | ColumnRole::Measure)
+            && first_column_may_number(&with)
     }) {
         let start = word.as_ptr() as usize - trimmed.as_ptr() as usize;
         let mut with_seq = vec![ColumnRole::Seq];
@@ -244,10 +241,12 @@ fn numbers_first(
         unknown_with.extend_from_slice(unknown);
         out.push((start, with_seq, unknown_with));
     }
-    if (is_text(&roles[0]) || unknown[0]) && text_after(1) {
+    if first_column_may_number(&words) {
         let mut roles = roles.to_vec();
         roles[0] = ColumnRole::Seq;
-        out.push((offset, roles, unknown.to_vec()));
+        let mut unknown = unknown.to_vec();
+        unknown[0] = false;
+        out.push((offset, roles, unknown));
     }
     out
 }

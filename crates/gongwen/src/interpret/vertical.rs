@@ -53,14 +53,13 @@ use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout}
 use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
 use crate::grammar::lexicon;
 use crate::grammar::numeral::parse_number;
-use crate::grammar::units::looks_like_units;
 use crate::model::Role;
 use crate::normalize::fold;
 
 use super::cell_text::{bare_year, is_furniture, is_running_number};
 use super::columns::{
-    cells_a_row_needs, could_head_task_table, find_header, fits_column, is_short_phrase,
-    is_short_word, role_of_header, ColumnRole,
+    cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
+    is_short_phrase, is_short_word, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer, MetaLine};
 use super::wrapped_header::group_lines;
@@ -222,12 +221,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             // (Where a 序号 stands among them, the table starts there.)
             first_row_numbered(lines)
                 && header.iter().all(|t| role_of_header(t) != ColumnRole::Seq)
-                && header[1..].iter().any(|t| {
-                    let (role, known) = header_cell(t);
-                    // (A unit's name is a row's cell, no header word.)
-                    matches!(role, ColumnRole::Task | ColumnRole::Measure)
-                        || (!known && !looks_like_units(t))
-                })
+                && first_column_may_number(&header)
         });
     if by_word || numbers_soon {
         if let Some(found) = wrapped_header_table(blocks, index, numbers_soon) {
@@ -302,7 +296,6 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // its rows, as above.)
     // (A column of running numbers is headed by a short word: a long line
     // over them is the title over the table, which starts below it.)
-    let is_text = |r: &ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
     let rows_numbered = words.peek().is_some_and(|&(k, _)| {
         first_row_numbered(paragraphs(&blocks[k..]).map(|(_, p)| p.text.trim()))
     });
@@ -319,11 +312,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         && header.len() >= 2
         && rows_numbered
         && !roles.contains(&ColumnRole::Seq)
-        && roles[1..]
-            .iter()
-            .zip(&unknown[1..])
-            .zip(&header[1..])
-            .any(|((r, u), h)| is_text(r) || (*u && !looks_like_units(&h.text)))
+        && first_column_may_number(&header.iter().map(|h| h.text.as_str()).collect::<Vec<_>>())
     {
         numbered = true;
         roles[0] = ColumnRole::Seq;
@@ -520,14 +509,8 @@ fn wrapped_header_table(
     // (With `numbers_first`, the first column's word is a text column's:
     // the 序号 where another column holds the text, or may: a word the
     // lexicon does not know.)
-    let is_text = |r: &ColumnRole| matches!(r, ColumnRole::Task | ColumnRole::Measure);
-    if numbers_first
-        && (is_text(&roles[0]) || unknown[0])
-        && roles[1..]
-            .iter()
-            .zip(&unknown[1..])
-            .any(|(r, u)| is_text(r) || *u)
-    {
+    let words: Vec<&str> = cells.iter().map(|c| c.text.as_str()).collect();
+    if numbers_first && first_column_may_number(&words) {
         roles[0] = ColumnRole::Seq;
         unknown[0] = false;
     }
