@@ -8,6 +8,7 @@
 
 use crate::grammar::label::parse_label;
 use crate::grammar::lexicon;
+use crate::grammar::numeral::parse_number;
 use crate::normalize::fold_width;
 
 /// Whether a cell of the sequence number column holds only a running
@@ -17,6 +18,27 @@ pub fn is_running_number(text: &str) -> bool {
     let t = text.trim();
     let t = t.strip_suffix(['.', '．', '、']).unwrap_or(t);
     !t.is_empty() && t.chars().all(|c| fold_width(c).is_ascii_digit())
+}
+
+/// The value of a running-number paragraph (`1`, `２`, `3.`).
+pub fn running_number(text: &str) -> Option<u32> {
+    if !is_running_number(text) {
+        return None;
+    }
+    // (Full-width digits, `１２`, are digits.)
+    let digits: String = text
+        .trim()
+        .trim_end_matches(['.', '．', '、'])
+        .chars()
+        .map(fold_width)
+        .collect();
+    parse_number(&digits)
+}
+
+/// A row's running number (`1`, `23.`), not a year (`2024`: a deadline's
+/// cell).
+pub fn row_number(text: &str) -> Option<u32> {
+    running_number(text).filter(|_| bare_year(text).is_none())
 }
 
 /// A cell that is only a year (`2024`, `２０２４`, 1900 to 2100): its digits.

@@ -14,7 +14,7 @@ use crate::grammar::lexicon::{header_field, Field};
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
 
-use super::cell_text::{bare_year, is_running_number};
+use super::cell_text::{bare_year, is_running_number, row_number};
 
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -228,16 +228,7 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
                 return true;
             }
             // (A year, `2024`, is a deadline's cell, no row's number.)
-            let n = (is_running_number(t) && bare_year(t).is_none())
-                .then(|| {
-                    let digits: String = t
-                        .trim_end_matches(['.', '．', '、'])
-                        .chars()
-                        .map(crate::normalize::fold_width)
-                        .collect();
-                    digits.parse::<u64>().ok()
-                })
-                .flatten();
+            let n = row_number(t);
             match n {
                 Some(n) if n >= last => {
                     last = n;

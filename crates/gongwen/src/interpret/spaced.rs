@@ -38,14 +38,14 @@ use crate::grammar::lexicon::header_field;
 use crate::model::Role;
 
 use super::cell_text::is_furniture;
+use super::cell_text::{row_number, running_number};
 use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
     is_short_word, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
-    ends_sentence, is_section, rebuild_runs, row_number, running_number, same_or_next, MAX_COLUMNS,
-    MAX_HEADER_CHARS,
+    ends_sentence, is_section, rebuild_runs, same_or_next, MAX_COLUMNS, MAX_HEADER_CHARS,
 };
 
 /// A header word may carry at most this many chars per char of the

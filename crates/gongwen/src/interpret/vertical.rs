@@ -52,11 +52,10 @@
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
 use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
 use crate::grammar::lexicon;
-use crate::grammar::numeral::parse_number;
 use crate::model::Role;
 use crate::normalize::fold;
 
-use super::cell_text::{bare_year, is_furniture, is_running_number};
+use super::cell_text::{is_furniture, row_number, running_number};
 use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
     is_short_phrase, is_short_word, role_of_header, ColumnRole,
@@ -1056,27 +1055,6 @@ pub(super) fn is_signature(texts: &[&str]) -> bool {
         && rest
             .iter()
             .all(|t| matches!(classify(t), Some(MetaLine::Date(_))) || looks_like_issuer(t))
-}
-
-/// The value of a running-number paragraph (`1`, `２`, `3.`).
-pub(super) fn running_number(text: &str) -> Option<u32> {
-    if !is_running_number(text) {
-        return None;
-    }
-    // (Full-width digits, `１２`, are digits.)
-    let digits: String = text
-        .trim()
-        .trim_end_matches(['.', '．', '、'])
-        .chars()
-        .map(crate::normalize::fold_width)
-        .collect();
-    parse_number(&digits)
-}
-
-/// A row's running number (`1`, `23.`), not a year (`2024`: a deadline's
-/// cell).
-pub(super) fn row_number(text: &str) -> Option<u32> {
-    running_number(text).filter(|_| bare_year(text).is_none())
 }
 
 /// How many lines past a header are read for its first row's number:
