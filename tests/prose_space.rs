@@ -19,6 +19,8 @@
 //! notes' words with a qualifier (`牵头考核单位：`); task headings that state
 //! who answers for their items (`（一）A牵头工作（3项）`, items without notes);
 //! a note standing alone after a task's items, answering for all of them;
+//! an item's paragraph going on after its note with a sentence that states
+//! no responsibility; labelled notes run in after a comma without brackets;
 //! the first note stating `列第一位者为牵头单位，下同`; a stray line break
 //! putting a note at the start of the next line (`…甲。` / `（X负责）乙。…`);
 //! 主办 / 协办 for 牵头 / 配合 in notes; lines indented with `??` (ideographic
@@ -136,6 +138,13 @@ struct Style {
     /// not label lines: `由A牵头，B配合，2024年底前完成，抓好落实。`,
     /// `由A、B负责，…`, `A指导，…`.
     statement: bool,
+    /// A numbered item's paragraph goes on after its note with a sentence
+    /// that states no responsibility (`1.甲。（X负责）目前进展顺利。`, a
+    /// progress bulletin): the sentence is no measure's.
+    after_note: bool,
+    /// Labelled notes run into the item's sentence after a comma, without
+    /// brackets (`1.甲，牵头单位：A；配合单位：B。`).
+    comma_note: bool,
 }
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot),
@@ -205,7 +214,7 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             any::<bool>(),
         ),
-        (any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -219,7 +228,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (note_deadline_first, qualified_labels, heading_units),
                 (note_alone, first_leads_rule, run_on),
                 (stray_break, cut_tail, host_words, lost_indent, tight),
-                (task_note, statement),
+                (task_note, statement, after_note, comma_note),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -231,6 +240,15 @@ fn style() -> impl Strategy<Value = Style> {
                 let heading_units = heading_units && !grouped && !label_lines && !titled;
                 // (On one line the items and their note would run on.)
                 let note_alone = note_alone && !grouped && !titled && !heading_units && !one_line;
+                // TODO(issue 12): a run-on enumeration on a page pasted
+                // as one line (its heading's title runs into item 1).
+                let run_on = run_on
+                    && !one_line
+                    && !note_alone
+                    && !grouped
+                    && !label_lines
+                    && !titled
+                    && !heading_units;
                 let task_note = task_note && !grouped && !heading_units && !note_alone && !run_on;
                 Style {
                     bracket,
@@ -265,19 +283,14 @@ fn style() -> impl Strategy<Value = Style> {
                     },
                     titles_stop: titles_stop && !grouped,
                     label_sep,
-                    note_deadline_first,
+                    // (Without brackets, a deadline clause before the
+                    // units cannot be told from the item's text.)
+                    note_deadline_first: note_deadline_first
+                        && !(comma_note && labelled_notes && !grouped && !label_lines),
                     qualified_labels: qualified_labels && labelled_notes && !label_lines,
                     heading_units,
                     note_alone,
-                    // TODO(issue 12): a run-on enumeration on a page pasted
-                    // as one line (its heading's title runs into item 1).
-                    run_on: run_on
-                        && !one_line
-                        && !note_alone
-                        && !grouped
-                        && !label_lines
-                        && !titled
-                        && !heading_units,
+                    run_on,
                     first_leads_rule: first_leads_rule
                         && roles == Roles::Responsible
                         && !labelled_notes
@@ -307,6 +320,21 @@ fn style() -> impl Strategy<Value = Style> {
                         && !one_line
                         && !(label_run.is_some() && !titled && !note_alone)
                         && !cut_tail,
+                    // (Only an item's own note: a note standing for several
+                    // items, or a heading's, stands after them.)
+                    after_note: after_note
+                        && !grouped
+                        && !label_lines
+                        && !note_alone
+                        && !heading_units
+                        && !run_on,
+                    comma_note: comma_note
+                        && labelled_notes
+                        && !grouped
+                        && !label_lines
+                        && !note_alone
+                        && !heading_units
+                        && !run_on,
                 }
             },
         )
@@ -535,13 +563,12 @@ fn render(notice: &GenNotice, style: &Style) -> String {
                         item_label(style.item_label, mi + 1),
                         title_of(m)
                     ));
-                    lines.push(format!("{}。{open}{}{close}", m.text, note(m)));
+                    lines.push(noted_item(&m.text, &note(m), mi, style));
                 } else {
                     lines.push(format!(
-                        "{}{}。{open}{}{close}",
+                        "{}{}",
                         item_label(style.item_label, mi + 1),
-                        m.text,
-                        note(m)
+                        noted_item(&m.text, &note(m), mi, style)
                     ));
                 }
             }
@@ -568,6 +595,26 @@ fn render(notice: &GenNotice, style: &Style) -> String {
         },
         None => text,
     }
+}
+
+/// What a progress bulletin says after an item's note: no unit, no
+/// deadline, no responsibility.
+const AFTER_NOTE: [&str; 3] = ["目前进展顺利。", "完成进度相对较慢。", "工作已全面启动。"];
+
+/// An item's text and its note: in brackets after its sentence, or run in
+/// after a comma ([`Style::comma_note`]); maybe a sentence after it
+/// ([`Style::after_note`]).
+fn noted_item(text: &str, note: &str, mi: usize, style: &Style) -> String {
+    let (open, close) = BRACKETS[style.bracket];
+    let mut item = if style.comma_note {
+        format!("{text}，{note}。")
+    } else {
+        format!("{text}。{open}{note}{close}")
+    };
+    if style.after_note {
+        item.push_str(AFTER_NOTE[mi % AFTER_NOTE.len()]);
+    }
+    item
 }
 
 /// The last unit the last measure lists.
@@ -819,6 +866,8 @@ fn a_different_notice_does_not_compare_equal() {
         run_on: false,
         task_note: false,
         statement: false,
+        after_note: false,
+        comma_note: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

@@ -72,6 +72,22 @@ pub fn starts_label_line(folded: &str) -> bool {
         .is_some_and(|w| label_field(w.as_str()).is_some())
 }
 
+/// Whether folded text after a comma starts a note without brackets: a
+/// label word naming units or a deadline and its colon (`…，牵头部门：A`),
+/// the word whole ([`is_label_word`]) or a units word with a qualifier
+/// ([`lexicon::label_role`]: `牵头考核单位：`), not a unit's name with its
+/// role (`市交通局牵头：`).
+pub fn starts_note_label(folded: &str) -> bool {
+    LABEL_LINE
+        .captures(folded)
+        .and_then(|c| c.get(1))
+        .is_some_and(|w| {
+            let w = w.as_str();
+            matches!(label_field(w), Some(Field::Units(_) | Field::Deadline))
+                && (is_label_word(w) || lexicon::label_role(w).is_some())
+        })
+}
+
 /// Whether folded text after a separator inside a label line starts the
 /// next label: a whole label word ([`is_label_word`]) and its colon, not a
 /// unit named with its role (`，市交通运输局配合：` before a colon that
@@ -835,11 +851,14 @@ impl ProseReader {
         position: Position,
     ) -> Measure {
         let skip = label.map_or(0, |l| l.len);
+        // (A comma stood before label lines run into the line:
+        // `1.…，牵头部门：A`.)
         let body = text
             .chars()
             .skip(skip)
             .collect::<String>()
             .trim()
+            .trim_end_matches([',', '，'])
             .to_owned();
         let mut units = Vec::new();
         let mut raws = Vec::new();

@@ -42,7 +42,9 @@ use crate::grammar::numeral::is_numeral_char;
 use crate::normalize::{fold, fold_width};
 
 use super::conventions::first_leads_tail;
-use super::prose::{find_note, matching_open, note_bracket, starts_label_line, NoteFind};
+use super::prose::{
+    find_note, matching_open, note_bracket, starts_label_line, starts_note_label, NoteFind,
+};
 
 /// A paragraph shorter than this (in chars) is never split: a run-on
 /// paragraph holds at least two items.
@@ -115,8 +117,11 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
     while i < chars.len() {
         let c = note_bracket(fold_width(chars[i]));
         let mut cut = None;
-        if c == ')' && ends_note(chars, cuts.last().copied().unwrap_or(0), i) {
-            cut = Some((i + 1, Piece::AfterNote));
+        if let Some(at) = (c == ')')
+            .then(|| ends_note(chars, cuts.last().copied().unwrap_or(0), i))
+            .flatten()
+        {
+            cut = Some((at, Piece::AfterNote));
         } else if prev == Some('。')
             && !c.is_whitespace()
             && starts_label_line(&fold(
@@ -125,6 +130,20 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
         {
             // Label lines run into their item's line (`1.…。 牵头单位：A`).
             cut = Some((i, Piece::LabelLine));
+        } else if prev == Some(',')
+            && !in_label_line
+            && starts_note_label(&fold(
+                &chars[i..chars.len().min(i + 16)].iter().collect::<String>(),
+            ))
+            && !inside_brackets(&chars[piece_start.min(i)..i])
+        {
+            // A note without brackets run in after a comma
+            // (`1.…，牵头部门：A。`): label lines.
+            cut = Some((i, Piece::LabelLine));
+        } else if in_label_line && prev == Some('。') && !c.is_whitespace() {
+            // A sentence after label lines run into a line is not theirs
+            // (`1.…，牵头部门：A。目前进展顺利。`).
+            cut = Some((i, Piece::AfterNote));
         } else if c == '('
             || c.is_ascii_digit()
             || is_numeral_char(c)
@@ -150,10 +169,7 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                     // number 2 follows.
                     let first = l.ordinal == 1
                         && (title_run
-                            || second_at
-                                .entry(l.kind)
-                                .or_insert_with(|| second_after_stop(chars, i + l.len, l.kind))
-                                .is_some_and(|j| j > i)
+                            || next_second(&mut second_at, chars, i + l.len, l.kind)
                             || heads_a_list(chars, i + l.len, l.kind)
                             // A stop, then a space: a line break lost.
                             || (after_stop && chars[i - 1].is_whitespace())
@@ -194,7 +210,11 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
                     Piece::AfterNote => {
                         piece_is_heading = false;
                         piece_start = at;
-                        prev = Some(')');
+                        prev = chars[..at]
+                            .iter()
+                            .rev()
+                            .map(|&c| note_bracket(fold_width(c)))
+                            .find(|c| !c.is_whitespace());
                     }
                     Piece::LabelLine => {
                         piece_is_heading = false;
@@ -216,11 +236,25 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
     cuts
 }
 
+/// Whether the text ends inside brackets (more open than closed).
+fn inside_brackets(chars: &[char]) -> bool {
+    let mut depth = 0i32;
+    for &c in chars {
+        match note_bracket(fold_width(c)) {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 /// What starts a piece.
 enum Piece {
     /// A label continuing the numbering.
     Labelled(crate::grammar::label::Label),
-    /// Text after a responsibility note.
+    /// Text after a responsibility note, or after label lines run into a
+    /// line.
     AfterNote,
     /// Label lines after the item's last sentence.
     LabelLine,
@@ -231,19 +265,21 @@ const MAX_NOTE_CHARS: usize = 300;
 
 /// Whether the bracket closing at char `close` ends a responsibility note
 /// (`（X负责）`) opened after `from` and more text follows it.
-fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
-    let more = chars[close + 1..]
-        .iter()
-        .find(|c| !c.is_whitespace())
-        .is_some_and(|&c| !"。,;)".contains(fold_width(c)));
-    if !more || close < 3 {
-        return false;
+fn ends_note(chars: &[char], from: usize, close: usize) -> Option<usize> {
+    let next = |from: usize| (from..chars.len()).find(|&j| !chars[j].is_whitespace());
+    // The piece after the note starts right after it, or after a stop that
+    // closes it (`…（X负责）。目前进展顺利。`) where no label follows.
+    let after = match next(close + 1).map(|j| (j, fold_width(chars[j]))) {
+        Some((_, ',' | ')')) | None => return None,
+        Some((j, '。' | ';')) => next(j + 1)?,
+        Some((j, _)) => j,
+    };
+    if close < 3 {
+        return None;
     }
     // The note's opening bracket, not too far back.
     let floor = from.max(close.saturating_sub(MAX_NOTE_CHARS));
-    let Some(open) = matching_open(chars, close, floor) else {
-        return false;
-    };
+    let open = matching_open(chars, close, floor)?;
     let content = &chars[open + 1..close];
     let content = fold(&content.iter().collect::<String>());
     // The convention may close the note (`（X负责。列第一位者为牵头单位，下同）`),
@@ -259,20 +295,42 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> bool {
     };
     let labelled = content.contains(':');
     if !labelled && !lexicon::NOTE_VERBS.iter().any(|v| content.ends_with(v)) {
-        return false;
+        return None;
     }
     let note: String = chars[open..=close].iter().collect();
     if !matches!(find_note(&note), NoteFind::Found(_)) {
-        return false;
+        return None;
     }
     // A deadline after the note is the note's (`（X负责）2024年底前完成。`).
-    let sentence: String = chars[close + 1..]
+    let sentence: String = chars[after..]
         .iter()
         .take_while(|&&c| fold_width(c) != '。')
         .take(CELL_MAX_CHARS + 1)
         .collect();
     let sentence = sentence.trim_start_matches(|c: char| c.is_whitespace() || ",;，；".contains(c));
-    !looks_like_deadline(sentence)
+    (!looks_like_deadline(sentence)).then_some(after)
+}
+
+/// Whether number 2 of `kind` stands after a stop or a space from char
+/// `from` on, the answer cached until that number 2 is passed (a list
+/// restarting under each item has a number 2 of its own).
+fn next_second(
+    cache: &mut HashMap<LabelKind, Option<usize>>,
+    chars: &[char],
+    from: usize,
+    kind: LabelKind,
+) -> bool {
+    let at = match cache.get(&kind) {
+        // No number 2 after an earlier char: none after this one.
+        Some(None) => None,
+        Some(Some(j)) if *j >= from => Some(*j),
+        _ => {
+            let j = second_after_stop(chars, from, kind);
+            cache.insert(kind, j);
+            j
+        }
+    };
+    at.is_some()
 }
 
 /// Where number 2 of `kind` first stands right after a stop or a space (a
@@ -374,6 +432,46 @@ mod tests {
         // A bracket that names no one stays inside its sentence.
         let got = pieces(&["开展试点（含县级）工作，逐步推广。（甲部负责）"]);
         assert_eq!(got, ["开展试点（含县级）工作，逐步推广。（甲部负责）"]);
+    }
+
+    #[test]
+    fn a_note_closed_by_a_stop_ends_its_piece() {
+        let got = pieces(&["1、道路工程（牵头单位：甲局）。进度较慢。"]);
+        assert_eq!(got, ["1、道路工程（牵头单位：甲局）。", "进度较慢。"]);
+        // (A deadline after the stop stays the note's.)
+        let got = pieces(&["1、道路工程（甲局负责）。2024年底前完成。"]);
+        assert_eq!(got, ["1、道路工程（甲局负责）。2024年底前完成。"]);
+    }
+
+    #[test]
+    fn a_note_run_in_after_a_comma_is_label_lines_and_ends_at_its_stop() {
+        let got = pieces(&["1、道路工程，牵头部门：甲局。进度较慢。"]);
+        assert_eq!(got, ["1、道路工程，", "牵头部门：甲局。", "进度较慢。"]);
+        // A qualified label word too; not a unit's name with its role, and
+        // not inside brackets.
+        let got = pieces(&["1、道路工程，牵头考核单位：甲局。"]);
+        assert_eq!(got, ["1、道路工程，", "牵头考核单位：甲局。"]);
+        let got = pieces(&["1、道路工程，甲局牵头：负责协调。"]);
+        assert_eq!(got, ["1、道路工程，甲局牵头：负责协调。"]);
+        let got = pieces(&["1、道路工程。（2024年底前，牵头单位：甲局）"]);
+        assert_eq!(got, ["1、道路工程。（2024年底前，牵头单位：甲局）"]);
+    }
+
+    #[test]
+    fn a_list_restarting_under_each_item_is_cut_each_time() {
+        let got =
+            pieces(&["（一）甲（乙局负责）1.子一。2.子二。（二）丙（丁局负责）1.子三。2.子四。"]);
+        assert_eq!(
+            got,
+            [
+                "（一）甲（乙局负责）",
+                "1.子一。",
+                "2.子二。",
+                "（二）丙（丁局负责）",
+                "1.子三。",
+                "2.子四。"
+            ]
+        );
     }
 
     #[test]
