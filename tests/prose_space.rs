@@ -250,6 +250,13 @@ fn style() -> impl Strategy<Value = Style> {
                     && !titled
                     && !heading_units;
                 let task_note = task_note && !grouped && !heading_units && !note_alone && !run_on;
+                let comma_note = comma_note
+                    && labelled_notes
+                    && !grouped
+                    && !label_lines
+                    && !note_alone
+                    && !heading_units
+                    && !run_on;
                 Style {
                     bracket,
                     grouped,
@@ -285,8 +292,7 @@ fn style() -> impl Strategy<Value = Style> {
                     label_sep,
                     // (Without brackets, a deadline clause before the
                     // units cannot be told from the item's text.)
-                    note_deadline_first: note_deadline_first
-                        && !(comma_note && labelled_notes && !grouped && !label_lines),
+                    note_deadline_first: note_deadline_first && !comma_note,
                     qualified_labels: qualified_labels && labelled_notes && !label_lines,
                     heading_units,
                     note_alone,
@@ -328,13 +334,7 @@ fn style() -> impl Strategy<Value = Style> {
                         && !note_alone
                         && !heading_units
                         && !run_on,
-                    comma_note: comma_note
-                        && labelled_notes
-                        && !grouped
-                        && !label_lines
-                        && !note_alone
-                        && !heading_units
-                        && !run_on,
+                    comma_note,
                 }
             },
         )

@@ -195,6 +195,13 @@ pub struct Layout {
     /// Deadlines that are a whole year (`2024年底前`) written as the year
     /// alone (`2024`), as a 建设时间 column holds them.
     pub bare_years: bool,
+    /// With [`Sections::Column`] and a 序号 column, the section column
+    /// first, before the 序号 (`分类 | 序号 | 事项 | …`).
+    pub section_first: bool,
+    /// Without [`Layout::roles`], a 牵头单位 column after the 责任单位 column
+    /// naming one of the units listed there (`区发改局、区经商局` | `区发改局`):
+    /// that unit leads, listed once.
+    pub lead_listed: bool,
 }
 
 /// Header words of a 序号 column that name no 序号 (a text word, a word
@@ -338,6 +345,8 @@ impl Default for Layout {
             seq_word: false,
             cut_in_text: false,
             bare_years: false,
+            section_first: false,
+            lead_listed: false,
         }
     }
 }
@@ -402,6 +411,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -414,7 +425,16 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (score_col, grouped_header, wrapped_header),
                 items,
                 (remarks, cut_tail, progress_col, task_rows),
-                (bare_sections, number_from, progress_last, seq_word, cut_in_text, bare_years),
+                (
+                    bare_sections,
+                    number_from,
+                    progress_last,
+                    seq_word,
+                    cut_in_text,
+                    bare_years,
+                    section_first,
+                    lead_listed,
+                ),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -438,13 +458,14 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 // Pasted rows that leave out merged cells cannot say which
                 // of two unit columns (牵头, 配合) lost its cell: such text
                 // pads them.
-                let padded = padded || (roles && format != Format::CellLines);
+                let lead_listed = lead_listed && !roles;
+                let padded = padded || ((roles || lead_listed) && format != Format::CellLines);
                 // One cell per line or between spaces: rows are found by
                 // their running numbers, or, without a 序号 column, by their
                 // length (every cell written), and a lone 配合 cell could
                 // belong to either unit column.
                 let cells_absent = matches!(format, Format::CellLines | Format::Spaces);
-                let merge = merge && !(cells_absent && (seq == Seq::None || roles));
+                let merge = merge && !(cells_absent && (seq == Seq::None || roles || lead_listed));
                 let blank_col = if cells_absent && seq == Seq::None {
                     BlankCol::None
                 } else {
@@ -500,7 +521,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                             UnknownDetail::None
                         }
                         _ if unknown_text != UnknownText::None => UnknownDetail::None,
-                        UnknownDetail::Units if roles => UnknownDetail::None,
+                        UnknownDetail::Units if roles || lead_listed => UnknownDetail::None,
                         d => d,
                     },
                     leader_col,
@@ -620,6 +641,18 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                                 || unknown_detail != UnknownDetail::None
                                 || wrapped_header)
                             && SEQ_TEXT_WORDS[words % SEQ_TEXT_WORDS.len()] == SEQ_UNKNOWN_WORD),
+                    // TODO(issue 12): a column of sections before the 序号
+                    // under a header wrapped over lines.
+                    // TODO(issue 12): beside a column of scores, a pasted
+                    // row of its text and score alone (the rest merged) is
+                    // aligned as a section and a running number.
+                    section_first: section_first
+                        && sections == Sections::Column
+                        && seq != Seq::None
+                        && !grouped_header
+                        && !(wrapped_header && format == Format::CellLines)
+                        && !score_col,
+                    lead_listed: lead_listed && !grouped_header && !units_lines,
                 })
             },
         )
@@ -1138,7 +1171,14 @@ impl GenNotice {
                     let units = m
                         .lead
                         .iter()
-                        .map(|u| (comparable(u), role(true)))
+                        .enumerate()
+                        .map(|(k, u)| {
+                            let role = match layout.lead_listed {
+                                true if k == 0 => Role::Lead,
+                                _ => role(true),
+                            };
+                            (comparable(u), role)
+                        })
                         .chain(m.support.iter().map(|u| (comparable(u), role(false))))
                         .collect();
                     let dl = m.deadline.as_ref();

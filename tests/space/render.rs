@@ -107,10 +107,13 @@ impl Col {
 
 fn columns(layout: &Layout) -> Vec<Col> {
     let mut cols = Vec::new();
+    if layout.section_first {
+        cols.push(Col::Section);
+    }
     if layout.seq != Seq::None {
         cols.push(Col::Seq);
     }
-    if layout.sections == Sections::Column {
+    if layout.sections == Sections::Column && !layout.section_first {
         cols.push(Col::Section);
     }
     if layout.grouped_header {
@@ -134,6 +137,8 @@ fn columns(layout: &Layout) -> Vec<Col> {
     }
     let units: &[Col] = if layout.roles {
         &[Col::Lead, Col::Support]
+    } else if layout.lead_listed {
+        &[Col::Units, Col::Lead]
     } else if layout.grouped_header {
         &[]
     } else {
@@ -177,6 +182,7 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
         Col::Leader => (m.leader.to_owned(), None),
         Col::Units if layout.units_lines => (m.lead.join("\n"), None),
         Col::Units => (m.lead.join("、"), None),
+        Col::Lead if layout.lead_listed => (m.lead[0].to_owned(), None),
         Col::Lead => (m.lead.join("、"), None),
         Col::Support => (m.support.join("、"), None),
         Col::Blank if layout.remarks => (

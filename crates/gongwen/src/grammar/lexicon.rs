@@ -133,6 +133,7 @@ const WORDS: &[(&str, Field)] = &[
     // After the task words: of equals, a header naming both (`领域及任务`)
     // heads tasks.
     ("类别", Field::Section),
+    ("分类", Field::Section),
     ("领域", Field::Section),
     ("板块", Field::Section),
     // How an assessment table scores each item (评分标准, 各项分值): the

@@ -173,6 +173,36 @@ const GROUP_REGIONS: [&str; 13] = [
     "盟",
 ];
 
+/// A measure's units gathered from several lists (a 责任单位 column and a
+/// 牵头单位 column, `区发改局` in both): a name one list states a role for
+/// (lead, support, guide) and another lists as responsible (with the same
+/// scope) is one unit at its first place, with the stated role. Names
+/// repeated within one list, or under two stated roles, stay as listed:
+/// the notice says so.
+pub fn one_per_name(lists: Vec<Vec<Unit>>) -> Vec<Unit> {
+    let plain = |r: Option<Role>| matches!(r, None | Some(Role::Responsible));
+    let mut out: Vec<(usize, Unit)> = Vec::new();
+    for (k, list) in lists.into_iter().enumerate() {
+        for u in list {
+            let same = out.iter_mut().find(|(from, o)| {
+                *from != k
+                    && o.name == u.name
+                    && o.scope == u.scope
+                    && plain(o.role) != plain(u.role)
+            });
+            match same {
+                Some((_, o)) => {
+                    if plain(o.role) {
+                        o.role = u.role;
+                    }
+                }
+                None => out.push((k, u)),
+            }
+        }
+    }
+    out.into_iter().map(|(_, u)| u).collect()
+}
+
 /// Whether `name` is only region words, maybe after `各` and maybe with
 /// regions in brackets (`各市`, `自治区`, `市县`, `各县(市、区)`): a region
 /// without a head noun of its own, sharing the one after it.
@@ -1198,6 +1228,29 @@ mod tests {
 
     fn roles(list: &UnitList) -> Vec<Option<Role>> {
         list.units.iter().map(|u| u.role).collect()
+    }
+
+    #[test]
+    fn a_lead_listed_among_the_responsible_is_one_unit_where_it_stands() {
+        let responsible = parse_units("区农业局、区发改局、区交通局", Some(Role::Responsible));
+        let lead = parse_units("区发改局", Some(Role::Lead));
+        let units = one_per_name(vec![responsible.units, lead.units]);
+        let got: Vec<(&str, Option<Role>)> =
+            units.iter().map(|u| (u.name.as_str(), u.role)).collect();
+        assert_eq!(
+            got,
+            [
+                ("区农业局", Some(Role::Responsible)),
+                ("区发改局", Some(Role::Lead)),
+                ("区交通局", Some(Role::Responsible)),
+            ]
+        );
+        // Within one list, or under two stated roles, a name stays twice.
+        let twice = parse_units("甲局、乙局、甲局", Some(Role::Responsible));
+        assert_eq!(one_per_name(vec![twice.units]).len(), 3);
+        let lead = parse_units("甲局", Some(Role::Lead));
+        let support = parse_units("甲局", Some(Role::Support));
+        assert_eq!(one_per_name(vec![lead.units, support.units]).len(), 2);
     }
 
     /// Every non-blank char of `raw` (folded) that is not a separator, a

@@ -178,7 +178,8 @@ pub fn find_header(table: &Table) -> Option<Header> {
     None
 }
 
-/// The first column, where it holds running numbers (`1`, `2`, `2`, `4`:
+/// The first column (or the one after a column of sections), where it
+/// holds running numbers (`1`, `2`, `2`, `4`:
 /// none less than the one above; rows that leave it out or merged skip
 /// some), under the header at row `header_row` whose
 /// word names no 序号 (a text column's, `任务项`, or one the lexicon does not
@@ -239,10 +240,14 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
             }
         }) && any
     };
-    // (The 序号 stands first: numbers further right are counts, areas.)
-    header.first().filter(|h| h.col == 0 && h.col_span <= 1)?;
-    let words: Vec<&str> = header.iter().map(|h| h.text.as_str()).collect();
-    (first_column_may_number(&words) && running(0)).then_some(0)
+    // (The 序号 stands first, or after a column of sections, `分类 | 序号 |
+    // …`: numbers further right are counts, areas.)
+    let first = usize::from(roles.first() == Some(&ColumnRole::Section));
+    header
+        .get(first)
+        .filter(|h| h.col as usize == first && h.col_span <= 1)?;
+    let words: Vec<&str> = header[first..].iter().map(|h| h.text.as_str()).collect();
+    (first_column_may_number(&words) && running(first)).then_some(first)
 }
 
 /// Whether the first of a header's words may head a column of running

@@ -24,7 +24,10 @@
 //!   goes on after it;
 //! - without one, each row has a cell for every column (a trailing 备注
 //!   may be left out), each fitting its column, at least three columns;
-//! - a short `一、` line between rows is a section row.
+//! - a short `一、` line between rows is a section row;
+//! - a column of sections may stand before the 序号 (`分类 序号 …`): a row
+//!   then starts with its section cell and its number, or, the section
+//!   merged from above, with its number alone (an empty cell in its place).
 //!
 //! The table ends at the first paragraph that fits none of this; blank
 //! paragraphs between rows are part of it. A line with more cells than the
@@ -115,8 +118,15 @@ fn header_at_end(text: &str, leading_unknown: bool) -> Option<(usize, Vec<Column
         roles.insert(0, role);
         unknown.insert(0, header_field(piece).is_none());
         start -= 1;
-        // 序号 stands first.
+        // 序号 stands first, or after a column of sections (`分类 序号 …`).
         if role == ColumnRole::Seq {
+            if let Some(before) = start.checked_sub(1).map(|k| pieces[k]) {
+                if role_of_header(before) == ColumnRole::Section && is_short_word(before) {
+                    roles.insert(0, ColumnRole::Section);
+                    unknown.insert(0, false);
+                    start -= 1;
+                }
+            }
             break;
         }
     }
@@ -189,7 +199,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
         .map(|(_, p)| cells_of(&p.text))
         .take(MAX_SECTIONS_OVER_ROWS + 1)
         .find(|pieces| !is_section_line(pieces))
-        .and_then(|pieces| pieces.first().copied().and_then(row_number))
+        // (After a section's cell where a column of sections stands first.)
+        .and_then(|pieces| pieces.iter().take(2).find_map(|p| row_number(p)))
         .and(with_unknown.as_ref())
         .map(|(offset, roles, unknown)| numbers_first(&first.text, *offset, roles, unknown))
         .unwrap_or_default();
@@ -239,16 +250,35 @@ fn numbers_first(
         with_seq.extend_from_slice(roles);
         let mut unknown_with = vec![false];
         unknown_with.extend_from_slice(unknown);
-        out.push((start, with_seq, unknown_with));
+        out.push(section_before(trimmed, (start, with_seq, unknown_with)));
     }
-    if first_column_may_number(&words) {
+    // (Its own first word; or, after a column of sections, its second.)
+    let first = usize::from(roles[0] == ColumnRole::Section);
+    if words.len() > first && first_column_may_number(&words[first..]) {
         let mut roles = roles.to_vec();
-        roles[0] = ColumnRole::Seq;
+        roles[first] = ColumnRole::Seq;
         let mut unknown = unknown.to_vec();
-        unknown[0] = false;
-        out.push((offset, roles, unknown));
+        unknown[first] = false;
+        out.push(section_before(trimmed, (offset, roles, unknown)));
     }
     out
+}
+
+/// A header whose 序号 stands first, with the column of sections before
+/// it where the word before is a section's (`分类 任务项 …`).
+fn section_before(text: &str, (start, mut roles, mut unknown): HeaderAt) -> HeaderAt {
+    match cells_of(&text[..start]).pop() {
+        Some(word) if is_short_word(word) && role_of_header(word) == ColumnRole::Section => {
+            roles.insert(0, ColumnRole::Section);
+            unknown.insert(0, false);
+            (
+                word.as_ptr() as usize - text.as_ptr() as usize,
+                roles,
+                unknown,
+            )
+        }
+        _ => (start, roles, unknown),
+    }
 }
 
 /// The table under a header that starts at `offset` in `first`.
@@ -266,7 +296,10 @@ fn table_under(
     if !could_head_task_table(&header) {
         return None;
     }
-    let numbered = roles[0] == ColumnRole::Seq;
+    // (A column of sections may stand before the 序号: a row's section
+    // cell, where its merge does not leave it out, before its number.)
+    let section_first = roles[0] == ColumnRole::Section && roles.get(1) == Some(&ColumnRole::Seq);
+    let numbered = roles[0] == ColumnRole::Seq || section_first;
     let needed = cells_a_row_needs(roles, unknown);
     if !numbered && needed < 3 {
         return None;
@@ -290,7 +323,28 @@ fn table_under(
         if pieces.len() > width {
             break;
         }
-        let number = running_number(pieces[0]);
+        // (A row's section cell, then its number; or its number alone, the
+        // section cell merged from above: an empty cell in its place.)
+        let (pieces, number) = match pieces.as_slice() {
+            [first, ..] if section_first && running_number(first).is_some() => {
+                if pieces.len() >= width {
+                    break;
+                }
+                let number = running_number(first);
+                let mut with = vec![""];
+                with.extend(pieces);
+                (with, number)
+            }
+            [_, second, ..] if section_first && running_number(second).is_some() => {
+                let number = running_number(second);
+                (pieces, number)
+            }
+            _ if section_first => (pieces, None),
+            _ => {
+                let number = running_number(pieces[0]);
+                (pieces, number)
+            }
+        };
         let under_section = rows.last().is_some_and(is_section_row);
         if numbered {
             if let Some(n) = number {

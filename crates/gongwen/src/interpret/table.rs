@@ -18,6 +18,7 @@
 
 use crate::document::{Block, Cell, Position, Table, TableLayout};
 use crate::grammar::label::{bullet, parse_label, Label, LabelKind};
+use crate::grammar::units::one_per_name;
 use crate::interpret::cell_items::{split_items, Mark};
 use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
 use crate::normalize::comparable;
@@ -859,13 +860,13 @@ impl<'h> RowMachine<'h> {
                 position: Some(v.position),
             }
         });
-        let mut units = Vec::new();
+        let mut lists = Vec::new();
         let mut note = d.note;
         let mut raws = Vec::new();
         let mut all_inherited = !d.units.is_empty();
         for (v, role) in &d.units {
             let list = self.memo.units(&v.text, Some(*role));
-            units.extend(list.units);
+            lists.push(list.units);
             if !v.inherited {
                 if let Some(n) = list.note {
                     append_line(&mut note, &n);
@@ -874,6 +875,7 @@ impl<'h> RowMachine<'h> {
             all_inherited &= v.inherited;
             raws.push(v.text.clone());
         }
+        let mut units = one_per_name(lists);
         if self.responsible_leads && !units.iter().any(|u| u.role == Some(Role::Lead)) {
             for u in &mut units {
                 if u.role == Some(Role::Responsible) {

@@ -39,6 +39,11 @@
 //!   as a row of its own: seen, not hidden in a note); a note under the
 //!   table (`注：…`) ends it.
 //!
+//! A column of sections may stand before the 序号 (`分类` / `序号` / …): the
+//! line before a row's number is then its section cell, merged over the
+//! rows below it or repeated, and becomes a section row where it changes;
+//! the column's header word stays a paragraph before the table.
+//!
 //! A table without running numbers is read strictly: rows of exactly as many
 //! paragraphs as the header has cells, each fitting its column (unit names
 //! under 责任单位, a deadline the grammar understands under 完成时限, other text
@@ -121,7 +126,12 @@ fn one_column_tables_as_paragraphs(doc: &Document) -> Option<Document> {
 /// Rebuilds the one-cell-per-line tables among a document's paragraphs.
 fn fold_paragraphs(doc: &Document) -> Option<Document> {
     rebuild_runs(doc, |blocks, index| {
-        table_at(blocks, index).map(|(table, used)| (vec![Block::Table(table)], used))
+        table_at(blocks, index).map(|(before, table, used)| {
+            let mut rebuilt: Vec<Block> =
+                before.cloned().map(Block::Paragraph).into_iter().collect();
+            rebuilt.push(Block::Table(table));
+            (rebuilt, used)
+        })
     })
 }
 
@@ -177,8 +187,31 @@ pub(super) fn paragraphs(blocks: &[Block]) -> impl Iterator<Item = (usize, &Para
 }
 
 /// A table rebuilt from the paragraphs at the start of `blocks`, and how
-/// many blocks it used.
-fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
+/// many blocks it used. (With the header word of a column of sections
+/// before the 序号, which the table leaves out: that paragraph, kept
+/// before it.)
+fn table_at(blocks: &[Block], index: u32) -> Option<(Option<&Paragraph>, Table, usize)> {
+    let first = match blocks.first()? {
+        Block::Paragraph(p) => p,
+        _ => return None,
+    };
+    // A column of sections before the 序号 (`分类` / `序号` / …): the table
+    // starts at the 序号, each row's section cell a section row.
+    let text = first.text.trim();
+    if text.chars().count() <= MAX_LATER_HEADER_CHARS && role_of_header(text) == ColumnRole::Section
+    {
+        if let Some((k, _)) = paragraphs(blocks).nth(1) {
+            if let Some((table, used)) = table_from(&blocks[k..], index, true) {
+                return Some((Some(first), table, used + k));
+            }
+        }
+    }
+    table_from(blocks, index, false).map(|(table, used)| (None, table, used))
+}
+
+/// [`table_at`], the table's first column maybe standing after a column
+/// of sections (`section_first`), left out of its header.
+fn table_from(blocks: &[Block], index: u32, section_first: bool) -> Option<(Table, usize)> {
     let first = match blocks.first()? {
         Block::Paragraph(p) => p,
         _ => return None,
@@ -211,18 +244,18 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         && first.text.trim().chars().count() <= MAX_LATER_HEADER_CHARS
         && first_row_soon();
     let before_rows = (by_word || numbers_soon)
-        .then(|| header_before_rows(blocks))
+        .then(|| header_before_rows(blocks, section_first))
         .flatten();
     let mut numbered = by_word
         || before_rows.is_some_and(|w| {
             let mut lines = paragraphs(blocks).map(|(_, p)| p.text.trim());
             let header: Vec<&str> = lines.by_ref().take(w).collect();
             // (Where a 序号 stands among them, the table starts there.)
-            first_row_numbered(lines)
+            first_row_numbered(lines.skip(usize::from(section_first)))
                 && header.iter().all(|t| role_of_header(t) != ColumnRole::Seq)
                 && first_column_may_number(&header)
         });
-    if by_word || numbers_soon {
+    if (by_word || numbers_soon) && !section_first {
         if let Some(found) = wrapped_header_table(blocks, index, numbers_soon) {
             return Some(found);
         }
@@ -296,7 +329,11 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // (A column of running numbers is headed by a short word: a long line
     // over them is the title over the table, which starts below it.)
     let rows_numbered = words.peek().is_some_and(|&(k, _)| {
-        first_row_numbered(paragraphs(&blocks[k..]).map(|(_, p)| p.text.trim()))
+        first_row_numbered(
+            paragraphs(&blocks[k..])
+                .map(|(_, p)| p.text.trim())
+                .skip(usize::from(section_first)),
+        )
     });
     if rows_numbered
         && !by_word
@@ -327,11 +364,17 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // A word the lexicon does not know ends the header only where the rows
     // begin (the first running number): else it is the first row's.
     // (Or the first section row over them: `一、…`.)
+    // (Or the first row's section cell before its number, after a column of
+    // sections.)
     let rows_begin = numbered
-        && words.peek().is_some_and(|(_, p)| {
+        && (words.peek().is_some_and(|(_, p)| {
             let t = p.text.trim();
             running_number(t).is_some() || is_section(t) || ends_sentence(t)
-        });
+        }) || (section_first
+            && words
+                .clone()
+                .nth(1)
+                .is_some_and(|(_, p)| running_number(p.text.trim()).is_some())));
     while !rows_begin && unknown.last() == Some(&true) {
         header.pop();
         roles.pop();
@@ -352,7 +395,10 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         return None;
     }
     let found = if numbered {
-        numbered_rows(rows, &roles, &unknown, paras, index)
+        numbered_rows(rows, &roles, &unknown, paras, index, section_first)
+    } else if section_first {
+        // (Sections are told from rows by the running numbers.)
+        return None;
     } else {
         rows_in_step(rows, &roles, paras, index)
     }?;
@@ -373,15 +419,21 @@ fn header_cell(text: &str) -> (ColumnRole, bool) {
 
 /// How many lines stand before the first running number where each is a
 /// header cell (short, no label, no sentence) and they name a text column
-/// and a unit column: `None` where they do not.
-fn header_before_rows(blocks: &[Block]) -> Option<usize> {
+/// and a unit column: `None` where they do not. (With `section_first`,
+/// the line right before the number is the first row's section cell.)
+fn header_before_rows(blocks: &[Block], section_first: bool) -> Option<usize> {
     let lines: Vec<&str> = paragraphs(blocks)
         .map(|(_, p)| p.text.trim())
         .take(MAX_COLUMNS + 1)
         .collect();
-    let width = lines
+    let mut width = lines
         .iter()
         .position(|t| running_number(t).is_some() || is_section(t) || ends_sentence(t))?;
+    // (After a column of sections, the first row's section cell stands
+    // before its number.)
+    if section_first && running_number(lines[width]).is_some() {
+        width = width.checked_sub(1)?;
+    }
     let header = &lines[..width];
     let cell_like = |t: &&str| {
         t.chars().count() <= MAX_HEADER_CHARS && parse_label(t).is_none() && !ends_sentence(t)
@@ -524,7 +576,7 @@ fn wrapped_header_table(
         return None;
     }
     let paras = paragraphs(blocks).skip(lines.len()).peekable();
-    let found = numbered_rows(vec![header], &roles, &unknown, paras, index)?;
+    let found = numbered_rows(vec![header], &roles, &unknown, paras, index, false)?;
     find_header(&found.0)?;
     Some(found)
 }
@@ -537,10 +589,32 @@ fn numbered_rows<'a>(
     unknown: &[bool],
     mut paras: std::iter::Peekable<impl Iterator<Item = (usize, &'a Paragraph)> + Clone>,
     index: u32,
+    section_first: bool,
 ) -> Option<(Table, usize)> {
     let width = roles.len();
     // A row is complete when it has every cell it needs.
     let needed = cells_a_row_needs(roles, unknown);
+    // With a column of sections before the 序号, a row's section cell: a
+    // line as short as a section's, right before a running number, no
+    // unit's name or deadline (its merged cells leave it out of the rows
+    // below it; repeated, it is the same section).
+    // (Between rows, where the row above is done, whatever its words look
+    // like: `扎实推进数字政府`.)
+    let between_rows = |t: &str, next: Option<&str>| {
+        section_first
+            && running_number(t).is_none()
+            && t.chars().count() <= MAX_SECTION_CHARS
+            && !is_furniture(t)
+            // (A row's number, not a year: `2023`, a deadline's cell.)
+            && next.is_some_and(|n| row_number(n).is_some())
+    };
+    // (After a row's cells, not a unit's name or deadline: its own.)
+    let section_cell = |t: &str, next: Option<&str>| {
+        between_rows(t, next)
+            && !fits_column(t, ColumnRole::Units(Role::Responsible))
+            && !fits_column(t, ColumnRole::Deadline)
+    };
+    let mut last_section: Option<&str> = None;
     // (Where no header word names units, one column under a word the
     // lexicon does not know may hold them: its cells will say.)
     let unit_columns = roles
@@ -642,13 +716,17 @@ fn numbered_rows<'a>(
             let lines: Vec<(usize, &Paragraph)> = paras
                 .clone()
                 .zip(nexts)
-                .take_while(|((_, p2), next)| {
+                .enumerate()
+                .take_while(|(j, ((_, p2), next))| {
                     let t2 = p2.text.trim();
-                    !running_number(t2).is_some_and(|m| same_or_next(m, n))
-                        && !starts_section(t2, next.map(|(_, p3)| p3.text.trim()))
-                        && !is_furniture(t2)
+                    let t3 = next.map(|(_, p3)| p3.text.trim());
+                    let ends_row = running_number(t2).is_some_and(|m| same_or_next(m, n))
+                        || starts_section(t2, t3)
+                        || is_furniture(t2)
+                        || (1 + j >= needed && section_cell(t2, t3));
+                    !ends_row
                 })
-                .map(|(line, _)| line)
+                .map(|(_, (line, _))| line)
                 .take(2 * width)
                 .collect();
             let mut full: Vec<Cell> = vec![cells[0].clone()];
@@ -668,6 +746,7 @@ fn numbered_rows<'a>(
                     .map(|(_, p3)| p3.text.trim());
                 running_number(t2).is_some_and(|m| m != n && same_or_next(m, n))
                     || starts_section(t2, t3)
+                    || section_cell(t2, t3)
             });
             // Each cell fits its column in order. (A sentence in a 备注's
             // place is a row of the task without its number, as below:
@@ -715,6 +794,7 @@ fn numbered_rows<'a>(
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
                     || (!takes_sentence && is_unlabelled_section(t2, t3))
+                    || (cells.len() >= needed && section_cell(t2, t3))
                     // A note under the table (`注：…`) ends it.
                     || is_furniture(t2)
                     || (cells.len() >= needed + usize::from(names_official(&cells))
@@ -737,6 +817,7 @@ fn numbered_rows<'a>(
                                 let t3 = p3.text.trim();
                                 let t4 = paras.clone().nth(2).map(|(_, p4)| p4.text.trim());
                                 starts_section(t3, t4)
+                                    || section_cell(t3, t4)
                                     || is_furniture(t3)
                                     || running_number(t3).is_some_and(|m| same_or_next(m, n))
                             })))
@@ -757,6 +838,12 @@ fn numbered_rows<'a>(
             });
             last_number = Some(n);
             used = end + 1;
+        } else if between_rows(text, paras.peek().map(|(_, p2)| p2.text.trim())) {
+            // (Repeated on each row, the same section.)
+            if last_section != Some(text) {
+                rows.push(section_row(p, None, roles).0);
+                last_section = Some(text);
+            }
         } else if starts_section(text, paras.peek().map(|(_, p2)| p2.text.trim())) {
             let title = paras.peek().map(|&(_, p2)| p2);
             let (row, took_title) = section_row(p, title, roles);
@@ -785,15 +872,23 @@ fn numbered_rows<'a>(
                     || fits_column(t2, ColumnRole::Deadline))
                     && !is_furniture(t2);
                 let t3 = paras.clone().nth(1).map(|(_, p3)| p3.text.trim());
-                if number.is_some_and(|m| same_or_next(m, n)) || starts_section(t2, t3) || !fits {
+                if number.is_some_and(|m| same_or_next(m, n))
+                    || starts_section(t2, t3)
+                    || section_cell(t2, t3)
+                    || !fits
+                {
                     break;
                 }
                 block.push((k2, p2));
                 paras.next();
             }
+            let mut ahead = paras.clone();
+            let t3 = ahead.nth(1).map(|(_, p3)| p3.text.trim());
             let goes_on = paras.peek().is_some_and(|(_, p2)| {
                 let t2 = p2.text.trim();
-                is_section(t2) || running_number(t2).is_some_and(|m| same_or_next(m, n))
+                is_section(t2)
+                    || section_cell(t2, t3)
+                    || running_number(t2).is_some_and(|m| same_or_next(m, n))
             });
             let mut found = unnumbered_rows(&block, width, one_unit_column, has_leader);
             // Paragraphs left over end the table before them; where the
@@ -834,9 +929,10 @@ fn numbered_rows<'a>(
     }
     // Section rows after the last numbered row belong to what follows.
     while rows.len() > 1
-        && rows
-            .last()
-            .is_some_and(|r| r.cells.len() == 1 && is_section(&r.cells[0].text))
+        && rows.last().is_some_and(|r| {
+            r.cells.len() == 1
+                && (is_section(&r.cells[0].text) || (section_first && r.cells[0].col_span > 1))
+        })
     {
         rows.pop();
     }
@@ -1378,6 +1474,40 @@ mod tests {
         let doc = read_text("工作任务\n牵头单位\n配合单位\n1\n联动共建科学城\n区科技局");
         assert!(fold_vertical_tables(&doc)
             .is_none_or(|d| d.tables().all(|t| t.rows[0].cells[0].text != "工作任务")));
+    }
+
+    #[test]
+    fn a_column_of_sections_before_the_sequence_gives_section_rows() {
+        // `分类` merged over rows 1-2, repeated over row 3 (the same
+        // section), then a new one.
+        let doc = read_text(
+            "分类\n序号\n事项\n责任单位\n\
+             发展目标\n1\n地区生产总值增长6.5%以上。\n区发改局\n\
+             2\n农业增加值增长3.5%。\n区农业农村局\n\
+             发展目标\n3\n服务业增加值增长6%。\n区发改局\n\
+             激发市场活力\n4\n深化政务服务改革。\n区行政服务中心",
+        );
+        let folded = fold_vertical_tables(&doc).expect("a table");
+        // (The column's header word is kept, a paragraph before the table.)
+        assert!(matches!(&folded.blocks[0], Block::Paragraph(p) if p.text == "分类"));
+        let table = folded.tables().next().expect("a table");
+        let rows: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["序号", "事项", "责任单位"],
+                vec!["发展目标"],
+                vec!["1", "地区生产总值增长6.5%以上。", "区发改局"],
+                vec!["2", "农业增加值增长3.5%。", "区农业农村局"],
+                vec!["3", "服务业增加值增长6%。", "区发改局"],
+                vec!["激发市场活力"],
+                vec!["4", "深化政务服务改革。", "区行政服务中心"],
+            ]
+        );
     }
 
     #[test]
