@@ -757,7 +757,7 @@ fn split(t: &Text) -> Vec<Span> {
 }
 
 /// A join word at `i` that separates two units, for a piece that started
-/// at `start`: `X会同Y`, `X及Y`, `X等有关部门` (split after `等`, which
+/// at `start`: `X会同Y`, `X及Y`, `X等有关部门`, `X等各相关部门` (split after `等`, which
 /// then drops as a trailing word, so `有关部门` is a unit of its own) and
 /// `X等和Y` (`等和` dropped). The
 /// text before must end like a unit's name and a unit must follow; returns
@@ -770,9 +770,8 @@ fn join_word(t: &Text, start: usize, i: usize) -> Option<(usize, usize)> {
     let (end, len) = match c {
         '会' if t.at(i + 1) == '同' => (i, 2),
         '及' if !matches!(t.at(i + 1), '其' | '时') => (i, 1),
-        '等' if t.starts_with(i + 1, t.len(), "有关") || t.starts_with(i + 1, t.len(), "相关") => {
-            (i + 1, 1)
-        }
+        // (A group after it: `等有关部门`, `等各相关部门`, `等各单位`.)
+        '等' if GROUP_WORDS.iter().any(|g| t.starts_with(i + 1, t.len(), g)) => (i + 1, 1),
         // `X等和Y` / `X等及Y`: `X` (its `等` dropped), then `Y`.
         '等' if matches!(t.at(i + 1), '和' | '及' | '与') => (i, 2),
         _ => return None,
@@ -1967,6 +1966,8 @@ mod tests {
         assert_no_text_lost(raw, &l);
         let l = parse_units("人力资源社会保障部等相关单位负责", None);
         assert_eq!(names(&l), ["人力资源社会保障部", "相关单位"]);
+        let l = parse_units("市统计局等各相关部门按职责分工负责", None);
+        assert_eq!(names(&l), ["市统计局", "各相关部门"]);
         // A name that itself starts with 各有关 stays whole.
         let l = parse_units("各有关部门和单位，各省级人民政府按职责分工负责", None);
         assert_eq!(names(&l), ["各有关部门和单位", "各省级人民政府"]);
