@@ -485,6 +485,7 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
                 &blocks,
                 if layout.padded { "　" } else { " " },
                 layout.title_row,
+                layout.wrapped_cells.then(|| columns(layout)).as_deref(),
             )
             .into_bytes(),
             "notice.txt",
@@ -615,10 +616,26 @@ fn records(blocks: &[Block], padded: bool) -> String {
     out
 }
 
+/// How many chars a wrapped section or task cell shows per line
+/// ([`Layout::wrapped_cells`]).
+const WRAP_CHARS: usize = 6;
+
+/// A cell's text broken with a space every [`WRAP_CHARS`] chars.
+fn wrapped(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .chunks(WRAP_CHARS)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// One line per row, its written cells between `sep` (merged-over and
 /// empty cells are absent); with `title_on_header` a paragraph just before
-/// a table shares the line of its header.
-fn spaces(blocks: &[Block], sep: &str, title_on_header: bool) -> String {
+/// a table shares the line of its header. With `wrap` (the columns), section
+/// and task cells are [`wrapped`] and a merged cell inside a row is an
+/// empty piece.
+fn spaces(blocks: &[Block], sep: &str, title_on_header: bool, wrap: Option<&[Col]>) -> String {
     let mut out = String::new();
     for (i, b) in blocks.iter().enumerate() {
         match b {
@@ -629,14 +646,34 @@ fn spaces(blocks: &[Block], sep: &str, title_on_header: bool) -> String {
                 out.push_str(if joined { sep } else { "\n" });
             }
             Block::Table(rows) => {
-                for row in rows {
-                    let cells: Vec<&str> = row
-                        .iter()
-                        .filter_map(|s| match s {
-                            Slot::Start { text, .. } if !text.is_empty() => Some(text.as_str()),
-                            _ => None,
-                        })
-                        .collect();
+                for (r, row) in rows.iter().enumerate() {
+                    let mut cells: Vec<String> = match wrap {
+                        // (The header row's words are short: never wrapped.)
+                        Some(cols) if r > 0 => row
+                            .iter()
+                            .zip(cols)
+                            .filter_map(|(s, col)| match s {
+                                Slot::Start { text, .. }
+                                    if matches!(col, Col::Section | Col::Task) =>
+                                {
+                                    Some(wrapped(text))
+                                }
+                                Slot::Start { text, .. } => Some(text.clone()),
+                                Slot::Below => Some(String::new()),
+                                Slot::Right => None,
+                            })
+                            .collect(),
+                        _ => row
+                            .iter()
+                            .filter_map(|s| match s {
+                                Slot::Start { text, .. } if !text.is_empty() => Some(text.clone()),
+                                _ => None,
+                            })
+                            .collect(),
+                    };
+                    while cells.last().is_some_and(|c| c.is_empty()) {
+                        cells.pop();
+                    }
                     out.push_str(&cells.join(sep));
                     out.push('\n');
                 }

@@ -29,10 +29,18 @@
 //!   then starts with its section cell and its number, or, the section
 //!   merged from above, with its number alone (an empty cell in its place).
 //!
+//! A line with more pieces than the header has words holds cells wrapped
+//! over lines (a narrow column copied, a space where each line broke:
+//! `加强水资源保 护`): pieces join into one text cell only where they have the
+//! shape of one (every line as long as the first, the last no longer, none
+//! a unit list, deadline or number of its own), and the row is read the way
+//! that joins least with every cell fitting its column (see `wrapped_row`);
+//! where the header's words stand one blank apart, two blanks leave an
+//! empty (merged) cell. A line no such reading fits ends the table: it is
+//! left as a paragraph rather than cut at a guess.
+//!
 //! The table ends at the first paragraph that fits none of this; blank
-//! paragraphs between rows are part of it. A line with more cells than the
-//! header (a space inside a cell) ends the table: it is left as a
-//! paragraph rather than cut at a guess. Cells keep their paragraphs'
+//! paragraphs between rows are part of it. Cells keep their paragraphs'
 //! positions (lines). Nothing else is changed.
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
@@ -55,6 +63,10 @@ use super::vertical::{
 /// lexicon word it is known by (`牵头责任单位` by `责任单位`, not a table's
 /// title by the `工作任务` inside it).
 const HEADER_CHARS_PER_WORD_CHAR: usize = 3;
+
+/// How many pieces may stand before a first row's number (a section's
+/// cell, wrapped over lines).
+const MAX_PIECES_BEFORE_NUMBER: usize = 3;
 
 /// How many section lines may stand between a header and its first row
 /// (a section and a sub-section).
@@ -199,8 +211,14 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
         .map(|(_, p)| cells_of(&p.text))
         .take(MAX_SECTIONS_OVER_ROWS + 1)
         .find(|pieces| !is_section_line(pieces))
-        // (After a section's cell where a column of sections stands first.)
-        .and_then(|pieces| pieces.iter().take(2).find_map(|p| row_number(p)))
+        // (After a section's cell where a column of sections stands first,
+        // maybe wrapped.)
+        .and_then(|pieces| {
+            pieces
+                .iter()
+                .take(MAX_PIECES_BEFORE_NUMBER + 1)
+                .find_map(|p| row_number(p))
+        })
         .and(with_unknown.as_ref())
         .map(|(offset, roles, unknown)| numbers_first(&first.text, *offset, roles, unknown))
         .unwrap_or_default();
@@ -300,6 +318,12 @@ fn table_under(
     // cell, where its merge does not leave it out, before its number.)
     let section_first = roles[0] == ColumnRole::Section && roles.get(1) == Some(&ColumnRole::Seq);
     let numbered = roles[0] == ColumnRole::Seq || section_first;
+    // Where the header's words stand a single blank apart, two blanks in a
+    // row leave an empty (merged) cell between them.
+    let blank_is_cell = !header_text
+        .chars()
+        .zip(header_text.chars().skip(1))
+        .any(|(a, b)| a.is_whitespace() && b.is_whitespace());
     let needed = cells_a_row_needs(roles, unknown);
     if !numbered && needed < 3 {
         return None;
@@ -314,15 +338,44 @@ fn table_under(
     while let Some(&(k, p)) = paras.peek() {
         let text = p.text.trim();
         let pieces = cells_of(text);
+        let section_title = wrapped_section(&pieces);
+        let pieces: Vec<&str> = match &section_title {
+            Some(cells) => cells.iter().map(String::as_str).collect(),
+            None => pieces,
+        };
         if is_section_line(&pieces) {
             rows.push(row_of(&pieces, p));
             row_blocks.push(k);
             paras.next();
             continue;
         }
-        if pieces.len() > width {
-            break;
-        }
+        // More pieces than columns: a cell wrapped over lines (`加强水资源保
+        // 护`), read by the shape of its pieces, or no row.
+        // (Or as many pieces as columns, or fewer, that do not fit them in
+        // order where a wrapped cell would.)
+        let wrapped_cells;
+        // (Empty cells, where blanks show them, in their places.)
+        let blanks_in_order = || {
+            let tokens: Vec<&str> = text.split(char::is_whitespace).collect();
+            tokens.len() > width
+                || (tokens.len() == width
+                    && !tokens
+                        .iter()
+                        .zip(roles)
+                        .all(|(t, r)| t.is_empty() || fits_column(t, *r)))
+        };
+        let pieces = if pieces.len() > width || (blank_is_cell && blanks_in_order()) {
+            match wrapped_row(text, roles, blank_is_cell) {
+                Some(cells) => {
+                    wrapped_cells = cells;
+                    wrapped_cells.iter().map(String::as_str).collect()
+                }
+                None if pieces.len() > width => break,
+                None => pieces,
+            }
+        } else {
+            pieces
+        };
         // (A row's section cell, then its number; or its number alone, the
         // section cell merged from above: an empty cell in its place.)
         let (pieces, number) = match pieces.as_slice() {
@@ -401,8 +454,151 @@ fn table_under(
     })
 }
 
+/// How much a join of two pieces into one cell costs against a cell that
+/// fits its column.
+const JOIN_COST: f32 = 0.1;
+
+/// The cells of a row with more pieces than `roles` has columns, where
+/// some cells were wrapped over lines (a page's narrow column copied: a
+/// space where each line broke, `严守用水 效率控制 红线`): pieces join into
+/// one text cell where they have the shape of a wrapped cell (every line as
+/// long as the first, the last no longer), and the row is read the way
+/// that joins least with every cell fitting its column
+/// ([`fits_column`]); trailing columns may be left out (merged). Tried
+/// where a row has more pieces than columns, or (with `blank_is_cell`)
+/// as many pieces and empty cells as columns that do not fit in order. With
+/// `blank_is_cell`, a blank between two blanks is an empty cell. `None`
+/// where no reading fits.
+fn wrapped_row(text: &str, roles: &[ColumnRole], blank_is_cell: bool) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = if blank_is_cell {
+        text.trim().split(char::is_whitespace).collect()
+    } else {
+        cells_of(text)
+    };
+    let width = roles.len();
+    let n = tokens.len();
+    // A run of pieces as one cell: one piece, or a wrapped text cell.
+    let cell_of = |i: usize, j: usize, role: ColumnRole| -> Option<(String, f32)> {
+        let run = &tokens[i..j];
+        if run.len() == 1 {
+            let t = run[0];
+            return match (t.is_empty(), fits_column(t, role)) {
+                (true, _) => Some((String::new(), 0.0)),
+                (false, true) => Some((t.to_owned(), evidence(t, role))),
+                (false, false) => None,
+            };
+        }
+        let shaped = wrap_shaped(run);
+        let text_column = matches!(
+            role,
+            ColumnRole::Section | ColumnRole::Task | ColumnRole::Measure | ColumnRole::Other
+        );
+        let joined = run.join(" ");
+        // (A wrapped cell is text: in a column of no known role it counts
+        // as no unit list or deadline, whatever its words.)
+        let sure = if matches!(role, ColumnRole::Task | ColumnRole::Measure) {
+            1.0
+        } else {
+            0.5
+        };
+        let score = sure - JOIN_COST * (run.len() - 1) as f32;
+        (shaped && text_column && fits_column(&joined, role)).then_some((joined, score))
+    };
+    // best[i][c]: the best score reading tokens[..i] into columns[..c], and
+    // where the last cell started.
+    let mut best: Vec<Vec<Option<(f32, usize)>>> = vec![vec![None; width + 1]; n + 1];
+    best[0][0] = Some((0.0, 0));
+    for c in 0..width {
+        for i in 0..n {
+            let Some((score, _)) = best[i][c] else {
+                continue;
+            };
+            // (Only text pieces join: an empty piece is a cell alone.)
+            let longest = if tokens[i].is_empty() { 1 } else { n - i };
+            for (j, slot) in best.iter_mut().enumerate().skip(i + 1).take(longest) {
+                if let Some((_, s)) = cell_of(i, j, roles[c]) {
+                    let total = score + s;
+                    if slot[c + 1].is_none_or(|(b, _)| total > b) {
+                        slot[c + 1] = Some((total, i));
+                    }
+                }
+            }
+        }
+    }
+    // Every piece read; the columns after the last may be left out.
+    let used = (1..=width)
+        .filter_map(|c| best[n][c].map(|(s, _)| (c, s)))
+        .max_by(|a, b| a.1.total_cmp(&b.1))?
+        .0;
+    let mut cells = Vec::with_capacity(used);
+    let mut j = n;
+    for c in (0..used).rev() {
+        let (_, i) = best[j][c + 1]?;
+        cells.push(cell_of(i, j, roles[c])?.0);
+        j = i;
+    }
+    cells.reverse();
+    // (A reading that joins nothing is the pieces' own.)
+    let pieces = tokens.iter().filter(|t| !t.is_empty()).count();
+    let filled = cells.iter().filter(|c| !c.is_empty()).count();
+    (filled < pieces).then_some(cells)
+}
+
+/// How surely a cell that fits its column belongs there: fully in a
+/// column the header names (序号, text, units, deadline); in a column of
+/// sections, remarks or a word the lexicon does not know (anything fits),
+/// fully only for what a detail column holds (units, a deadline), else
+/// half.
+fn evidence(text: &str, role: ColumnRole) -> f32 {
+    match role {
+        ColumnRole::Seq
+        | ColumnRole::Task
+        | ColumnRole::Measure
+        | ColumnRole::Units(_)
+        | ColumnRole::Deadline => 1.0,
+        _ if fits_column(text, ColumnRole::Units(Role::Responsible))
+            || fits_column(text, ColumnRole::Deadline) =>
+        {
+            1.0
+        }
+        _ => 0.5,
+    }
+}
+
+/// Whether pieces have the shape of one text cell wrapped over lines:
+/// every line as long as the first (two chars at least), the last no
+/// longer, none a running number, deadline or list of units of its own
+/// (cells side by side, not one wrapped; a line may end like a unit's
+/// name, `优化数字政府` / `服务`).
+fn wrap_shaped(run: &[&str]) -> bool {
+    let lines: Vec<usize> = run.iter().map(|t| t.chars().count()).collect();
+    let Some((&last, most)) = lines.split_last() else {
+        return false;
+    };
+    let first = lines[0];
+    first >= 2
+        && most.iter().all(|&l| l == first)
+        && (1..=first).contains(&last)
+        && run.iter().all(|t| {
+            running_number(t).is_none()
+                && !fits_column(t, ColumnRole::Deadline)
+                && !(t.contains('、') && fits_column(t, ColumnRole::Units(Role::Responsible)))
+        })
+}
+
+/// A section line whose title was wrapped (`一、 信用监管提升 行动`): its
+/// label and its title's pieces joined by a space.
+fn wrapped_section(pieces: &[&str]) -> Option<Vec<String>> {
+    match pieces {
+        [label, title @ ..] if title.len() >= 2 => (heading_label_alone(label).is_some()
+            && wrap_shaped(title))
+        .then(|| vec![(*label).to_owned(), title.join(" ")]),
+        _ => None,
+    }
+}
+
 /// Whether a line's pieces are a section row: a short `一、` line, or a
-/// label alone (the 序号 cell) and its title.
+/// label alone (the 序号 cell) and its title (maybe wrapped).
 fn is_section_line(pieces: &[&str]) -> bool {
     match pieces {
         [one] => is_section(one),
@@ -411,7 +607,8 @@ fn is_section_line(pieces: &[&str]) -> bool {
                 && running_number(title).is_none()
                 && !is_section(title)
         }
-        _ => false,
+        // (Its title wrapped: `一、 信用监管提升 行动`.)
+        pieces => wrapped_section(pieces).is_some(),
     }
 }
 
@@ -547,6 +744,48 @@ mod tests {
                 vec!["2", "开展涉企收费专项检查。", "市市场监管局、市财政局"],
             ]
         );
+    }
+
+    #[test]
+    fn cells_wrapped_over_lines_are_read_by_their_shape() {
+        // `加强水资源保 护` and `严守用水 效率控制 红线` are cells wrapped at a
+        // narrow column's width; two blanks leave the merged 类别 empty.
+        let (_, rows) = rebuilt(
+            "序号 类别 主要任务 细化措施 牵头单位 责任单位
+             1 加强水资源保 护 严守控制红线 实施双控行动。 市水利局 各县(市、区)人民政府
+             2  严守用水 效率控制 红线 落实评估体系。 市水利局 各县(市、区)人民政府
+",
+        );
+        assert_eq!(
+            rows[1],
+            [
+                "1",
+                "加强水资源保 护",
+                "严守控制红线",
+                "实施双控行动。",
+                "市水利局",
+                "各县(市、区)人民政府"
+            ]
+        );
+        assert_eq!(
+            rows[2],
+            [
+                "2",
+                "",
+                "严守用水 效率控制 红线",
+                "落实评估体系。",
+                "市水利局",
+                "各县(市、区)人民政府"
+            ]
+        );
+        // Pieces side by side are no wrapped cell: a unit list or a
+        // deadline is a cell of its own.
+        assert!(!wrap_shaped(&[
+            "开展专项整治行动",
+            "市公安局、市应急管理局"
+        ]));
+        assert!(!wrap_shaped(&["市公安局、市应急局", "2025年7月底前"]));
+        assert!(wrap_shaped(&["优化数字政府", "服务"]));
     }
 
     #[test]

@@ -794,7 +794,14 @@ fn numbered_rows<'a>(
                     || (number == Some(n) && cells.len() > 1)
                     || is_section(t2)
                     || (!takes_sentence && is_unlabelled_section(t2, t3))
-                    || (cells.len() >= needed && section_cell(t2, t3))
+                    // (Short of a cell, where the next column takes units
+                    // or a deadline, not such a line: merged and left out.)
+                    || ((cells.len() >= needed
+                        || (cells.len() >= 2
+                            && roles.get(cells.len()).is_some_and(|r| {
+                                matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline)
+                            })))
+                        && section_cell(t2, t3))
                     // A note under the table (`注：…`) ends it.
                     || is_furniture(t2)
                     || (cells.len() >= needed + usize::from(names_official(&cells))
