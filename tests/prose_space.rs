@@ -145,7 +145,13 @@ struct Style {
     /// Labelled notes run into the item's sentence after a comma, without
     /// brackets (`1.甲，牵头单位：A；配合单位：B。`).
     comma_note: bool,
+    /// With [`Style::statement`], the statement first names the official
+    /// in charge (`由分管副县长负责，A牵头，…`): the item's leader.
+    official: bool,
 }
+
+/// The official a statement names ([`Style::official`]).
+const OFFICIAL: &str = "分管副县长";
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot),
 /// `1。` (a full stop).
@@ -214,7 +220,13 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             any::<bool>(),
         ),
-        (any::<bool>(), any::<bool>(), any::<bool>(), any::<bool>()),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
+        ),
     )
         .prop_map(
             |(
@@ -228,7 +240,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (note_deadline_first, qualified_labels, heading_units),
                 (note_alone, first_leads_rule, run_on),
                 (stray_break, cut_tail, host_words, lost_indent, tight),
-                (task_note, statement, after_note, comma_note),
+                (task_note, statement, after_note, comma_note, official),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -257,7 +269,7 @@ fn style() -> impl Strategy<Value = Style> {
                     && !note_alone
                     && !heading_units
                     && !run_on;
-                Style {
+                let mut style = Style {
                     bracket,
                     grouped,
                     label_lines,
@@ -335,7 +347,11 @@ fn style() -> impl Strategy<Value = Style> {
                         && !heading_units
                         && !run_on,
                     comma_note,
-                }
+                    official,
+                };
+                // (An official is named in a statement.)
+                style.official &= style.statement;
+                style
             },
         )
 }
@@ -402,6 +418,11 @@ fn heading_units(t: &GenTask, ti: usize, style: &Style) -> String {
 /// The label lines under an item.
 fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
     if style.statement {
+        let official = if style.official {
+            format!("由{OFFICIAL}负责，")
+        } else {
+            String::new()
+        };
         let who = match style.roles {
             Roles::LeadSupport => {
                 format!("由{}牵头，{}配合", m.lead.join("、"), m.support.join("、"))
@@ -413,7 +434,7 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
             (true, Some(d)) => format!("，{}", d.raw),
             _ => String::new(),
         };
-        return vec![format!("{who}{when}，抓好落实。")];
+        return vec![format!("{official}{who}{when}，抓好落实。")];
     }
     let mut lines = match style.roles {
         Roles::LeadSupport if style.other_label_words => vec![format!(
@@ -738,8 +759,7 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                     ongoing: dl.is_some_and(|d| d.ongoing),
                     recurs: dl.is_some_and(|d| d.recurs),
                     units,
-                    // No officials are written in prose here.
-                    leader: None,
+                    leader: style.official.then(|| comparable(OFFICIAL)),
                 });
             }
         }
@@ -868,6 +888,7 @@ fn a_different_notice_does_not_compare_equal() {
         statement: false,
         after_note: false,
         comma_note: false,
+        official: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

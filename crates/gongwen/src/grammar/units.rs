@@ -401,8 +401,8 @@ const NOT_HEADS: [&str; 48] = [
 
 /// Region words that make a unit after `各` (`各设区市`, `各县(市、区)`).
 #[rustfmt::skip]
-const REGIONS: [&str; 11] = [
-    "省", "市", "县", "区", "地", "州", "盟", "乡", "镇", "街道", "地区",
+const REGIONS: [&str; 13] = [
+    "省", "市", "县", "区", "地", "州", "盟", "乡", "镇", "街道", "地区", "村", "社区",
 ];
 
 /// Words that make a unit of a region word after them (`各设区市`,

@@ -74,7 +74,7 @@ pub fn starts_label_line(folded: &str) -> bool {
 
 /// Whether folded text after a comma starts a note without brackets: a
 /// label word naming units or a deadline and its colon (`…，牵头部门：A`),
-/// the word whole ([`is_label_word`]) or a units word with a qualifier
+/// the word whole (`is_label_word`) or a units word with a qualifier
 /// ([`lexicon::label_role`]: `牵头考核单位：`), not a unit's name with its
 /// role (`市交通局牵头：`).
 pub fn starts_note_label(folded: &str) -> bool {

@@ -140,6 +140,21 @@ mod tests {
     }
 
     #[test]
+    fn an_official_and_groups_of_villages_answer_too() {
+        let parts = role_statement("由镇长负责，各村配合，3月10日前完成。").expect("a statement");
+        let lines: Vec<&LabelLine> = parts.iter().map(|(_, l)| l).collect();
+        assert_eq!(
+            lines,
+            [
+                &LabelLine::Note("由镇长负责".to_owned()),
+                &LabelLine::Leader("镇长".to_owned()),
+                &LabelLine::Units(Role::Responsible, "各村配合".to_owned()),
+                &LabelLine::Deadline("3月10日前完成".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
     fn an_official_named_after_the_title_is_the_leader() {
         let parts = role_statement("由区委常委、常务副区长王某负责，区财政局牵头，抓好落实。")
             .expect("a statement");
