@@ -736,3 +736,13 @@ fn vocabulary_folds_to_simplified() {
     );
     assert_eq!(fold(&render(&lines, true)), render(&lines, false));
 }
+
+/// Found by `notice_pieces_in_any_order_lose_nothing`: a pipe table whose
+/// header cell is a label word (`责任单位：`) over rows of no record.
+#[test]
+fn a_label_word_header_over_no_records_loses_nothing() {
+    let text = "|责任单位：\n等|完成时限\n\n|<br>\"\\||---|";
+    if let Err(e) = noloss::check_text(text) {
+        panic!("{e}");
+    }
+}

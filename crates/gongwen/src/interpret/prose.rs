@@ -73,7 +73,8 @@ pub fn starts_label_line(folded: &str) -> bool {
 }
 
 /// Whether folded text after a comma starts a note without brackets: a
-/// label word naming units or a deadline and its colon (`…，牵头部门：A`),
+/// label word naming units and its colon (`…，牵头部门：A`; a time or place
+/// after a comma, `，时间：…`, is the sentence's),
 /// the word whole (`is_label_word`) or a units word with a qualifier
 /// ([`lexicon::label_role`]: `牵头考核单位：`), not a unit's name with its
 /// role (`市交通局牵头：`).
@@ -83,7 +84,7 @@ pub fn starts_note_label(folded: &str) -> bool {
         .and_then(|c| c.get(1))
         .is_some_and(|w| {
             let w = w.as_str();
-            matches!(label_field(w), Some(Field::Units(_) | Field::Deadline))
+            matches!(label_field(w), Some(Field::Units(_)))
                 && (is_label_word(w) || lexicon::label_role(w).is_some())
         })
 }

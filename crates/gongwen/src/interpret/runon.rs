@@ -135,12 +135,16 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
             && starts_note_label(&fold(
                 &chars[i..chars.len().min(i + 16)].iter().collect::<String>(),
             ))
-            && !inside_brackets(&chars[piece_start.min(i)..i])
+            && !inside_brackets(&chars[piece_start.min(i).max(i.saturating_sub(MAX_NOTE_CHARS))..i])
         {
             // A note without brackets run in after a comma
             // (`1.…，牵头部门：A。`): label lines.
             cut = Some((i, Piece::LabelLine));
-        } else if in_label_line && prev == Some('。') && !c.is_whitespace() {
+        } else if in_label_line
+            && prev == Some('。')
+            && !c.is_whitespace()
+            && !deadline_sentence(&chars[i..])
+        {
             // A sentence after label lines run into a line is not theirs
             // (`1.…，牵头部门：A。目前进展顺利。`).
             cut = Some((i, Piece::AfterNote));
@@ -236,7 +240,19 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
     cuts
 }
 
-/// Whether the text ends inside brackets (more open than closed).
+/// Whether the sentence at the start of `chars` states a deadline (the
+/// item's, after its label lines: `…。2024年底前完成。`).
+fn deadline_sentence(chars: &[char]) -> bool {
+    let sentence: String = chars
+        .iter()
+        .take_while(|&&c| fold_width(c) != '。')
+        .take(CELL_MAX_CHARS + 1)
+        .collect();
+    looks_like_deadline(sentence.trim())
+}
+
+/// Whether the text ends inside brackets (more open than closed), looked
+/// at over a note's longest stretch.
 fn inside_brackets(chars: &[char]) -> bool {
     let mut depth = 0i32;
     for &c in chars {
@@ -271,7 +287,8 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> Option<usize> {
     // closes it (`…（X负责）。目前进展顺利。`) where no label follows.
     let after = match next(close + 1).map(|j| (j, fold_width(chars[j]))) {
         Some((_, ',' | ')')) | None => return None,
-        Some((j, '。' | ';')) => next(j + 1)?,
+        // (`；` joins clauses of one sentence: `（X负责）；推进…（Y负责）`.)
+        Some((j, '。')) => next(j + 1)?,
         Some((j, _)) => j,
     };
     if close < 3 {

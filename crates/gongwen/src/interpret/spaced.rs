@@ -45,7 +45,7 @@
 
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
 use crate::grammar::label::{heading_label_alone, parse_label};
-use crate::grammar::lexicon::header_field;
+use crate::grammar::lexicon::{exact_field, header_field, Field};
 use crate::model::Role;
 
 use super::cell_text::is_furniture;
@@ -133,7 +133,7 @@ fn header_at_end(text: &str, leading_unknown: bool) -> Option<(usize, Vec<Column
         // 序号 stands first, or after a column of sections (`分类 序号 …`).
         if role == ColumnRole::Seq {
             if let Some(before) = start.checked_sub(1).map(|k| pieces[k]) {
-                if role_of_header(before) == ColumnRole::Section && is_short_word(before) {
+                if is_section_word(before) {
                     roles.insert(0, ColumnRole::Section);
                     unknown.insert(0, false);
                     start -= 1;
@@ -282,11 +282,17 @@ fn numbers_first(
     out
 }
 
+/// Whether a header word is a column of sections' own (`分类`, `类别`),
+/// not a title that ends in one (`垃圾分类`).
+fn is_section_word(word: &str) -> bool {
+    exact_field(word) == Some(Field::Section)
+}
+
 /// A header whose 序号 stands first, with the column of sections before
 /// it where the word before is a section's (`分类 任务项 …`).
 fn section_before(text: &str, (start, mut roles, mut unknown): HeaderAt) -> HeaderAt {
     match cells_of(&text[..start]).pop() {
-        Some(word) if is_short_word(word) && role_of_header(word) == ColumnRole::Section => {
+        Some(word) if is_section_word(word) => {
             roles.insert(0, ColumnRole::Section);
             unknown.insert(0, false);
             (
@@ -454,6 +460,10 @@ fn table_under(
     })
 }
 
+/// Most lines a cell is read as wrapped over (a longer run is no cell:
+/// the reading stays linear in the line's length).
+const MAX_WRAPPED_LINES: usize = 8;
+
 /// How much a join of two pieces into one cell costs against a cell that
 /// fits its column.
 const JOIN_COST: f32 = 0.1;
@@ -514,7 +524,11 @@ fn wrapped_row(text: &str, roles: &[ColumnRole], blank_is_cell: bool) -> Option<
                 continue;
             };
             // (Only text pieces join: an empty piece is a cell alone.)
-            let longest = if tokens[i].is_empty() { 1 } else { n - i };
+            let longest = if tokens[i].is_empty() {
+                1
+            } else {
+                (n - i).min(MAX_WRAPPED_LINES)
+            };
             for (j, slot) in best.iter_mut().enumerate().skip(i + 1).take(longest) {
                 if let Some((_, s)) = cell_of(i, j, roles[c]) {
                     let total = score + s;

@@ -198,8 +198,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Option<&Paragraph>, Table, 
     // A column of sections before the 序号 (`分类` / `序号` / …): the table
     // starts at the 序号, each row's section cell a section row.
     let text = first.text.trim();
-    if text.chars().count() <= MAX_LATER_HEADER_CHARS && role_of_header(text) == ColumnRole::Section
-    {
+    // (The column's own word, `分类`, not a title ending in it, `垃圾分类`.)
+    if lexicon::exact_field(text) == Some(lexicon::Field::Section) {
         if let Some((k, _)) = paragraphs(blocks).nth(1) {
             if let Some((table, used)) = table_from(&blocks[k..], index, true) {
                 return Some((Some(first), table, used + k));
@@ -599,22 +599,31 @@ fn numbered_rows<'a>(
     // unit's name or deadline (its merged cells leave it out of the rows
     // below it; repeated, it is the same section).
     // (Between rows, where the row above is done, whatever its words look
-    // like: `扎实推进数字政府`.)
+    // like, `扎实推进数字政府`, but a deadline.)
+    // (No deadline: a row's last cell; no clauses: a row's text.)
     let between_rows = |t: &str, next: Option<&str>| {
         section_first
             && running_number(t).is_none()
             && t.chars().count() <= MAX_SECTION_CHARS
+            && !t.contains(['，', ',', '；', ';'])
             && !is_furniture(t)
+            && !fits_column(t, ColumnRole::Deadline)
             // (A row's number, not a year: `2023`, a deadline's cell.)
             && next.is_some_and(|n| row_number(n).is_some())
     };
-    // (After a row's cells, not a unit's name or deadline: its own.)
+    // (After a row short of cells, not a unit's name either: its own.)
     let section_cell = |t: &str, next: Option<&str>| {
-        between_rows(t, next)
-            && !fits_column(t, ColumnRole::Units(Role::Responsible))
-            && !fits_column(t, ColumnRole::Deadline)
+        between_rows(t, next) && !fits_column(t, ColumnRole::Units(Role::Responsible))
     };
     let mut last_section: Option<&str> = None;
+    // Whether a row's last cell fits the table's last column, a unit or
+    // deadline column: nothing of the row can follow it.
+    let row_at_last_column = |cells: &[Cell]| {
+        roles.last().is_some_and(|r| {
+            matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline)
+                && cells.last().is_some_and(|c| fits_column(&c.text, *r))
+        })
+    };
     // (Where no header word names units, one column under a word the
     // lexicon does not know may hold them: its cells will say.)
     let unit_columns = roles
@@ -723,7 +732,7 @@ fn numbered_rows<'a>(
                     let ends_row = running_number(t2).is_some_and(|m| same_or_next(m, n))
                         || starts_section(t2, t3)
                         || is_furniture(t2)
-                        || (1 + j >= needed && section_cell(t2, t3));
+                        || (1 + j >= needed && between_rows(t2, t3));
                     !ends_row
                 })
                 .map(|(_, (line, _))| line)
@@ -771,7 +780,11 @@ fn numbered_rows<'a>(
             while let Some(&(k2, p2)) = paras.peek() {
                 let t2 = p2.text.trim();
                 let number = running_number(t2);
-                if number.is_none() && joins_units(&cells, t2) {
+                // (The section cell repeated before the next number is no
+                // unit of a cell broken over lines, whatever its words.)
+                let repeated_section = last_section == Some(t2)
+                    && between_rows(t2, paras.clone().nth(1).map(|(_, p3)| p3.text.trim()));
+                if number.is_none() && !repeated_section && joins_units(&cells, t2) {
                     join_line(&mut cells, t2);
                     end = k2;
                     paras.next();
@@ -796,11 +809,13 @@ fn numbered_rows<'a>(
                     || (!takes_sentence && is_unlabelled_section(t2, t3))
                     // (Short of a cell, where the next column takes units
                     // or a deadline, not such a line: merged and left out.)
-                    || ((cells.len() >= needed
-                        || (cells.len() >= 2
-                            && roles.get(cells.len()).is_some_and(|r| {
-                                matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline)
-                            })))
+                    // (With every cell it needs, whatever the line's words
+                    // look like: `扎实推进数字政府`.)
+                    || (cells.len() >= needed && between_rows(t2, t3))
+                    || (cells.len() >= 2
+                        && (roles.get(cells.len()).is_some_and(|r| {
+                            matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline)
+                        }) || row_at_last_column(&cells))
                         && section_cell(t2, t3))
                     // A note under the table (`注：…`) ends it.
                     || is_furniture(t2)
