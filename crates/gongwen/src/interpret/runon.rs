@@ -286,8 +286,8 @@ fn ends_note(chars: &[char], from: usize, close: usize) -> Option<usize> {
     // The piece after the note starts right after it, or after a stop that
     // closes it (`…（X负责）。目前进展顺利。`) where no label follows.
     let after = match next(close + 1).map(|j| (j, fold_width(chars[j]))) {
-        Some((_, ',' | ')')) | None => return None,
-        // (`；` joins clauses of one sentence: `（X负责）；推进…（Y负责）`.)
+        Some((_, ',' | ';' | ')')) | None => return None,
+        // (`；` joins clauses of one sentence, `（X负责）；推进…（Y负责）`: above.)
         Some((j, '。')) => next(j + 1)?,
         Some((j, _)) => j,
     };
