@@ -27,7 +27,11 @@
 //! ⑴…⒇, ⒈…⒛.
 //!
 //! Label lines run into an item's line start a piece of their own after
-//! the item's last sentence (`1.…。 牵头单位：A 配合单位：B`, `1.…。牵头单位：A`).
+//! the item's last sentence (`1.…。 牵头单位：A 配合单位：B`, `1.…。牵头单位：A`),
+//! or after a comma where a units label word follows (`1.…，牵头部门：A。`);
+//! a sentence after them that states no deadline starts the next piece
+//! (`…牵头部门：A。进展较慢。`), as does one after a note closed by a stop
+//! (`…（X负责）。进展较慢。`).
 //!
 //! So inline references (`按照第（三）项`) and lone enumerations stay whole.
 //! It does not decide what a piece is; the interpreter does.
@@ -124,17 +128,13 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
             cut = Some((at, Piece::AfterNote));
         } else if prev == Some('。')
             && !c.is_whitespace()
-            && starts_label_line(&fold(
-                &chars[i..chars.len().min(i + 16)].iter().collect::<String>(),
-            ))
+            && starts_label_line(&label_head(chars, i))
         {
             // Label lines run into their item's line (`1.…。 牵头单位：A`).
             cut = Some((i, Piece::LabelLine));
         } else if prev == Some(',')
             && !in_label_line
-            && starts_note_label(&fold(
-                &chars[i..chars.len().min(i + 16)].iter().collect::<String>(),
-            ))
+            && starts_note_label(&label_head(chars, i))
             && !inside_brackets(&chars[piece_start.min(i).max(i.saturating_sub(MAX_NOTE_CHARS))..i])
         {
             // A note without brackets run in after a comma
@@ -240,6 +240,18 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
     cuts
 }
 
+/// Most chars a label word and its colon take, looked at from a cut.
+const LABEL_HEAD_CHARS: usize = 16;
+
+/// The folded text at char `i` where a label word may start.
+fn label_head(chars: &[char], i: usize) -> String {
+    fold(
+        &chars[i..chars.len().min(i + LABEL_HEAD_CHARS)]
+            .iter()
+            .collect::<String>(),
+    )
+}
+
 /// Whether the sentence at the start of `chars` states a deadline (the
 /// item's, after its label lines: `…。2024年底前完成。`).
 fn deadline_sentence(chars: &[char]) -> bool {
@@ -279,7 +291,8 @@ enum Piece {
 /// Longest responsibility note looked back over, in chars.
 const MAX_NOTE_CHARS: usize = 300;
 
-/// Whether the bracket closing at char `close` ends a responsibility note
+/// Where the piece after a responsibility note starts, when the bracket
+/// closing at char `close` ends one
 /// (`（X负责）`) opened after `from` and more text follows it.
 fn ends_note(chars: &[char], from: usize, close: usize) -> Option<usize> {
     let next = |from: usize| (from..chars.len()).find(|&j| !chars[j].is_whitespace());

@@ -361,7 +361,7 @@ fn table_under(
         // order where a wrapped cell would.)
         let wrapped_cells;
         // (Empty cells, where blanks show them, in their places.)
-        let blanks_in_order = || {
+        let blanks_misplace_cells = || {
             let tokens: Vec<&str> = text.split(char::is_whitespace).collect();
             tokens.len() > width
                 || (tokens.len() == width
@@ -370,7 +370,7 @@ fn table_under(
                         .zip(roles)
                         .all(|(t, r)| t.is_empty() || fits_column(t, *r)))
         };
-        let pieces = if pieces.len() > width || (blank_is_cell && blanks_in_order()) {
+        let pieces = if pieces.len() > width || (blank_is_cell && blanks_misplace_cells()) {
             match wrapped_row(text, roles, blank_is_cell) {
                 Some(cells) => {
                     wrapped_cells = cells;
