@@ -25,7 +25,9 @@
 //! putting a note at the start of the next line (`…甲。` / `（X负责）乙。…`);
 //! 主办 / 协办 for 牵头 / 配合 in notes; lines indented with `??` (ideographic
 //! spaces lost in a conversion); a task heading with a note of its own over
-//! items with theirs.
+//! items with theirs; the official in charge named first in a statement,
+//! a labelled note or a label line (`（责任领导：X；牵头单位：A）`), a person
+//! and not a unit.
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -145,13 +147,19 @@ struct Style {
     /// Labelled notes run into the item's sentence after a comma, without
     /// brackets (`1.甲，牵头单位：A；配合单位：B。`).
     comma_note: bool,
-    /// With [`Style::statement`], the statement first names the official
-    /// in charge (`由分管副县长负责，A牵头，…`): the item's leader.
+    /// The official in charge is named first: in a statement
+    /// (`由分管副县长负责，A牵头，…`), a labelled note
+    /// (`（责任领导：分管副县长；牵头单位：A）`) or a label line: the item's
+    /// leader, a person, not a unit.
     official: bool,
 }
 
-/// The official a statement names ([`Style::official`]).
+/// The official a statement, a labelled note or a label line names
+/// ([`Style::official`]).
 const OFFICIAL: &str = "分管副县长";
+
+/// The label word naming the official in a note or a label line.
+const LEADER_LABEL: &str = "责任领导：";
 
 /// Item label forms: `1.`, `（1）`, `①`, `⑴`, `⒈`, `1﹒` (a small form dot),
 /// `1。` (a full stop).
@@ -352,8 +360,11 @@ fn style() -> impl Strategy<Value = Style> {
                     comma_note,
                     official,
                 };
-                // (An official is named in a statement.)
-                style.official &= style.statement;
+                // (An official is named in a statement, a labelled note
+                // or a label line: `责任领导：X；牵头单位：A`; items under
+                // a heading that states their units have no note.)
+                style.official &= (style.statement || style.labelled_notes || style.label_lines)
+                    && !style.heading_units;
                 style
             },
         )
@@ -458,6 +469,9 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
         Roles::Responsible => vec![format!("责任单位：{}", m.lead.join("、"))],
         Roles::Guide => vec![format!("指导单位：{}", m.lead.join("、"))],
     };
+    if style.official {
+        lines.insert(0, format!("{LEADER_LABEL}{OFFICIAL}"));
+    }
     if let (true, Some(d)) = (style.deadlines, &m.deadline) {
         let word = if style.other_label_words {
             "时间节点"
@@ -702,7 +716,7 @@ fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
                     ongoing: dl.is_some_and(|d| d.ongoing),
                     recurs: dl.is_some_and(|d| d.recurs),
                     units: units_of(own),
-                    leader: None,
+                    leader: (style.official && style.labelled_notes).then(|| comparable(OFFICIAL)),
                 });
             }
             for (mi, m) in t.measures.iter().enumerate() {

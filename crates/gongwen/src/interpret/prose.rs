@@ -87,17 +87,34 @@ pub fn starts_note_label(folded: &str) -> bool {
             matches!(label_field(w), Some(Field::Units(_)))
                 && (is_label_word(w) || lexicon::label_role(w).is_some())
         })
+        || starts_leader_label(folded)
+}
+
+/// Whether folded text starts with a whole label word naming the official
+/// in charge and its colon (`责任领导：`), the first clause of a note that
+/// goes on to name units.
+fn starts_leader_label(folded: &str) -> bool {
+    LABEL_LINE
+        .captures(folded)
+        .and_then(|c| c.get(1))
+        .is_some_and(|w| {
+            label_field(w.as_str()) == Some(Field::Leader) && is_label_word(w.as_str())
+        })
 }
 
 /// Whether folded text after a separator inside a label line starts the
-/// next label: a whole label word ([`is_label_word`]) and its colon, not a
+/// next label: a whole label word ([`is_label_word`]) or a units word with
+/// a qualifier ([`lexicon::label_role`]: `牵头考核单位：`) and its colon, not a
 /// unit named with its role (`，市交通运输局配合：` before a colon that
 /// separates it from the next label).
 fn starts_next_label(folded: &str) -> bool {
     LABEL_LINE
         .captures(folded)
         .and_then(|c| c.get(1))
-        .is_some_and(|w| label_field(w.as_str()).is_some() && is_label_word(w.as_str()))
+        .is_some_and(|w| {
+            let w = w.as_str();
+            (label_field(w).is_some() && is_label_word(w)) || lexicon::label_role(w).is_some()
+        })
 }
 
 /// The field a label word opening a note's clause names (folded text, the
@@ -163,6 +180,9 @@ pub struct Note {
     /// A closing clause that qualifies the measure rather than naming units
     /// (`适用范围：浙江自贸试验区`), as printed.
     pub aside: Option<String>,
+    /// The official in charge the note names (`责任领导：X`), as printed: a
+    /// person, never a unit.
+    pub leader: Option<String>,
 }
 
 /// What the end of a paragraph holds.
@@ -507,6 +527,20 @@ pub fn find_note(text: &str) -> NoteFind {
         }
     }
     let seg = open + 1..open + 1 + units_len;
+    // Clauses naming the official in charge (`责任领导:X;`) name people,
+    // not units: left out of the units, kept as the leader.
+    let leader_cuts = leader_clauses(&folded[seg.clone()]);
+    let leader = leader_cuts
+        .iter()
+        .map(|(_, names)| {
+            let name: String = orig[seg.start + names.start..seg.start + names.end]
+                .iter()
+                .collect();
+            name.trim().to_owned()
+        })
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>();
+    let leader = (!leader.is_empty()).then(|| leader.join("、"));
     let (cut, deadline) = match deadline_clause(&folded[seg.clone()]) {
         Some((cut, d)) => {
             let text: String = orig[seg.start + d.start..seg.start + d.end]
@@ -523,7 +557,10 @@ pub fn find_note(text: &str) -> NoteFind {
     };
     // The segment's chars without the deadline clause.
     let seg_start = seg.start;
-    let keep = |k: &usize| !cut.contains(&(k - seg_start));
+    let keep = |k: &usize| {
+        let at = k - seg_start;
+        !cut.contains(&at) && !leader_cuts.iter().any(|(c, _)| c.contains(&at))
+    };
     let unit_folded: String = seg.clone().filter(keep).map(|k| folded[k]).collect();
     let unit_folded = unit_folded.trim_end_matches(['。', ',', ';', ' ']).trim();
     let has_verb = lexicon::NOTE_VERBS.iter().any(|v| unit_folded.ends_with(v))
@@ -559,7 +596,50 @@ pub fn find_note(text: &str) -> NoteFind {
         others_support,
         deadline,
         aside,
+        leader,
     })
+}
+
+/// The clauses of a note's content (folded chars) that name the official in
+/// charge (`责任领导:杜新国;牵头单位:X`): for each, the chars to leave out of
+/// the units (the clause with one separator beside it) and the names after
+/// its colon. A clause runs from its label word to the next clause that
+/// opens with a field's label word, or to the end.
+fn leader_clauses(content: &[char]) -> Vec<(Range<usize>, Range<usize>)> {
+    // Where a clause opens with a field's label word, and which field.
+    let opens: Vec<(usize, Field, usize)> = (0..content.len())
+        .filter(|&k| k == 0 || matches!(content[k - 1], ';' | ',' | '。' | ' '))
+        .filter_map(|k| {
+            let clause: String = content[k..].iter().take(MAX_LABEL_WORD_CHARS + 4).collect();
+            let caps = LABEL_LINE.captures(&clause)?;
+            let word = caps.get(1)?.as_str();
+            let field = label_field(word).or_else(|| clause_label(&clause).map(|(f, _)| f))?;
+            let colon = k + content[k..].iter().position(|c| *c == ':')?;
+            Some((k, field, colon))
+        })
+        .collect();
+    opens
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, field, _))| *field == Field::Leader)
+        .map(|(i, &(start, _, colon))| {
+            let end = opens.get(i + 1).map_or(content.len(), |o| o.0);
+            let names_end = colon
+                + 1
+                + content[colon + 1..end]
+                    .iter()
+                    .rposition(|c| !matches!(c, ';' | ',' | '。' | ' '))
+                    .map_or(0, |p| p + 1);
+            // The clause and the separator after it; the last clause takes
+            // the separator before it instead.
+            let cut = if end < content.len() || start == 0 {
+                start..end
+            } else {
+                start - 1..end
+            };
+            (cut, colon + 1..names_end)
+        })
+        .collect()
 }
 
 /// Where the `(` that the `)` at `close` closes stands, searching back no
@@ -596,7 +676,7 @@ fn inline_note(folded: &[char]) -> Option<usize> {
         matches!(
             clause_label(&seg),
             Some((Field::Units(_) | Field::Deadline, _))
-        )
+        ) || starts_leader_label(&seg)
     };
     let mut found = None;
     let mut to = folded.len();
@@ -808,7 +888,7 @@ impl ProseReader {
             units_raw: Some(note.raw),
             units_inherited: false,
             note: note.aside,
-            leader: None,
+            leader: note.leader,
             position: Some(position),
         }
     }
@@ -836,7 +916,7 @@ impl ProseReader {
             units_raw: Some(note.raw.clone()),
             units_inherited: false,
             note: note.aside.clone(),
-            leader: None,
+            leader: note.leader.clone(),
             position: Some(position),
         }
     }
@@ -1032,6 +1112,22 @@ mod tests {
         let n = found("探索储备模式。（负责部门：发展改革委，适用范围：浙江自贸试验区）");
         assert_eq!(names(&n), ["发展改革委"]);
         assert_eq!(n.aside.as_deref(), Some("适用范围：浙江自贸试验区"));
+    }
+
+    #[test]
+    fn leader_clauses_name_people_not_units() {
+        // First, with names split by 、, or last.
+        let n =
+            found("地区生产总值增长8%以上。(责任领导:杜新国、丁玲;牵头单位:区发改局、区税务局)");
+        assert_eq!(names(&n), ["区发改局", "区税务局"]);
+        assert_eq!(roles(&n), [Some(Role::Lead); 2]);
+        assert_eq!(n.leader.as_deref(), Some("杜新国、丁玲"));
+        let n = found("推进改革。（牵头单位：市财政局；配合单位：市税务局；责任领导：张三）");
+        assert_eq!(names(&n), ["市财政局", "市税务局"]);
+        assert_eq!(roles(&n), [Some(Role::Lead), Some(Role::Support)]);
+        assert_eq!(n.leader.as_deref(), Some("张三"));
+        // Without one, no leader.
+        assert_eq!(found("推进改革。（牵头单位：市财政局）").leader, None);
     }
 
     #[test]
