@@ -152,11 +152,27 @@ struct Style {
     /// (`（责任领导：分管副县长；牵头单位：A）`) or a label line: the item's
     /// leader, a person, not a unit.
     official: bool,
+    /// The plan is sent by a cover letter: its own title, an addressee,
+    /// numbered instructions (`一、请高度重视…`), the issuer and the date,
+    /// then the plan's title, which the cover does not name. The cover's
+    /// instructions are no headings of the plan.
+    cover: bool,
 }
 
 /// The official a statement, a labelled note or a label line names
 /// ([`Style::official`]).
 const OFFICIAL: &str = "分管副县长";
+
+/// A cover letter ([`Style::cover`]): up to its closing date.
+const COVER: [&str; 7] = [
+    "关于做好重点工作的通知",
+    "各区人民政府，市政府各部门：",
+    "现将有关事项通知如下，请认真贯彻执行。",
+    "一、请高度重视，抓好落实。",
+    "二、请于每季度末报送工作进展情况。",
+    "某市人民政府办公室",
+    "2024年3月7日",
+];
 
 /// The label word naming the official in a note or a label line.
 const LEADER_LABEL: &str = "责任领导：";
@@ -234,6 +250,7 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -248,7 +265,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (note_deadline_first, qualified_labels, heading_units),
                 (note_alone, first_leads_rule, run_on),
                 (stray_break, cut_tail, host_words, lost_indent, tight),
-                (task_note, statement, after_note, comma_note, official),
+                (task_note, statement, after_note, comma_note, official, cover),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -359,6 +376,8 @@ fn style() -> impl Strategy<Value = Style> {
                         && !run_on,
                     comma_note,
                     official,
+                    // (A page pasted as one line has no date line.)
+                    cover: cover && !one_line,
                 };
                 // (An official is named in a statement, a labelled note
                 // or a label line: `责任领导：X；牵头单位：A`; items under
@@ -485,7 +504,12 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
 
 fn render(notice: &GenNotice, style: &Style) -> String {
     let (open, close) = BRACKETS[style.bracket];
-    let mut lines = vec![notice.title.clone()];
+    let mut lines = if style.cover {
+        COVER.iter().map(|l| l.to_string()).collect()
+    } else {
+        Vec::new()
+    };
+    lines.push(notice.title.clone());
     // Whether a note has been written (the first states the rule).
     let mut noted = false;
     let mut note = |m: &GenMeasure| {
@@ -824,7 +848,32 @@ fn parsed(notice: &Notice) -> Vec<Expected> {
 
 fn check(notice: &GenNotice, style: &Style) -> Result<(), TestCaseError> {
     let text = render(notice, style);
-    let mut got = parsed(&gongwen::parse_str(&text));
+    let parsed_notice = gongwen::parse_str(&text);
+    // The outline's top level is the notice's sections: a cover's
+    // instructions are none of them.
+    let tops: Vec<&str> = parsed_notice
+        .outline
+        .iter()
+        .map(|h| h.title.as_str())
+        .collect();
+    prop_assert_eq!(
+        tops.len(),
+        notice.sections.len(),
+        "{:?}\n{}\n{:?}",
+        style,
+        text,
+        tops
+    );
+    if style.cover {
+        prop_assert_eq!(
+            parsed_notice.meta.plan_title.as_deref(),
+            Some(notice.title.as_str()),
+            "{:?}\n{}",
+            style,
+            text
+        );
+    }
+    let mut got = parsed(&parsed_notice);
     let mut want = expected(notice, style);
     if style.one_line {
         // One line gives every measure the same position: document order
@@ -906,6 +955,7 @@ fn a_different_notice_does_not_compare_equal() {
         after_note: false,
         comma_note: false,
         official: false,
+        cover: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

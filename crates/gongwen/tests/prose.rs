@@ -437,6 +437,41 @@ fn a_plan_title_wrapped_over_two_lines_starts_the_plan() {
 }
 
 #[test]
+fn a_title_line_after_the_covers_date_starts_the_plan() {
+    // The cover names no plan the title repeats; its signature and date
+    // close it, and the title line after them starts the plan.
+    let text = "\
+关于做好重点工作的通知
+各区人民政府：
+现将有关事项通知如下。
+一、请高度重视，抓好落实。
+二、请按时报送进展情况。
+某市人民政府办公室
+2024年3月7日
+（此件公开发布）
+某市重点工作分工
+1.推进审批改革。（市政务服务局负责）
+2.优化营商环境。（市发展改革委负责）
+";
+    let n = gongwen::parse_str(text);
+    assert!(n.outline.is_empty(), "{:?}", n.outline);
+    let ms = all_measures(&n);
+    assert_eq!(ms.len(), 2, "{ms:?}");
+    assert_eq!(ms[0].text, "推进审批改革。");
+    assert_eq!(n.meta.plan_title.as_deref(), Some("某市重点工作分工"));
+    assert!(n.meta.body.iter().any(|p| p.contains("请高度重视")));
+    // A date line under the title, before any cover text, starts nothing.
+    let text = "\
+某市重点工作分工
+2024年3月7日
+加强组织领导
+1.推进审批改革。（市政务服务局负责）
+";
+    let n = gongwen::parse_str(text);
+    assert_eq!(n.meta.plan_title, None);
+}
+
+#[test]
 fn a_note_not_understood_is_reported_inside_a_run() {
     let text = "\
 一、加强监管。

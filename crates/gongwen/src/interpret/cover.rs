@@ -107,10 +107,18 @@ fn title_key(title: &str) -> String {
         .collect()
 }
 
-/// The title of the plan a cover's title names: inside its first 《…》, or
-/// else between `印发` and `的通知` (`关于印发“无废城市”建设试点工作方案的通知`).
+/// The title of the plan a cover's title names: inside its first 《…》 where
+/// that stands right after `印发` (or there is no `印发`), or else between
+/// `印发` and `的通知` (`关于印发“无废城市”建设试点工作方案的通知`,
+/// `关于印发2016年《政府工作报告》量化指标任务分工的通知`).
 fn inner_title(title: &str) -> Option<String> {
-    let inner = match title.find('《') {
+    // (A 《…》 inside the plan's name, `印发2016年《政府工作报告》量化指标任务分工的通知`,
+    // is part of it: the name runs from 印发.)
+    let quoted_after_verb = title
+        .find("印发")
+        .map(|v| &title[v + "印发".len()..])
+        .is_none_or(|rest| rest.trim_start().starts_with('《'));
+    let inner = match title.find('《').filter(|_| quoted_after_verb) {
         Some(open) => {
             let rest = &title[open + '《'.len_utf8()..];
             rest[..rest.find('》')?].trim()
@@ -195,6 +203,15 @@ mod tests {
             plan_start("2024年全省市场监管法治建设工作要点", None, false),
             None
         );
+        // A 《…》 inside the plan's name is part of it.
+        let cover = Some("国务院办公厅关于印发2016年《政府工作报告》量化指标任务分工的通知");
+        assert_eq!(
+            plan_start("2016年《政府工作报告》量化指标任务分工", cover, false),
+            Some(PlanStart::Title(
+                "2016年《政府工作报告》量化指标任务分工".to_owned()
+            ))
+        );
+        assert_eq!(plan_start("政府工作报告", cover, false), None);
         assert_eq!(
             plan_start("重点任务分工方案", None, true),
             Some(PlanStart::Title("重点任务分工方案".to_owned()))

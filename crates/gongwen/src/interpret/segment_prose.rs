@@ -15,10 +15,11 @@ use crate::document::{Block, Document};
 use crate::grammar::label::{parse_label, Label, LabelKind};
 use crate::grammar::lexicon;
 use crate::grammar::numeral::is_numeral_char;
-use crate::normalize::fold_width;
+use crate::normalize::{fold, fold_width};
 
 use super::conventions::{default_units_of, only_the_sentence};
 use super::cover::{plan_named_in_body, plan_start, PlanStart};
+use super::meta::parse_date_line;
 use super::prose::{find_note, item_lines, Note, NoteFind};
 
 /// What a block is to the prose reader.
@@ -116,6 +117,9 @@ pub(crate) fn segment_paragraphs(
     // Whether the paragraph before was an attachment line naming no title
     // (a title line may follow it).
     let mut after_attachment = false;
+    // Whether a date line alone (a cover's closing, `2016年4月6日`) stood
+    // before, with nothing read since.
+    let mut after_date = false;
     // The cover's paragraphs before its first numbered one, where it names
     // its plans in 《…》.
     let mut read_so_far: Vec<String> = Vec::new();
@@ -138,12 +142,18 @@ pub(crate) fn segment_paragraphs(
                 continue;
             }
             Block::Paragraph(p) if reads[i] => p,
-            Block::Paragraph(_) => {
+            Block::Paragraph(p) => {
                 in_lines = false;
+                after_date |= parse_date_line(&fold(&p.text)).is_some();
                 shapes.push(Shape::Skip);
                 continue;
             }
         };
+        // A title line after the date that closes a cover letter (its
+        // numbered instructions or its sentences read) starts the plan.
+        let after_cover =
+            after_date && (cover_read || read_so_far.iter().any(|r| fold(r).contains('。')));
+        after_date = parse_date_line(&fold(&p.text)).is_some();
         if body_left > 0 {
             body_left -= 1;
             shapes.push(Shape::ItemBody);
@@ -154,9 +164,14 @@ pub(crate) fn segment_paragraphs(
             continue;
         }
         in_lines = false;
-        if let Some((start, two_lines)) =
-            plan_start_at(doc, reads, i, cover_title, after_attachment, &read_so_far)
-        {
+        if let Some((start, two_lines)) = plan_start_at(
+            doc,
+            reads,
+            i,
+            cover_title,
+            after_attachment || after_cover,
+            &read_so_far,
+        ) {
             after_attachment = matches!(start, PlanStart::Attachment(None));
             if let Some(j) = two_lines {
                 wrapped = Some(j);
