@@ -27,7 +27,9 @@
 //! spaces lost in a conversion); a task heading with a note of its own over
 //! items with theirs; the official in charge named first in a statement,
 //! a labelled note or a label line (`（责任领导：X；牵头单位：A）`), a person
-//! and not a unit.
+//! and not a unit; a plan sent by a cover letter that does not name it
+//! (its instructions, issuer and date before the plan's title); section
+//! numerals glossed in pinyin (`一(yī)、`).
 //!
 //! What a style cannot state is not asked for: a task paragraph holding a
 //! single note is one numbered measure (its title sentence and the
@@ -157,6 +159,9 @@ struct Style {
     /// then the plan's title, which the cover does not name. The cover's
     /// instructions are no headings of the plan.
     cover: bool,
+    /// The page is printed with pinyin glosses after some characters,
+    /// section numerals among them (`一(yī)、`): the label as printed.
+    glossed: bool,
 }
 
 /// The official a statement, a labelled note or a label line names
@@ -173,6 +178,20 @@ const COVER: [&str; 7] = [
     "某市人民政府办公室",
     "2024年3月7日",
 ];
+
+/// Pinyin of the numerals 一 … 十, as pages printed with ruby text gloss
+/// them ([`Style::glossed`]).
+const NUMERAL_PINYIN: [&str; 10] = [
+    "yī", "èr", "sān", "sì", "wǔ", "liù", "qī", "bā", "jiǔ", "shí",
+];
+
+/// A section's label: `一、`, or `一(yī)、` with glosses.
+fn section_label(si: usize, style: &Style) -> String {
+    match NUMERAL_PINYIN.get(si).filter(|_| style.glossed) {
+        Some(gloss) => format!("{}({gloss})、", chinese(si + 1)),
+        None => format!("{}、", chinese(si + 1)),
+    }
+}
 
 /// The label word naming the official in a note or a label line.
 const LEADER_LABEL: &str = "责任领导：";
@@ -251,6 +270,7 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -265,7 +285,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (note_deadline_first, qualified_labels, heading_units),
                 (note_alone, first_leads_rule, run_on),
                 (stray_break, cut_tail, host_words, lost_indent, tight),
-                (task_note, statement, after_note, comma_note, official, cover),
+                (task_note, statement, after_note, comma_note, official, cover, glossed),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -378,6 +398,7 @@ fn style() -> impl Strategy<Value = Style> {
                     official,
                     // (A page pasted as one line has no date line.)
                     cover: cover && !one_line,
+                    glossed,
                 };
                 // (An official is named in a statement, a labelled note
                 // or a label line: `责任领导：X；牵头单位：A`; items under
@@ -518,7 +539,7 @@ fn render(notice: &GenNotice, style: &Style) -> String {
         note(m, style, first)
     };
     for (si, s) in notice.sections.iter().enumerate() {
-        lines.push(format!("{}、{}", chinese(si + 1), s.title));
+        lines.push(format!("{}{}", section_label(si, style), s.title));
         for (ti, t) in s.tasks.iter().enumerate() {
             let task = format!("（{}）{}", chinese(ti + 1), t.title);
             if style.grouped {
@@ -693,10 +714,7 @@ fn loose(text: &str) -> String {
 fn expected(notice: &GenNotice, style: &Style) -> Vec<Expected> {
     let mut out = Vec::new();
     for (si, s) in notice.sections.iter().enumerate() {
-        let section = (
-            comparable(&format!("{}、", chinese(si + 1))),
-            loose(&s.title),
-        );
+        let section = (comparable(&section_label(si, style)), loose(&s.title));
         for (ti, t) in s.tasks.iter().enumerate() {
             let task_label = comparable(&format!("（{}）", chinese(ti + 1)));
             let single = style.grouped && t.measures.len() == 1;
@@ -956,6 +974,7 @@ fn a_different_notice_does_not_compare_equal() {
         comma_note: false,
         official: false,
         cover: false,
+        glossed: false,
     };
     let a = generate(1, &style);
     let b = generate(2, &style);

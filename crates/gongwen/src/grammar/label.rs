@@ -139,11 +139,35 @@ fn match_label(s: &[char]) -> Option<(LabelKind, u32, usize)> {
         return None;
     }
     let han = s.iter().take_while(|c| is_numeral_char(**c)).count();
-    if han > 0 && han <= 4 && s.get(han) == Some(&'、') {
+    // (A page printed with pinyin glosses glosses the numeral too: `一(yī)、`.)
+    let gloss = pinyin_gloss_len(&s[han..]);
+    if han > 0 && han <= 4 && s.get(han + gloss) == Some(&'、') {
         let n = parse_number(&s[..han].iter().collect::<String>())?;
-        return Some((LabelKind::ChineseComma, n, han + 1));
+        return Some((LabelKind::ChineseComma, n, han + gloss + 1));
     }
     None
+}
+
+/// Longest pinyin syllable of a gloss, in chars (`zhuang`).
+const MAX_GLOSS_CHARS: usize = 6;
+
+/// The length of a pinyin gloss in brackets at the start of `s` (width
+/// folded): `(yī)`, a syllable of lower-case letters with its tone mark, as
+/// pages printed with ruby text give it after a character; 0 if none.
+fn pinyin_gloss_len(s: &[char]) -> usize {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+    if s.first() != Some(&'(') {
+        return 0;
+    }
+    let letters = s[1..]
+        .iter()
+        .take_while(|c| c.is_ascii_lowercase() || TONED.contains(**c))
+        .count();
+    if (1..=MAX_GLOSS_CHARS).contains(&letters) && s.get(1 + letters) == Some(&')') {
+        letters + 2
+    } else {
+        0
+    }
 }
 
 /// The one-char forms of `(1)` (`⑴` … `⒇`) and `1.` (`⒈` … `⒛`).
@@ -168,6 +192,22 @@ mod tests {
 
     fn lab(s: &str) -> Option<(LabelKind, u32, String, usize)> {
         parse_label(s).map(|l| (l.kind, l.ordinal, l.text, l.len))
+    }
+
+    #[test]
+    fn pinyin_glosses_after_the_numeral() {
+        assert_eq!(
+            lab("一(yī)、實施創新驅動發展戰略"),
+            Some((LabelKind::ChineseComma, 1, "一(yī)、".to_owned(), 6))
+        );
+        assert_eq!(
+            lab("十二（shí）、加强"),
+            Some((LabelKind::ChineseComma, 12, "十二（shí）、".to_owned(), 8))
+        );
+        // Not a gloss: upper case, too long, or no comma after it.
+        assert_eq!(lab("一(YI)、加强"), None);
+        assert_eq!(lab("一(abcdefg)、加强"), None);
+        assert_eq!(lab("一(yī)加强"), None);
     }
 
     #[test]
