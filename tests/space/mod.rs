@@ -136,7 +136,10 @@ pub struct Layout {
     /// copied cell by cell with its borders).
     pub cell_pipes: bool,
     /// One cell per line: a cell of several units is written one unit per
-    /// line (a cell broken over lines).
+    /// line (a cell broken over lines). Between spaces: the lead (or only)
+    /// unit cell's units one per line, the row going on over the lines and
+    /// the next cell starting a line (a web page's cell of several
+    /// paragraphs copied).
     pub units_lines: bool,
     /// A text column headed by a word the lexicon does not know
     /// (`民生实事`): its role is read from its cells.
@@ -508,10 +511,14 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     // Two unit columns one unit per line could not say
                     // where the 牵头 units end; without 序号 rows are found
                     // by their length.
+                    // Between spaces, the lead (or only) unit cell one
+                    // unit per line, the row going on over the lines: each
+                    // row numbered, its cells repeated.
+                    // TODO(issue 12): a task's rows without their number
+                    // (merged), a 配合 cell over lines too.
                     units_lines: units_lines
-                        && format == Format::CellLines
-                        && !roles
-                        && seq != Seq::None,
+                        && ((format == Format::CellLines && !roles && seq != Seq::None)
+                            || (format == Format::Spaces && seq == Seq::Measures && !merge)),
                     unknown_text: if unknown_text == UnknownText::Task && !task_col {
                         UnknownText::Measure
                     } else {

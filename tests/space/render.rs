@@ -183,6 +183,7 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
         Col::Units if layout.units_lines => (m.lead.join("\n"), None),
         Col::Units => (m.lead.join("、"), None),
         Col::Lead if layout.lead_listed => (m.lead[0].to_owned(), None),
+        Col::Lead if layout.units_lines => (m.lead.join("\n"), None),
         Col::Lead => (m.lead.join("、"), None),
         Col::Support => (m.support.join("、"), None),
         Col::Blank if layout.remarks => (
@@ -674,8 +675,17 @@ fn spaces(blocks: &[Block], sep: &str, title_on_header: bool, wrap: Option<&[Col
                     while cells.last().is_some_and(|c| c.is_empty()) {
                         cells.pop();
                     }
-                    out.push_str(&cells.join(sep));
-                    out.push('\n');
+                    // (A cell of several paragraphs, one per line, ends
+                    // with its last paragraph's line break.)
+                    for (c, cell) in cells.iter().enumerate() {
+                        out.push_str(cell);
+                        let last = c + 1 == cells.len();
+                        out.push_str(if last || cell.contains('\n') {
+                            "\n"
+                        } else {
+                            sep
+                        });
+                    }
                 }
             }
         }

@@ -757,6 +757,19 @@ fn split(t: &Text) -> Vec<Span> {
     out
 }
 
+/// Most chars of a qualifier between `等` and its group word
+/// (`等区政府有关部门`, `等市直相关单位`).
+const MAX_GROUP_QUALIFIER: usize = 4;
+
+/// Where the group word after the `等` at `i` starts: right after it
+/// (`等有关部门`, `等各相关部门`) or after a short qualifier of Han chars
+/// (`等区政府有关部门`).
+fn group_after_deng(t: &Text, i: usize) -> Option<usize> {
+    (i + 1..=i + 1 + MAX_GROUP_QUALIFIER)
+        .take_while(|&k| k == i + 1 || ('\u{4e00}'..='\u{9fff}').contains(&t.at(k - 1)))
+        .find(|&k| k < t.len() && GROUP_WORDS.iter().any(|g| t.starts_with(k, t.len(), g)))
+}
+
 /// A join word at `i` that separates two units, for a piece that started
 /// at `start`: `X会同Y`, `X及Y`, `X等有关部门`, `X等各相关部门` (split after `等`, which
 /// then drops as a trailing word, so `有关部门` is a unit of its own) and
@@ -772,9 +785,9 @@ fn join_word(t: &Text, start: usize, i: usize) -> Option<(usize, usize)> {
         '会' if t.at(i + 1) == '同' => (i, 2),
         '及' if !matches!(t.at(i + 1), '其' | '时') => (i, 1),
         // (A group after it: `等有关部门`, `等各相关部门`, `等各单位`.)
-        '等' if GROUP_WORDS.iter().any(|g| t.starts_with(i + 1, t.len(), g)) => (i + 1, 1),
         // `X等和Y` / `X等及Y`: `X` (its `等` dropped), then `Y`.
         '等' if matches!(t.at(i + 1), '和' | '及' | '与') => (i, 2),
+        '等' if group_after_deng(t, i).is_some() => (i + 1, 1),
         _ => return None,
     };
     // Something that can start a name must follow.
@@ -864,6 +877,10 @@ fn unit_core(t: &Text, s: usize, e: usize) -> Core {
         SUFFIXES.iter().any(|&(w, _)| rest.contains(w))
     };
     if e > s + 1 && t.at(s) == '由' && (role.is_some() || role_follows()) {
+        (s, e) = t.trim(s + 1, e);
+    }
+    // (`、等区政府有关部门`: a `等` stranded at the start of the last piece.)
+    if e > s + 1 && t.at(s) == '等' && group_after_deng(t, s).is_some() {
         (s, e) = t.trim(s + 1, e);
     }
     Core { s, e, role }
@@ -1228,6 +1245,31 @@ mod tests {
 
     fn roles(list: &UnitList) -> Vec<Option<Role>> {
         list.units.iter().map(|u| u.role).collect()
+    }
+
+    #[test]
+    fn a_group_after_deng_with_a_qualifier() {
+        let names = |s: &str| -> Vec<String> {
+            parse_units(s, None)
+                .units
+                .into_iter()
+                .map(|u| u.name)
+                .collect()
+        };
+        assert_eq!(
+            names("区财政局等区政府有关部门,谯城经开区管委会"),
+            ["区财政局", "区政府有关部门", "谯城经开区管委会"]
+        );
+        // A `等` stranded at a piece's start.
+        assert_eq!(
+            names("区发改委、区经信局、等区政府有关部门"),
+            ["区发改委", "区经信局", "区政府有关部门"]
+        );
+        // `等和` is a join, not a qualifier.
+        assert_eq!(
+            names("财政部等和各省级人民政府"),
+            ["财政部", "各省级人民政府"]
+        );
     }
 
     #[test]

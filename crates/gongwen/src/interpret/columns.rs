@@ -618,7 +618,12 @@ pub fn fits_column(text: &str, role: ColumnRole) -> bool {
     // (A year alone, `2024`, is a deadline column's.)
     let deadline = || looks_like_deadline(text) || bare_year(text).is_some();
     match role {
-        ColumnRole::Units(_) => looks_like_units(text),
+        // (A list of units may close with a full stop, `区经信局,区农投公司。`;
+        // one name with a stop is a sentence, `建成县残疾人综合服务中心。`.)
+        ColumnRole::Units(_) => match text.trim_end().strip_suffix('。') {
+            Some(list) if list.contains(['、', ',', '，']) => looks_like_units(list),
+            _ => looks_like_units(text),
+        },
         ColumnRole::Deadline => deadline(),
         ColumnRole::Task | ColumnRole::Measure => {
             role_of_header(text) == ColumnRole::Other && !looks_like_units(text) && !deadline()

@@ -39,6 +39,12 @@
 //! empty (merged) cell. A line no such reading fits ends the table: it is
 //! left as a paragraph rather than cut at a guess.
 //!
+//! A numbered row may go on over the lines after it, up to the next row: a
+//! cell of several paragraphs copied one per line (`34 推进… 区科技局` /
+//! `区商务局` / `区发改委、区经信局。 2023年12月底`). Pieces on a line are
+//! cells side by side; a cell joins pieces only over line breaks and ends
+//! at a line's end (see `continued_row`).
+//!
 //! The table ends at the first paragraph that fits none of this; blank
 //! paragraphs between rows are part of it. Cells keep their paragraphs'
 //! positions (lines). Nothing else is changed.
@@ -341,6 +347,8 @@ fn table_under(
     let mut row_blocks = vec![0];
     let mut last_number: Option<u32> = None;
     let mut record_rows = 0;
+    // The last row, where it is numbered: its pieces and its line.
+    let mut short_row: Option<(Vec<String>, &Paragraph)> = None;
     while let Some(&(k, p)) = paras.peek() {
         let text = p.text.trim();
         let pieces = cells_of(text);
@@ -416,10 +424,35 @@ fn table_under(
                 let Some(n) = last_number.filter(|_| !under_section) else {
                     break;
                 };
-                let run =
-                    unnumbered_run(paras.clone(), width, n, roles.contains(&ColumnRole::Leader));
+                let run = unnumbered_run(
+                    paras.clone(),
+                    width,
+                    n,
+                    roles.contains(&ColumnRole::Leader),
+                    section_first,
+                );
                 if run == 0 {
-                    break;
+                    // The numbered row above goes on over these lines, its
+                    // cells of several paragraphs one per line.
+                    let continued = short_row.take().and_then(|(first, p0)| {
+                        continued_row(&first, paras.clone(), roles, unknown, n, section_first)
+                            .map(|r| (r, p0))
+                    });
+                    let Some(((cells, lines), p0)) = continued else {
+                        break;
+                    };
+                    // (A cell left empty is absent, as on the other rows.)
+                    let cells: Vec<&str> = cells
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    rows.pop();
+                    rows.push(row_of(&cells, p0));
+                    for (k2, _) in paras.by_ref().take(lines) {
+                        *row_blocks.last_mut().expect("the numbered row's block") = k2;
+                    }
+                    continue;
                 }
                 for (k2, p2) in paras.by_ref().take(run) {
                     rows.push(row_of(&cells_of(p2.text.trim()), p2));
@@ -431,6 +464,10 @@ fn table_under(
         } else if !fits_row(&pieces, roles, needed) {
             break;
         }
+        // (A numbered row may go on over the next lines: its last cell's
+        // paragraphs, or cells after it.)
+        short_row = (numbered && number.is_some())
+            .then(|| (pieces.iter().map(|t| (*t).to_owned()).collect(), p));
         rows.push(row_of(&pieces, p));
         row_blocks.push(k);
         record_rows += 1;
@@ -460,9 +497,141 @@ fn table_under(
     })
 }
 
+/// The cells of the numbered row `first` (its line's pieces) going on
+/// over the lines of `paras` up to the next row
+/// (the number after `n`, or a section line) or the end: a page's cells of
+/// several paragraphs, each paragraph on a line of its own
+/// (`34 推进… 区科技局` / `区商务局` / `区药投公司` / `区发改委、区经信局。 2023年12月底`).
+/// Pieces on one line are cells side by side; a cell joins pieces only
+/// over line breaks and ends at the end of a line (its last paragraph's
+/// break), and every cell fits its column; the reading that joins least.
+/// Returns the cells and how many lines were read; `None` where no
+/// reading fits or more than [`MAX_WRAPPED_LINES`] lines would be.
+fn continued_row<'a>(
+    first: &[String],
+    paras: impl Iterator<Item = (usize, &'a Paragraph)>,
+    roles: &[ColumnRole],
+    unknown: &[bool],
+    n: u32,
+    section_first: bool,
+) -> Option<(Vec<String>, usize)> {
+    // The lines after the row's first, up to the next row.
+    let mut lines: Vec<Vec<&str>> = Vec::new();
+    for (_, p) in paras {
+        let text = p.text.trim();
+        let pieces = cells_of(text);
+        let goes_on = starts_next_row(&pieces, n, section_first);
+        // (Nor a page's lines after a last row. An issuer and a date
+        // closing the notice right after a short last row would read as
+        // its unit and deadline cells: the text cannot tell them apart.)
+        if goes_on || lines.len() == MAX_WRAPPED_LINES || is_furniture(text) {
+            break;
+        }
+        lines.push(pieces);
+    }
+    // The most lines that read as the row's cells (a closing sentence
+    // after a last row is not its).
+    let first: Vec<&str> = first.iter().map(String::as_str).collect();
+    (1..=lines.len()).rev().find_map(|k| {
+        let mut tokens: Vec<(&str, bool)> = Vec::new();
+        for line in std::iter::once(&first).chain(&lines[..k]) {
+            for (i, t) in line.iter().enumerate() {
+                tokens.push((t, i + 1 == line.len()));
+            }
+        }
+        paragraphed_cells(&tokens, roles, unknown).map(|cells| (cells, k))
+    })
+}
+
+/// The cells of a row whose pieces (each with whether a line ends after
+/// it) stand side by side on a line and may join over line breaks, a
+/// joined cell ending at a line's end; every column filled, every cell
+/// fitting its column; the reading that joins least. See
+/// [`continued_row`].
+fn paragraphed_cells(
+    tokens: &[(&str, bool)],
+    roles: &[ColumnRole],
+    unknown: &[bool],
+) -> Option<Vec<String>> {
+    let width = roles.len();
+    let count = tokens.len();
+    // (A column a row may leave empty, `备注`, may have no piece; not one
+    // headed by a word the lexicon does not know, whose cells say what it
+    // is.)
+    let optional = |c: usize| {
+        matches!(roles[c], ColumnRole::Note | ColumnRole::Other)
+            && !unknown.get(c).copied().unwrap_or(false)
+    };
+    // A run of pieces as one cell: one piece, or paragraphs one per line.
+    let cell_of = |i: usize, j: usize, c: usize| -> Option<(String, f32)> {
+        let role = roles[c];
+        let run = &tokens[i..j];
+        let over_lines = run[..run.len() - 1].iter().all(|(_, ends)| *ends);
+        let ends_line = run[run.len() - 1].1 || j == count;
+        if run.len() > 1 && !(over_lines && ends_line) {
+            return None;
+        }
+        let joined = run.iter().map(|(t, _)| *t).collect::<Vec<_>>().join("\n");
+        fits_column(&joined, role).then(|| {
+            let mut score = evidence(&joined, role) - JOIN_COST * (run.len() - 1) as f32;
+            // (Cells of one paragraph stand a blank apart: a line break
+            // after one, inside the row, is a break inside a cell.)
+            if run.len() == 1 && run[0].1 && j < count {
+                score -= LINE_BREAK_COST;
+            }
+            // (What a column a row may leave empty holds counts for less
+            // than a cell of the columns every row fills.)
+            if optional(c) {
+                score /= 2.0;
+            }
+            (joined, score)
+        })
+    };
+    let mut best: Vec<Vec<Option<(f32, usize)>>> = vec![vec![None; width + 1]; count + 1];
+    best[0][0] = Some((0.0, 0));
+    for c in 0..width {
+        for i in 0..=count {
+            let Some((score, _)) = best[i][c] else {
+                continue;
+            };
+            if optional(c) && best[i][c + 1].is_none_or(|(b, _)| score > b) {
+                best[i][c + 1] = Some((score, i));
+            }
+            let longest = (count - i).min(MAX_WRAPPED_LINES + 1);
+            for (j, slot) in best.iter_mut().enumerate().skip(i + 1).take(longest) {
+                if let Some((_, s)) = cell_of(i, j, c) {
+                    let total = score + s;
+                    if slot[c + 1].is_none_or(|(b, _)| total > b) {
+                        slot[c + 1] = Some((total, i));
+                    }
+                }
+            }
+        }
+    }
+    // Every piece read, every column filled but those left empty.
+    let mut cells = Vec::with_capacity(width);
+    let mut j = count;
+    for c in (0..width).rev() {
+        let (_, i) = best[j][c + 1]?;
+        cells.push(if i == j {
+            String::new()
+        } else {
+            cell_of(i, j, c)?.0
+        });
+        j = i;
+    }
+    cells.reverse();
+    Some(cells)
+}
+
 /// Most lines a cell is read as wrapped over (a longer run is no cell:
 /// the reading stays linear in the line's length).
 const MAX_WRAPPED_LINES: usize = 8;
+
+/// How much a cell of one piece followed by a line break inside its row
+/// costs (see [`paragraphed_cells`]): more than a join and than a cell in
+/// a column a row may leave empty gains.
+const LINE_BREAK_COST: f32 = 1.0;
 
 /// How much a join of two pieces into one cell costs against a cell that
 /// fits its column.
@@ -631,6 +800,19 @@ fn is_section_row(row: &Row) -> bool {
     is_section_line(&texts)
 }
 
+/// Whether a line's pieces start the table's next row after row `n`: a
+/// section line, or the same or the next number first (after a section's
+/// cell, with `section_first`).
+fn starts_next_row(pieces: &[&str], n: u32, section_first: bool) -> bool {
+    let numbered = |t: Option<&&str>| {
+        t.and_then(|t| running_number(t))
+            .is_some_and(|m| same_or_next(m, n))
+    };
+    is_section_line(pieces)
+        || numbered(pieces.first())
+        || (section_first && numbered(pieces.get(1)))
+}
+
 /// Whether the pieces of a line without running numbers make a row: a
 /// cell for every column (or for every column but those a row may leave
 /// empty), each fitting its column.
@@ -663,6 +845,7 @@ fn unnumbered_run<'a>(
     width: usize,
     n: u32,
     has_leader: bool,
+    section_first: bool,
 ) -> usize {
     let mut run = 0;
     let mut lone_since: Option<usize> = None;
@@ -671,8 +854,7 @@ fn unnumbered_run<'a>(
     for (_, p) in paras {
         let text = p.text.trim();
         let pieces = cells_of(text);
-        let goes_on = is_section_line(&pieces)
-            || running_number(pieces[0]).is_some_and(|m| same_or_next(m, n));
+        let goes_on = starts_next_row(&pieces, n, section_first);
         if goes_on {
             return run;
         }
@@ -800,6 +982,68 @@ mod tests {
         ]));
         assert!(!wrap_shaped(&["市公安局、市应急局", "2025年7月底前"]));
         assert!(wrap_shaped(&["优化数字政府", "服务"]));
+    }
+
+    #[test]
+    fn a_row_goes_on_over_lines_one_paragraph_of_a_cell_per_line() {
+        // The lead cell's paragraphs one per line; the cell ends at a line's
+        // end, so the support cell starts the last line (not after the
+        // lead's first name); a unit list may close with a stop.
+        let (_, rows) = rebuilt(
+            "序号 重点工作任务 主要责任单位 协同配合单位 完成期限
+             1 推进甲项目建设。 区科技局 区经信局、区商务局。 2023年12月底
+             2 推进乙项目建设。 区科技局
+             区商务局
+             区药投公司
+             区发改委、区经信局,区农投公司。 2023年12月底
+             3 推进丙项目建设。 区科技局 区经信局。 2023年12月底
+",
+        );
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(
+            rows[2],
+            [
+                "2",
+                "推进乙项目建设。",
+                "区科技局\n区商务局\n区药投公司",
+                "区发改委、区经信局,区农投公司。",
+                "2023年12月底"
+            ]
+        );
+        assert_eq!(rows[3][0], "3");
+        // Lines that fit no reading end the table: the row stays short,
+        // and what follows is left as paragraphs.
+        let (_, rows) = rebuilt(
+            "序号 重点工作任务 主要责任单位 协同配合单位 完成期限
+             1 推进甲项目建设。 区科技局 区经信局。 2023年12月底
+             2 推进乙项目建设。 区科技局
+             请各单位认真落实。
+",
+        );
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert_eq!(rows[2], ["2", "推进乙项目建设。", "区科技局"]);
+        // The most lines that read as the row's: a sentence and a page's
+        // lines after the last row are not its.
+        let (_, rows) = rebuilt(
+            "序号 重点工作任务 主要责任单位 协同配合单位 完成期限
+             1 推进甲项目建设。 区科技局 区经信局。 2023年12月底
+             2 推进乙项目建设。 区科技局
+             区商务局
+             区经信局、区发改委。 2024年1月8日
+             请各单位认真落实。
+             【打印本页】【关闭窗口】
+",
+        );
+        assert_eq!(
+            rows[2],
+            [
+                "2",
+                "推进乙项目建设。",
+                "区科技局\n区商务局",
+                "区经信局、区发改委。",
+                "2024年1月8日"
+            ]
+        );
     }
 
     #[test]
