@@ -210,6 +210,9 @@ pub struct Layout {
     /// page's wrapped cell copies, and a merged cell inside a row leaves an
     /// empty piece (two spaces).
     pub wrapped_cells: bool,
+    /// The first unit of each unit cell carries a mark (`区财政局*`), with
+    /// no legend: a mark, not part of the name.
+    pub marked_units: bool,
 }
 
 /// Header words of a 序号 column that name no 序号 (a text word, a word
@@ -356,6 +359,7 @@ impl Default for Layout {
             section_first: false,
             lead_listed: false,
             wrapped_cells: false,
+            marked_units: false,
         }
     }
 }
@@ -423,6 +427,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -445,6 +450,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     section_first,
                     lead_listed,
                     wrapped_cells,
+                    marked_units,
                 ),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
@@ -693,6 +699,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && format == Format::Spaces
                         && !padded
                         && seq != Seq::None,
+                    marked_units,
                 })
             },
         )

@@ -180,18 +180,33 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
             None => (String::new(), None),
         },
         Col::Leader => (m.leader.to_owned(), None),
-        Col::Units if layout.units_lines => (m.lead.join("\n"), None),
-        Col::Units => (m.lead.join("、"), None),
+        Col::Units if layout.units_lines => (marked(&m.lead, layout).join("\n"), None),
+        Col::Units => (marked(&m.lead, layout).join("、"), None),
         Col::Lead if layout.lead_listed => (m.lead[0].to_owned(), None),
-        Col::Lead if layout.units_lines => (m.lead.join("\n"), None),
-        Col::Lead => (m.lead.join("、"), None),
-        Col::Support => (m.support.join("、"), None),
+        Col::Lead if layout.units_lines => (marked(&m.lead, layout).join("\n"), None),
+        Col::Lead => (marked(&m.lead, layout).join("、"), None),
+        Col::Support => (marked(&m.support, layout).join("、"), None),
         Col::Blank if layout.remarks => (
             REMARKS[m.text.chars().count() % REMARKS.len()].to_owned(),
             None,
         ),
         _ => (String::new(), None),
     }
+}
+
+/// A cell's units, the first marked with [`Layout::marked_units`].
+fn marked(units: &[&str], layout: &Layout) -> Vec<String> {
+    units
+        .iter()
+        .enumerate()
+        .map(|(i, u)| {
+            if layout.marked_units && i == 0 {
+                format!("{u}*")
+            } else {
+                (*u).to_owned()
+            }
+        })
+        .collect()
 }
 
 fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {

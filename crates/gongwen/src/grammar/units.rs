@@ -836,6 +836,9 @@ fn detect_label(t: &Text, s: usize, e: usize) -> (Option<Label>, usize) {
     }
 }
 
+/// Marks a table prints after a unit's name (folded): `区财政局*`, `市A局※`.
+const NAME_MARKS: &str = "*※★☆▲△";
+
 /// A name's chars with its trailing words removed, and the role they state.
 #[derive(Debug, Clone, Copy)]
 struct Core {
@@ -851,6 +854,10 @@ fn unit_core(t: &Text, s: usize, e: usize) -> Core {
     loop {
         let before = (s, e);
         if e > s + 1 && matches!(t.at(e - 1), ':' | '。') {
+            e -= 1;
+        } else if e > s + 1 && NAME_MARKS.contains(t.at(e - 1)) {
+            // (A mark after a name, `区财政局*`, is a footnote's or a
+            // legend's, not the name's.)
             e -= 1;
         } else if let Some((open, r)) = bracket_role(t, s, e) {
             if let Some(r) = r {
@@ -1245,6 +1252,22 @@ mod tests {
 
     fn roles(list: &UnitList) -> Vec<Option<Role>> {
         list.units.iter().map(|u| u.role).collect()
+    }
+
+    #[test]
+    fn marks_after_names_are_not_theirs() {
+        let names = |s: &str| -> Vec<String> {
+            parse_units(s, None)
+                .units
+                .into_iter()
+                .map(|u| u.name)
+                .collect()
+        };
+        assert_eq!(
+            names("区政府办公室*、区财政局"),
+            ["区政府办公室", "区财政局"]
+        );
+        assert_eq!(names("区财政局＊、区科技局※"), ["区财政局", "区科技局"]);
     }
 
     #[test]
