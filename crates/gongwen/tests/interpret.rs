@@ -281,6 +281,38 @@ fn extra_cells_and_header_less_tables_are_reported_not_dropped() {
 }
 
 #[test]
+fn lines_like_rows_a_pasted_table_could_not_take_are_reported() {
+    // Row 2 has cells no reading fits: the table ends before it, and it
+    // and the row after it are said, not read in silence as text.
+    let text = "\
+某区重点工作任务分解表
+序号 重点工作任务 责任单位 完成期限
+1 推进甲项目建设。 区科技局 2023年12月底
+2 推进乙项目建设。 区科技局 2023年12月底 区发改委 2024年 区财政局 2025年
+3 推进丙项目建设。 区科技局 2023年12月底
+";
+    let n = gongwen::parse_str(text);
+    assert_eq!(all_measures(&n).len(), 1);
+    let reported: Vec<&str> = n
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == DiagnosticCode::TextNotPlaced)
+        .filter_map(|d| d.text.as_deref())
+        .collect();
+    assert_eq!(reported.len(), 2, "{reported:?}");
+    assert!(reported[1].starts_with("3 推进丙项目建设。"));
+    // A sentence after a table is no row.
+    let n = gongwen::parse_str(
+        "序号 重点工作任务 责任单位 完成期限\n1 推进甲项目建设。 区科技局 2023年12月底\n请各单位认真落实。\n",
+    );
+    assert!(
+        !codes(&n).contains(&DiagnosticCode::TextNotPlaced),
+        "{:?}",
+        n.diagnostics
+    );
+}
+
+#[test]
 fn text_with_no_table_is_paragraphs_and_labelled_headings() {
     let n = gongwen::parse_str("总体要求\n一、提高认识\n二、加强领导\n");
     assert_eq!(n.outline.len(), 2);

@@ -410,6 +410,18 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     let level = prose_level(&mut prose_levels, label.kind, out.depth());
                     let text = label.text_after(&p.text);
                     out.open_heading(level, label, text, p.pos.clone());
+                } else if last_header.is_some() && looks_like_pasted_row(&p.text) {
+                    // (A line the table above could not take: said, and
+                    // kept as text.)
+                    diagnostics.push(Diagnostic {
+                        code: DiagnosticCode::TextNotPlaced,
+                        message: "line like a row of the table above, not read as one".to_owned(),
+                        position: Some(p.pos.clone()),
+                        text: Some(p.text.clone()),
+                    });
+                    if !out.push_body(&p.text, p.pos.clone()) {
+                        meta.body.push(p.text.trim().to_owned());
+                    }
                 } else if !out.push_body(&p.text, p.pos.clone()) {
                     // Under no heading: the cover's text, or closing
                     // paragraphs after a list of measures.
@@ -441,6 +453,18 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         diagnostics,
         source,
     }
+}
+
+/// Fewest pieces between blanks a line like a pasted row has (its number
+/// and two cells).
+const MIN_PASTED_ROW_PIECES: usize = 3;
+
+/// Whether a paragraph reads like a table row pasted with blanks between
+/// its cells: a running number, then at least two more pieces.
+fn looks_like_pasted_row(text: &str) -> bool {
+    let mut pieces = text.split_whitespace();
+    pieces.next().and_then(cell_text::running_number).is_some()
+        && pieces.count() + 1 >= MIN_PASTED_ROW_PIECES
 }
 
 /// The note of the paragraph at block `i`, and where it stands.
