@@ -594,16 +594,21 @@ fn render(notice: &GenNotice, style: &Style) -> String {
             } else {
                 task
             };
-            lines.push(if style.task_note {
-                // (The last measure's note: not the first item's, so that
-                // a parse giving the heading's units to item 1 shows.)
-                format!(
-                    "{task}{open}{}{close}",
-                    note(&t.measures[t.measures.len() - 1])
-                )
-            } else {
-                task
-            });
+            lines.push(
+                if style.task_note && style.comma_note && !style.titles_stop {
+                    // (Run in after a comma, as the items' notes are.)
+                    format!("{task}，{}。", note(&t.measures[t.measures.len() - 1]))
+                } else if style.task_note {
+                    // (The last measure's note: not the first item's, so that
+                    // a parse giving the heading's units to item 1 shows.)
+                    format!(
+                        "{task}{open}{}{close}",
+                        note(&t.measures[t.measures.len() - 1])
+                    )
+                } else {
+                    task
+                },
+            );
             if style.note_alone {
                 for (mi, m) in t.measures.iter().enumerate() {
                     lines.push(format!(

@@ -353,37 +353,14 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                             out.close_to(l);
                         }
                         let m = prose.measure(label, &p.text, note.clone(), p.pos.clone());
-                        let split = match (label, covers[i].as_ref()) {
-                            (Some(label), Some(Cover::HeadingOverRest)) => {
-                                split_first_sentence(&m.text)
-                                    .map(|(h, r)| (label, h.to_owned(), r.to_owned()))
-                            }
-                            // (Its items under it; a one-sentence text both
-                            // heads them and is the measure.)
-                            (Some(label), Some(Cover::HeadingOverItems)) => {
-                                Some(match split_first_sentence(&m.text) {
-                                    Some((h, r)) => (label, h.to_owned(), r.to_owned()),
-                                    None => (label, m.text.clone(), m.text.clone()),
-                                })
-                            }
-                            _ => None,
-                        };
-                        match split {
-                            Some((label, head, rest)) => {
-                                // The label and first sentence head the rest
-                                // and the unlabelled measures after it.
-                                let rest = Measure {
-                                    label: None,
-                                    ordinal: None,
-                                    text: rest,
-                                    ..m
-                                };
-                                let level = prose_level(&mut prose_levels, label.kind, out.depth());
-                                out.open_heading(level, label, &head, p.pos.clone());
-                                out.push_measure(rest, None);
-                            }
-                            _ => out.push_measure(m, label),
-                        }
+                        push_covered(
+                            &mut out,
+                            &mut prose_levels,
+                            m,
+                            label,
+                            covers[i].as_ref(),
+                            &p.pos,
+                        );
                         continue;
                     }
                     NoteFind::NotUnderstood(raw) => diagnostics.push(Diagnostic {
@@ -402,7 +379,8 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                         }
                         let text = with_body(doc, &shapes, i, &p.text);
                         let m = prose.measure_with_lines(Some(label), &text, lines, p.pos.clone());
-                        out.push_measure(m, Some(label));
+                        let cover = covers[i].as_ref();
+                        push_covered(&mut out, &mut prose_levels, m, Some(label), cover, &p.pos);
                         continue;
                     }
                 }
@@ -452,6 +430,45 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
         measures,
         diagnostics,
         source,
+    }
+}
+
+/// Pushes an item's measure `m` as its cover says: a heading (its label
+/// and first sentence) over the rest, which is an unlabelled measure
+/// ([`Cover::HeadingOverRest`]; with [`Cover::HeadingOverItems`], a
+/// one-sentence text both heads its items and is the measure), or the
+/// measure as it is.
+fn push_covered(
+    out: &mut OutlineBuilder,
+    prose_levels: &mut Vec<LabelKind>,
+    m: Measure,
+    label: Option<&crate::grammar::label::Label>,
+    cover: Option<&Cover>,
+    pos: &Position,
+) {
+    let split = match (label, cover) {
+        (Some(label), Some(Cover::HeadingOverRest)) => {
+            split_first_sentence(&m.text).map(|(h, r)| (label, h.to_owned(), r.to_owned()))
+        }
+        (Some(label), Some(Cover::HeadingOverItems)) => Some(match split_first_sentence(&m.text) {
+            Some((h, r)) => (label, h.to_owned(), r.to_owned()),
+            None => (label, m.text.clone(), m.text.clone()),
+        }),
+        _ => None,
+    };
+    match split {
+        Some((label, head, rest)) => {
+            let rest = Measure {
+                label: None,
+                ordinal: None,
+                text: rest,
+                ..m
+            };
+            let level = prose_level(prose_levels, label.kind, out.depth());
+            out.open_heading(level, label, &head, pos.clone());
+            out.push_measure(rest, None);
+        }
+        None => out.push_measure(m, label),
     }
 }
 

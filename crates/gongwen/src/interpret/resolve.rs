@@ -57,9 +57,10 @@ pub(crate) enum Cover {
     /// A measure that an unlabelled one after it makes a heading over its
     /// text after the first sentence.
     HeadingOverRest,
-    /// A measure whose labelled items after it (of a deeper form) answer
-    /// for themselves: a heading (its label and first sentence) over a
-    /// measure (the rest, or its whole text when it is one sentence).
+    /// A measure (its note or its label lines its own) whose labelled
+    /// items after it (of a deeper form) answer for themselves: a heading
+    /// (its label and first sentence) over a measure (the rest, or its
+    /// whole text when it is one sentence).
     HeadingOverItems,
     /// An item the label lines after a later sibling answer for (its
     /// siblings before it have neither note nor label lines); the
@@ -126,7 +127,7 @@ pub(crate) fn resolve(
         if item.heading_note.is_some() {
             unit_headings.push((j, label.kind, open.clone()));
         }
-        if matches!(item.note, NoteFind::Found(_))
+        if (matches!(item.note, NoteFind::Found(_)) || item.label_lines_follow)
             && covers[j].is_none()
             && answering_items_follow(shapes, j, label.kind, &open, cut_item)
         {

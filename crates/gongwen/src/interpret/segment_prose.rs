@@ -144,7 +144,7 @@ pub(crate) fn segment_paragraphs(
             Block::Paragraph(p) if reads[i] => p,
             Block::Paragraph(p) => {
                 in_lines = false;
-                after_date |= parse_date_line(&fold(&p.text)).is_some();
+                after_date |= is_date_line(&p.text);
                 shapes.push(Shape::Skip);
                 continue;
             }
@@ -153,7 +153,7 @@ pub(crate) fn segment_paragraphs(
         // numbered instructions or its sentences read) starts the plan.
         let after_cover =
             after_date && (cover_read || read_so_far.iter().any(|r| fold(r).contains('。')));
-        after_date = parse_date_line(&fold(&p.text)).is_some();
+        after_date = is_date_line(&p.text);
         if body_left > 0 {
             body_left -= 1;
             shapes.push(Shape::ItemBody);
@@ -261,6 +261,17 @@ fn heading_note(text: &str) -> Option<Box<Note>> {
         NoteFind::Found(note) if note.start == 0 => Some(Box::new(note)),
         _ => None,
     }
+}
+
+/// Longest line that may be a date alone, in bytes (`二〇二四年十二月三十一日`
+/// with blanks around it).
+const MAX_DATE_LINE_BYTES: usize = 64;
+
+/// Whether a paragraph is a date alone (`2016年4月6日`), looked at only
+/// when short.
+fn is_date_line(text: &str) -> bool {
+    let text = text.trim();
+    text.len() <= MAX_DATE_LINE_BYTES && parse_date_line(&fold(text)).is_some()
 }
 
 /// How many of the cover's paragraphs are kept for its 《…》 names (as many
