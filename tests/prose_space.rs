@@ -510,7 +510,17 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
         Roles::Guide => vec![format!("指导单位：{}", m.lead.join("、"))],
     };
     if style.official {
-        lines.insert(0, format!("{LEADER_LABEL}{OFFICIAL}"));
+        // (First or last, as offices print it.)
+        // TODO(issue 12): last, run into a 责任分工 line that ends in a role
+        // word (`…B配合责任领导：X`), the longest label word there takes the
+        // role word (`配合责任领导`, as `牵头负责领导`).
+        let last_ok = !(style.other_label_words && style.label_run == Some(""));
+        let at = if m.text.len() % 2 == 1 && last_ok {
+            lines.len()
+        } else {
+            0
+        };
+        lines.insert(at, format!("{LEADER_LABEL}{OFFICIAL}"));
     }
     if let (true, Some(d)) = (style.deadlines, &m.deadline) {
         let word = if style.other_label_words {

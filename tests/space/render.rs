@@ -690,6 +690,16 @@ fn spaces(blocks: &[Block], sep: &str, title_on_header: bool, wrap: Option<&[Col
                     while cells.last().is_some_and(|c| c.is_empty()) {
                         cells.pop();
                     }
+                    // TODO(issue 12): the text's last row, its lead cell
+                    // one unit per line, then its deadline alone on a
+                    // line: a date there reads as the notice's closing
+                    // date. Its units are written on one line.
+                    let last_table = blocks.iter().rposition(|b| matches!(b, Block::Table(_)));
+                    if last_table == Some(i) && r + 1 == rows.len() {
+                        for cell in &mut cells {
+                            *cell = cell.replace('\n', "、");
+                        }
+                    }
                     // (A cell of several paragraphs, one per line, ends
                     // with its last paragraph's line break.)
                     for (c, cell) in cells.iter().enumerate() {

@@ -469,6 +469,21 @@ fn a_title_line_after_the_covers_date_starts_the_plan() {
 ";
     let n = gongwen::parse_str(text);
     assert_eq!(n.meta.plan_title, None);
+    // Nor does a date inside the plan, with no issuer before it.
+    let text = "\
+某区2024年防汛工作方案
+一、总体要求
+坚持人民至上，确保安全度汛。
+二、时间安排
+（一）准备阶段
+2024年4月30日
+完成防汛应急预案修订
+（二）实施阶段
+1.开展汛前检查。（责任单位：区水利局）
+";
+    let n = gongwen::parse_str(text);
+    assert_eq!(n.meta.plan_title, None);
+    assert_eq!(n.outline.len(), 2, "{:?}", n.outline);
 }
 
 #[test]

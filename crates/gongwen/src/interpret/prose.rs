@@ -77,7 +77,8 @@ pub fn starts_label_line(folded: &str) -> bool {
 /// after a comma, `，时间：…`, is the sentence's),
 /// the word whole (`is_label_word`) or a units word with a qualifier
 /// ([`lexicon::label_role`]: `牵头考核单位：`), not a unit's name with its
-/// role (`市交通局牵头：`).
+/// role (`市交通局牵头：`). (One naming the official first: see
+/// [`starts_leader_note`].)
 pub fn starts_note_label(folded: &str) -> bool {
     LABEL_LINE
         .captures(folded)
@@ -87,12 +88,18 @@ pub fn starts_note_label(folded: &str) -> bool {
             matches!(label_field(w), Some(Field::Units(_)))
                 && (is_label_word(w) || lexicon::label_role(w).is_some())
         })
-        || starts_leader_label(folded)
+}
+
+/// Whether a folded sentence after a comma is a note without brackets that
+/// names the official in charge first (`…，责任领导：X；牵头单位：A。`): a
+/// leader's label word, and a units label after it in the sentence.
+pub fn starts_leader_note(sentence: &str) -> bool {
+    starts_leader_label(sentence) && has_units_label(sentence)
 }
 
 /// Whether folded text starts with a whole label word naming the official
-/// in charge and its colon (`责任领导：`), the first clause of a note that
-/// goes on to name units.
+/// in charge and its colon (`责任领导：`). (A note's clause; it starts a
+/// note only where units are named after it.)
 fn starts_leader_label(folded: &str) -> bool {
     LABEL_LINE
         .captures(folded)
@@ -180,8 +187,9 @@ pub struct Note {
     /// A closing clause that qualifies the measure rather than naming units
     /// (`适用范围：浙江自贸试验区`), as printed.
     pub aside: Option<String>,
-    /// The official in charge the note names (`责任领导：X`), as printed: a
-    /// person, never a unit.
+    /// The official in charge the note names (`责任领导：X`), as printed
+    /// (the names of several such clauses joined by `、`): a person, never
+    /// a unit.
     pub leader: Option<String>,
 }
 
@@ -264,6 +272,17 @@ pub fn label_line_parts(text: &str) -> Option<Vec<(String, LabelLine)>> {
             | LabelLine::Note(v) => v,
         };
         let word = part.trim().strip_suffix(value.as_str())?.to_owned();
+        // (An official's name, then the deadline after a comma:
+        // `责任领导：X，2024年底前完成`.)
+        if let LabelLine::Leader(v) = &line {
+            if let Some((name, when)) = v.split_once(['，', ',']) {
+                if looks_like_deadline(when) {
+                    parts.push((word, LabelLine::Leader(name.trim().to_owned())));
+                    parts.push((String::new(), LabelLine::Deadline(when.trim().to_owned())));
+                    continue;
+                }
+            }
+        }
         parts.push((word, line));
     }
     Some(parts)
@@ -485,6 +504,8 @@ pub fn find_note(text: &str) -> NoteFind {
         (open, close, open)
     } else {
         match inline_note(&folded[..end]) {
+            // (A comma before the note is no part of the text's end.)
+            Some(stop) if folded[stop] == ',' => (stop, end, stop),
             Some(stop) => (stop, end, stop + 1),
             None => return NoteFind::None,
         }
@@ -557,9 +578,13 @@ pub fn find_note(text: &str) -> NoteFind {
     };
     // The segment's chars without the deadline clause.
     let seg_start = seg.start;
+    let mut left_out = vec![false; seg.len()];
+    for (c, _) in &leader_cuts {
+        left_out[c.clone()].iter_mut().for_each(|x| *x = true);
+    }
     let keep = |k: &usize| {
         let at = k - seg_start;
-        !cut.contains(&at) && !leader_cuts.iter().any(|(c, _)| c.contains(&at))
+        !cut.contains(&at) && !left_out[at]
     };
     let unit_folded: String = seg.clone().filter(keep).map(|k| folded[k]).collect();
     let unit_folded = unit_folded.trim_end_matches(['。', ',', ';', ' ']).trim();
@@ -575,7 +600,12 @@ pub fn find_note(text: &str) -> NoteFind {
         )
         && looks_like_units(unit_folded);
     if !has_verb && !names_only {
-        return NoteFind::None;
+        // (A note naming its official but no units it can read is said.)
+        return if leader_cuts.is_empty() {
+            NoteFind::None
+        } else {
+            NoteFind::NotUnderstood(raw)
+        };
     }
     let unit_raw: String = seg.filter(keep).map(|k| orig[k]).collect();
     let unit_raw = unit_raw
@@ -601,14 +631,17 @@ pub fn find_note(text: &str) -> NoteFind {
 }
 
 /// The clauses of a note's content (folded chars) that name the official in
-/// charge (`责任领导:杜新国;牵头单位:X`): for each, the chars to leave out of
-/// the units (the clause with one separator beside it) and the names after
-/// its colon. A clause runs from its label word to the next clause that
-/// opens with a field's label word, or to the end.
+/// charge (`责任领导:杜新国、丁玲;牵头单位:X`): for each, the chars to leave
+/// out of the units (the clause with one separator beside it) and the
+/// names after its colon. A clause runs from its label word to the next
+/// `;`, `,` or `。` (names within it are separated by `、`), or to the next
+/// clause that opens with a field's label word.
 fn leader_clauses(content: &[char]) -> Vec<(Range<usize>, Range<usize>)> {
-    // Where a clause opens with a field's label word, and which field.
+    let is_sep = |c: char| matches!(c, ';' | ',' | '。') || c.is_whitespace();
+    // Where a clause opens with a field's label word, which field, and
+    // where its colon stands.
     let opens: Vec<(usize, Field, usize)> = (0..content.len())
-        .filter(|&k| k == 0 || matches!(content[k - 1], ';' | ',' | '。' | ' '))
+        .filter(|&k| !content[k].is_whitespace() && (k == 0 || is_sep(content[k - 1])))
         .filter_map(|k| {
             let clause: String = content[k..].iter().take(MAX_LABEL_WORD_CHARS + 4).collect();
             let caps = LABEL_LINE.captures(&clause)?;
@@ -623,19 +656,26 @@ fn leader_clauses(content: &[char]) -> Vec<(Range<usize>, Range<usize>)> {
         .enumerate()
         .filter(|(_, (_, field, _))| *field == Field::Leader)
         .map(|(i, &(start, _, colon))| {
-            let end = opens.get(i + 1).map_or(content.len(), |o| o.0);
-            let names_end = colon
-                + 1
-                + content[colon + 1..end]
-                    .iter()
-                    .rposition(|c| !matches!(c, ';' | ',' | '。' | ' '))
-                    .map_or(0, |p| p + 1);
-            // The clause and the separator after it; the last clause takes
-            // the separator before it instead.
-            let cut = if end < content.len() || start == 0 {
-                start..end
+            let next = opens.get(i + 1).map_or(content.len(), |o| o.0);
+            let end = (colon + 1..next)
+                .find(|&k| matches!(content[k], ';' | ',' | '。'))
+                .unwrap_or(next);
+            let names_end = (colon + 1..end)
+                .rev()
+                .find(|&k| !is_sep(content[k]))
+                .map_or(colon + 1, |k| k + 1);
+            // The clause and the separators after it; the last clause
+            // takes the separators before it instead.
+            let after = end + content[end..].iter().take_while(|c| is_sep(**c)).count();
+            let cut = if after < content.len() || start == 0 {
+                start..after
             } else {
-                start - 1..end
+                let before = content[..start]
+                    .iter()
+                    .rev()
+                    .take_while(|c| is_sep(**c))
+                    .count();
+                start - before..after
             };
             (cut, colon + 1..names_end)
         })
@@ -689,7 +729,15 @@ fn inline_note(folded: &[char]) -> Option<usize> {
         found = Some(stop);
         to = stop;
     }
-    let stop = found?;
+    let mut stop = found?;
+    // (The official in charge named first after a comma, `…，责任领导：X；
+    // 牵头单位：A`, opens the note.)
+    if let Some(comma) = folded[..stop].iter().rposition(|c| *c == ',') {
+        let clause: String = folded[comma + 1..stop].iter().collect();
+        if starts_leader_label(&clause) {
+            stop = comma;
+        }
+    }
     // At least one clause names units.
     let rest: String = folded[stop + 1..].iter().collect();
     has_units_label(&rest).then_some(stop)
@@ -1128,6 +1176,58 @@ mod tests {
         assert_eq!(n.leader.as_deref(), Some("张三"));
         // Without one, no leader.
         assert_eq!(found("推进改革。（牵头单位：市财政局）").leader, None);
+        // Blanks around clauses.
+        for text in [
+            "推进改革。（牵头单位：区财政局；　责任领导：张三）",
+            "推进改革。(牵头单位:区财政局; 责任领导:张三)",
+            "推进改革。( 责任领导:张三;牵头单位:区财政局)",
+            "推进改革。(牵头单位:区财政局,  责任领导:张三)",
+        ] {
+            let n = found(text);
+            assert_eq!(names(&n), ["区财政局"], "{text}");
+            assert_eq!(n.leader.as_deref(), Some("张三"), "{text}");
+        }
+        // The clause ends at `;` or `。`: units and deadlines after it
+        // are the note's.
+        let n = found("推进改革。(牵头单位:区发改局;责任领导:杜新国;区税务局配合)");
+        assert_eq!(names(&n), ["区发改局", "区税务局"]);
+        assert_eq!(n.leader.as_deref(), Some("杜新国"));
+        let n = found("推进改革。(牵头单位:县财政局;责任领导:张三、李四。2024年底前完成)");
+        assert_eq!(names(&n), ["县财政局"]);
+        assert_eq!(n.leader.as_deref(), Some("张三、李四"));
+        assert_eq!(n.deadline.as_deref(), Some("2024年底前完成"));
+        // A note naming its official and no units it reads is said.
+        for text in [
+            "推进改革。(责任领导:杜新国)",
+            "推进改革。(责任领导:杜新国;2024年底前完成)",
+        ] {
+            assert!(
+                matches!(find_note(text), NoteFind::NotUnderstood(_)),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_leader_label_after_a_comma_starts_a_note_only_before_units() {
+        assert!(starts_leader_note("责任领导:张三;牵头单位:区发改局"));
+        assert!(!starts_leader_note("责任领导:定期调度进展情况"));
+        assert!(!starts_leader_note(
+            "主要领导:亲自抓、负总责;分管领导:具体抓"
+        ));
+        // (Alone, a leader's label starts no note of units.)
+        assert!(!starts_note_label("责任领导:张三;牵头单位:区发改局"));
+    }
+
+    #[test]
+    fn a_note_of_many_leader_clauses_is_read() {
+        // (Each char was tested against every clause: quadratic.)
+        let text = format!(
+            "推进改革。({}牵头单位:区发改局)",
+            "责任领导:张三;".repeat(20_000)
+        );
+        let n = found(&text);
+        assert_eq!(names(&n), ["区发改局"]);
     }
 
     #[test]

@@ -47,7 +47,8 @@ use crate::normalize::{fold, fold_width};
 
 use super::conventions::first_leads_tail;
 use super::prose::{
-    find_note, matching_open, note_bracket, starts_label_line, starts_note_label, NoteFind,
+    find_note, matching_open, note_bracket, starts_label_line, starts_leader_note,
+    starts_note_label, NoteFind,
 };
 
 /// A paragraph shorter than this (in chars) is never split: a run-on
@@ -134,7 +135,8 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
             cut = Some((i, Piece::LabelLine));
         } else if prev == Some(',')
             && !in_label_line
-            && starts_note_label(&label_head(chars, i))
+            && (starts_note_label(&label_head(chars, i))
+                || starts_leader_note(&sentence_at(chars, i)))
             && !inside_brackets(&chars[piece_start.min(i).max(i.saturating_sub(MAX_NOTE_CHARS))..i])
         {
             // A note without brackets run in after a comma
@@ -250,6 +252,17 @@ fn label_head(chars: &[char], i: usize) -> String {
             .iter()
             .collect::<String>(),
     )
+}
+
+/// The folded sentence at char `i` (up to its full stop, as long as a
+/// note may be).
+fn sentence_at(chars: &[char], i: usize) -> String {
+    let end = chars.len().min(i + MAX_NOTE_CHARS);
+    let end = chars[i..end]
+        .iter()
+        .position(|c| *c == '。')
+        .map_or(end, |p| i + p);
+    fold(&chars[i..end].iter().collect::<String>())
 }
 
 /// Whether the sentence at the start of `chars` states a deadline (the

@@ -19,7 +19,7 @@ use crate::normalize::{fold, fold_width};
 
 use super::conventions::{default_units_of, only_the_sentence};
 use super::cover::{plan_named_in_body, plan_start, PlanStart};
-use super::meta::parse_date_line;
+use super::meta::{looks_like_issuer, parse_date_line};
 use super::prose::{find_note, item_lines, Note, NoteFind};
 
 /// What a block is to the prose reader.
@@ -117,9 +117,15 @@ pub(crate) fn segment_paragraphs(
     // Whether the paragraph before was an attachment line naming no title
     // (a title line may follow it).
     let mut after_attachment = false;
-    // Whether a date line alone (a cover's closing, `2016年4月6日`) stood
-    // before, with nothing read since.
+    // Whether a cover's closing stood just before: its issuer, then a
+    // date line alone (`国务院办公厅` / `2016年4月6日`), with nothing read
+    // since but notes on publication.
     let mut after_date = false;
+    // The last non-blank paragraph, read or not.
+    let mut last_text: &str = "";
+    // Whether an item answered for by a note or label lines was read: then
+    // what stands before is a plan, not a cover.
+    let mut answered_seen = false;
     // The cover's paragraphs before its first numbered one, where it names
     // its plans in 《…》.
     let mut read_so_far: Vec<String> = Vec::new();
@@ -144,16 +150,20 @@ pub(crate) fn segment_paragraphs(
             Block::Paragraph(p) if reads[i] => p,
             Block::Paragraph(p) => {
                 in_lines = false;
-                after_date |= is_date_line(&p.text);
+                after_date |= is_date_line(&p.text) && looks_like_issuer(last_text.trim());
+                last_text = &p.text;
                 shapes.push(Shape::Skip);
                 continue;
             }
         };
-        // A title line after the date that closes a cover letter (its
-        // numbered instructions or its sentences read) starts the plan.
-        let after_cover =
-            after_date && (cover_read || read_so_far.iter().any(|r| fold(r).contains('。')));
-        after_date = is_date_line(&p.text);
+        // A title line after the issuer and date that close a cover letter
+        // (its numbered instructions or its sentences read, no item
+        // answered for) starts the plan.
+        let after_cover = after_date
+            && !answered_seen
+            && (cover_read || read_so_far.iter().any(|r| fold(r).contains('。')));
+        after_date = is_date_line(&p.text) && looks_like_issuer(last_text.trim());
+        last_text = &p.text;
         if body_left > 0 {
             body_left -= 1;
             shapes.push(Shape::ItemBody);
@@ -212,6 +222,7 @@ pub(crate) fn segment_paragraphs(
             }
             _ => None,
         };
+        answered_seen |= matches!(note, NoteFind::Found(_)) || label_lines_follow;
         shapes.push(Shape::Item(Item {
             label,
             note,

@@ -348,7 +348,7 @@ fn table_under(
     let mut last_number: Option<u32> = None;
     let mut record_rows = 0;
     // The last row, where it is numbered: its pieces and its line.
-    let mut short_row: Option<(Vec<String>, &Paragraph)> = None;
+    let mut last_numbered_row: Option<(Vec<String>, &Paragraph)> = None;
     while let Some(&(k, p)) = paras.peek() {
         let text = p.text.trim();
         let pieces = cells_of(text);
@@ -434,7 +434,7 @@ fn table_under(
                 if run == 0 {
                     // The numbered row above goes on over these lines, its
                     // cells of several paragraphs one per line.
-                    let continued = short_row.take().and_then(|(first, p0)| {
+                    let continued = last_numbered_row.take().and_then(|(first, p0)| {
                         continued_row(&first, paras.clone(), roles, unknown, n, section_first)
                             .map(|r| (r, p0))
                     });
@@ -466,7 +466,7 @@ fn table_under(
         }
         // (A numbered row may go on over the next lines: its last cell's
         // paragraphs, or cells after it.)
-        short_row = (numbered && number.is_some())
+        last_numbered_row = (numbered && number.is_some())
             .then(|| (pieces.iter().map(|t| (*t).to_owned()).collect(), p));
         rows.push(row_of(&pieces, p));
         row_blocks.push(k);
@@ -504,9 +504,11 @@ fn table_under(
 /// (`34 推进… 区科技局` / `区商务局` / `区药投公司` / `区发改委、区经信局。 2023年12月底`).
 /// Pieces on one line are cells side by side; a cell joins pieces only
 /// over line breaks and ends at the end of a line (its last paragraph's
-/// break), and every cell fits its column; the reading that joins least.
-/// Returns the cells and how many lines were read; `None` where no
-/// reading fits or more than [`MAX_WRAPPED_LINES`] lines would be.
+/// break), and every cell fits its column; the reading of the most lines
+/// (at most [`MAX_CONTINUED_LINES`]) that joins least. After the table's
+/// last row, a sentence or a date line ends the row (the notice's closing
+/// lines; an issuer alone would read as a unit's name). Returns the cells
+/// and how many lines were read; `None` where no reading fits.
 fn continued_row<'a>(
     first: &[String],
     paras: impl Iterator<Item = (usize, &'a Paragraph)>,
@@ -516,25 +518,37 @@ fn continued_row<'a>(
     section_first: bool,
 ) -> Option<(Vec<String>, usize)> {
     // The lines after the row's first, up to the next row.
-    let mut lines: Vec<Vec<&str>> = Vec::new();
+    let mut lines: Vec<(Vec<&str>, &str)> = Vec::new();
+    let mut next_row = false;
     for (_, p) in paras {
         let text = p.text.trim();
         let pieces = cells_of(text);
-        let goes_on = starts_next_row(&pieces, n, section_first);
-        // (Nor a page's lines after a last row. An issuer and a date
-        // closing the notice right after a short last row would read as
-        // its unit and deadline cells: the text cannot tell them apart.)
-        if goes_on || lines.len() == MAX_WRAPPED_LINES || is_furniture(text) {
+        if starts_next_row(&pieces, n, section_first) {
+            next_row = true;
             break;
         }
-        lines.push(pieces);
+        // (Nor a page's lines after a last row.)
+        if lines.len() == MAX_CONTINUED_LINES || is_furniture(text) {
+            break;
+        }
+        lines.push((pieces, text));
+    }
+    // After the last row, the notice's closing lines (a sentence, the
+    // issuer and a date) are not its: the row goes on only up to them.
+    if !next_row {
+        if let Some(at) = lines
+            .iter()
+            .position(|(_, text)| ends_sentence(text) || classify(text).is_some())
+        {
+            lines.truncate(at);
+        }
     }
     // The most lines that read as the row's cells (a closing sentence
     // after a last row is not its).
     let first: Vec<&str> = first.iter().map(String::as_str).collect();
     (1..=lines.len()).rev().find_map(|k| {
         let mut tokens: Vec<(&str, bool)> = Vec::new();
-        for line in std::iter::once(&first).chain(&lines[..k]) {
+        for line in std::iter::once(&first).chain(lines[..k].iter().map(|(p, _)| p)) {
             for (i, t) in line.iter().enumerate() {
                 tokens.push((t, i + 1 == line.len()));
             }
@@ -597,7 +611,7 @@ fn paragraphed_cells(
             if optional(c) && best[i][c + 1].is_none_or(|(b, _)| score > b) {
                 best[i][c + 1] = Some((score, i));
             }
-            let longest = (count - i).min(MAX_WRAPPED_LINES + 1);
+            let longest = (count - i).min(MAX_CONTINUED_LINES + 1);
             for (j, slot) in best.iter_mut().enumerate().skip(i + 1).take(longest) {
                 if let Some((_, s)) = cell_of(i, j, c) {
                     let total = score + s;
@@ -623,6 +637,10 @@ fn paragraphed_cells(
     cells.reverse();
     Some(cells)
 }
+
+/// Most lines a numbered row is read as going on over (see
+/// [`continued_row`]).
+const MAX_CONTINUED_LINES: usize = 8;
 
 /// Most lines a cell is read as wrapped over (a longer run is no cell:
 /// the reading stays linear in the line's length).
