@@ -310,6 +310,15 @@ fn lines_like_rows_a_pasted_table_could_not_take_are_reported() {
         "{:?}",
         n.diagnostics
     );
+    // Nor are numbers in sentences under a later heading.
+    let n = gongwen::parse_str(
+        "序号 重点工作任务 责任单位 完成期限\n1 推进甲项目建设。 区科技局 2023年12月底\n二、工作要求\n10 个 重点项目 均要按期完成。\n2024 年 全区 要完成 以上 任务。\n",
+    );
+    assert!(
+        !codes(&n).contains(&DiagnosticCode::TextNotPlaced),
+        "{:?}",
+        n.diagnostics
+    );
 }
 
 #[test]

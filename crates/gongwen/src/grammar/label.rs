@@ -1,4 +1,6 @@
-//! Numbering labels at the start of a text: `一、`, `（一）`, `1.`, `（1）`, `①`.
+//! Numbering labels at the start of a text: `一、`, `（一）`, `1.`, `（1）`, `①`
+//! (a `一、` numeral's chars may each carry a pinyin gloss, `一(yī)、`, as
+//! pages printed with ruby text give them).
 //!
 //! Recognizes the label and its number; says nothing of what the labelled
 //! text is (heading, task or measure): the interpreter decides that from the
@@ -138,12 +140,17 @@ fn match_label(s: &[char]) -> Option<(LabelKind, u32, usize)> {
         }
         return None;
     }
-    let han = s.iter().take_while(|c| is_numeral_char(**c)).count();
-    // (A page printed with pinyin glosses glosses the numeral too: `一(yī)、`.)
-    let gloss = pinyin_gloss_len(&s[han..]);
-    if han > 0 && han <= 4 && s.get(han + gloss) == Some(&'、') {
-        let n = parse_number(&s[..han].iter().collect::<String>())?;
-        return Some((LabelKind::ChineseComma, n, han + gloss + 1));
+    // The numeral's chars, each maybe glossed in pinyin (a page printed
+    // with ruby text: `一(yī)、`, `十(shí)二(èr)、`).
+    let mut numeral = String::new();
+    let mut at = 0;
+    while numeral.chars().count() < 4 && s.get(at).is_some_and(|c| is_numeral_char(*c)) {
+        numeral.push(s[at]);
+        at += 1 + pinyin_gloss_len(&s[at + 1..]);
+    }
+    if !numeral.is_empty() && s.get(at) == Some(&'、') {
+        let n = parse_number(&numeral)?;
+        return Some((LabelKind::ChineseComma, n, at + 1));
     }
     None
 }
@@ -152,18 +159,21 @@ fn match_label(s: &[char]) -> Option<(LabelKind, u32, usize)> {
 const MAX_GLOSS_CHARS: usize = 6;
 
 /// The length of a pinyin gloss in brackets at the start of `s` (width
-/// folded): `(yī)`, a syllable of lower-case letters with its tone mark, as
-/// pages printed with ruby text give it after a character; 0 if none.
+/// folded): `(yī)`, a syllable of lower-case letters with its tone mark (a
+/// numeral's syllables all carry one), as pages printed with ruby text give
+/// it after a character; 0 if none.
 fn pinyin_gloss_len(s: &[char]) -> usize {
-    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü";
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
     if s.first() != Some(&'(') {
         return 0;
     }
-    let letters = s[1..]
+    let syllable = &s[1..];
+    let letters = syllable
         .iter()
         .take_while(|c| c.is_ascii_lowercase() || TONED.contains(**c))
         .count();
-    if (1..=MAX_GLOSS_CHARS).contains(&letters) && s.get(1 + letters) == Some(&')') {
+    let toned = syllable[..letters].iter().any(|c| TONED.contains(*c));
+    if toned && (1..=MAX_GLOSS_CHARS).contains(&letters) && s.get(1 + letters) == Some(&')') {
         letters + 2
     } else {
         0
@@ -200,13 +210,21 @@ mod tests {
             lab("一(yī)、實施創新驅動發展戰略"),
             Some((LabelKind::ChineseComma, 1, "一(yī)、".to_owned(), 6))
         );
+        // Each char of a numeral glossed.
         assert_eq!(
-            lab("十二（shí）、加强"),
-            Some((LabelKind::ChineseComma, 12, "十二（shí）、".to_owned(), 8))
+            lab("十(shí)二（èr）、加强"),
+            Some((
+                LabelKind::ChineseComma,
+                12,
+                "十(shí)二（èr）、".to_owned(),
+                12
+            ))
         );
-        // Not a gloss: upper case, too long, or no comma after it.
+        // Not a gloss: upper case, no tone mark, too long, or no comma
+        // after it.
         assert_eq!(lab("一(YI)、加强"), None);
-        assert_eq!(lab("一(abcdefg)、加强"), None);
+        assert_eq!(lab("三(a)、加强"), None);
+        assert_eq!(lab("一(yīīīīīī)、加强"), None);
         assert_eq!(lab("一(yī)加强"), None);
     }
 

@@ -22,9 +22,12 @@
 //!    words split pieces too, when the text before them ends like a unit's
 //!    name (rule 5's `unit_like`): `X会同Y`, `X及Y` (not `及其`, `及时`), and
 //!    `X等有关部门` / `X等相关单位`, which gives `X` (its `等` dropped) and the
-//!    group `有关部门`.
+//!    group `有关部门`, also after a short qualifier of level or place
+//!    (`X等区政府有关部门`: no count, join word or unit noun).
 //! 2. **Names.** Pieces are trimmed; empty pieces are dropped. A trailing
-//!    `等`, `负责`, `按职责分工负责`, `分别负责`, `。` or `:` is not part of a name.
+//!    `等`, `负责`, `按职责分工负责`, `分别负责`, `。` or `:` is not part of a name,
+//!    nor is a mark after it (`区财政局*`, `※`, `★`; what a legend says
+//!    such a mark means is not read).
 //! 3. **Roles.** A unit's role is, first of all, its own role word: a suffix
 //!    `X牵头` (lead), `X配合` / `X协同` / `X参与` / `X协助` (support), `X指导`
 //!    (guide), or a bracket `X(牵头)`; a leading `由` goes with such a suffix.
@@ -73,6 +76,7 @@
 //! unit. [`looks_like_units`] is a cheap, strict guess, not a parser.
 
 use crate::grammar::lexicon;
+use crate::grammar::numeral::is_numeral_char;
 use crate::model::{Role, Unit};
 use crate::normalize::{fold, fold_char};
 
@@ -765,8 +769,19 @@ const MAX_GROUP_QUALIFIER: usize = 4;
 /// (`等有关部门`, `等各相关部门`) or after a short qualifier of Han chars
 /// (`等区政府有关部门`).
 fn group_after_deng(t: &Text, i: usize) -> Option<usize> {
+    // (A qualifier is a level or a place, `区政府`, `市直`: no count,
+    // `三个`, no join word, `部门及`, and not a unit noun, `单位`.)
+    let qualifier_char = |c: char| {
+        ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_numeral_char(c) && !"个及和与会同".contains(c)
+    };
+    let starts_noun = ["部门", "单位", "处室", "机构"]
+        .iter()
+        .any(|n| t.starts_with(i + 1, t.len(), n));
+    if starts_noun {
+        return None;
+    }
     (i + 1..=i + 1 + MAX_GROUP_QUALIFIER)
-        .take_while(|&k| k == i + 1 || ('\u{4e00}'..='\u{9fff}').contains(&t.at(k - 1)))
+        .take_while(|&k| k == i + 1 || qualifier_char(t.at(k - 1)))
         .find(|&k| k < t.len() && GROUP_WORDS.iter().any(|g| t.starts_with(k, t.len(), g)))
 }
 
@@ -1254,44 +1269,48 @@ mod tests {
         list.units.iter().map(|u| u.role).collect()
     }
 
+    /// The names `parse_units` reads from `text`.
+    fn names_in(text: &str) -> Vec<String> {
+        parse_units(text, None)
+            .units
+            .into_iter()
+            .map(|u| u.name)
+            .collect()
+    }
+
     #[test]
     fn marks_after_names_are_not_theirs() {
-        let names = |s: &str| -> Vec<String> {
-            parse_units(s, None)
-                .units
-                .into_iter()
-                .map(|u| u.name)
-                .collect()
-        };
         assert_eq!(
-            names("区政府办公室*、区财政局"),
+            names_in("区政府办公室*、区财政局"),
             ["区政府办公室", "区财政局"]
         );
-        assert_eq!(names("区财政局＊、区科技局※"), ["区财政局", "区科技局"]);
+        assert_eq!(names_in("区财政局＊、区科技局※"), ["区财政局", "区科技局"]);
     }
 
     #[test]
     fn a_group_after_deng_with_a_qualifier() {
-        let names = |s: &str| -> Vec<String> {
-            parse_units(s, None)
-                .units
-                .into_iter()
-                .map(|u| u.name)
-                .collect()
-        };
         assert_eq!(
-            names("区财政局等区政府有关部门,谯城经开区管委会"),
+            names_in("区财政局等区政府有关部门,谯城经开区管委会"),
             ["区财政局", "区政府有关部门", "谯城经开区管委会"]
         );
         // A `等` stranded at a piece's start.
         assert_eq!(
-            names("区发改委、区经信局、等区政府有关部门"),
+            names_in("区发改委、区经信局、等区政府有关部门"),
             ["区发改委", "区经信局", "区政府有关部门"]
         );
-        // `等和` is a join, not a qualifier.
+        // `等和` is a join, not a qualifier; nor are a count, a join word
+        // or a unit noun.
         assert_eq!(
-            names("财政部等和各省级人民政府"),
+            names_in("财政部等和各省级人民政府"),
             ["财政部", "各省级人民政府"]
+        );
+        assert_eq!(
+            names_in("区发改局等三个相关部门"),
+            ["区发改局等三个相关部门"]
+        );
+        assert_eq!(
+            names_in("区住建局等部门及各街道"),
+            ["区住建局等部门", "各街道"]
         );
     }
 

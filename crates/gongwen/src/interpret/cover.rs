@@ -3,7 +3,8 @@
 //! A notice that sends a plan (`关于印发《XX实施方案》的通知`) has a cover with its
 //! own numbered instructions to the recipients (`一、高度重视…`, `二、…`), then
 //! the plan, which starts at an attachment line (`附件`, `附件1`, `附件：XX`) or
-//! at the plan's title line, often the 《…》 title of the cover repeated. The
+//! at the plan's title line, often the 《…》 title of the cover repeated, or
+//! any title line right after the cover's closing issuer and date. The
 //! cover's instructions are not measures or headings of the plan; the
 //! interpreter moves them into the notice's body when the plan starts.
 //!

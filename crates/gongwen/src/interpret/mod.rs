@@ -180,9 +180,13 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     let mut last_header = None;
     // Whether only section lines stand since the last table.
     let mut adjacent = true;
+    // Whether only lines like rows of it stand since the last table read.
+    let mut rows_follow_table = false;
     for (i, block) in doc.blocks.iter().enumerate() {
         if let Block::Paragraph(p) = block {
             adjacent &= table::keeps_tables_adjacent(&p.text);
+            let blank = p.text.trim().is_empty();
+            rows_follow_table &= blank || looks_like_pasted_row(&p.text);
         }
         match block {
             Block::Table(_) if roles[i] == Role::Meta => {}
@@ -200,6 +204,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     &mut diagnostics,
                 );
                 adjacent = true;
+                rows_follow_table = read.is_some();
                 if read.is_some() {
                     last_header = read;
                 } else {
@@ -388,7 +393,7 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
                     let level = prose_level(&mut prose_levels, label.kind, out.depth());
                     let text = label.text_after(&p.text);
                     out.open_heading(level, label, text, p.pos.clone());
-                } else if last_header.is_some() && looks_like_pasted_row(&p.text) {
+                } else if rows_follow_table {
                     // (A line the table above could not take: said, and
                     // kept as text.)
                     diagnostics.push(Diagnostic {
@@ -477,10 +482,10 @@ fn push_covered(
 const MIN_PASTED_ROW_PIECES: usize = 3;
 
 /// Whether a paragraph reads like a table row pasted with blanks between
-/// its cells: a running number, then at least two more pieces.
+/// its cells: a row's number (not a year), then at least two more pieces.
 fn looks_like_pasted_row(text: &str) -> bool {
     let mut pieces = text.split_whitespace();
-    pieces.next().and_then(cell_text::running_number).is_some()
+    pieces.next().and_then(cell_text::row_number).is_some()
         && pieces.count() + 1 >= MIN_PASTED_ROW_PIECES
 }
 
