@@ -167,7 +167,7 @@ pub const LEADER_WORD: &str = "领导";
 pub const LABEL_MODIFIERS: [&str; 6] = ["完成", "责任", "主要", "具体", "整改", "办结"];
 
 /// Nouns a units label ends in (`牵头单位`, `配合部门`, `责任处室`).
-const UNIT_NOUNS: [&str; 5] = ["单位", "部门", "处室", "科室", "机构"];
+pub(crate) const UNIT_NOUNS: [&str; 5] = ["单位", "部门", "处室", "科室", "机构"];
 
 /// The role a units label word states: `牵头单位` and `牵头负责` (lead),
 /// `配合部门` and `协同配合` (support), `指导` (guide), `责任单位` (responsible),

@@ -774,7 +774,7 @@ fn group_after_deng(t: &Text, i: usize) -> Option<usize> {
     let qualifier_char = |c: char| {
         ('\u{4e00}'..='\u{9fff}').contains(&c) && !is_numeral_char(c) && !"个及和与会同".contains(c)
     };
-    let starts_noun = ["部门", "单位", "处室", "机构"]
+    let starts_noun = lexicon::UNIT_NOUNS
         .iter()
         .any(|n| t.starts_with(i + 1, t.len(), n));
     if starts_noun {

@@ -185,8 +185,9 @@ pub fn interpret(doc: &Document, source: SourceInfo) -> Notice {
     for (i, block) in doc.blocks.iter().enumerate() {
         if let Block::Paragraph(p) = block {
             adjacent &= table::keeps_tables_adjacent(&p.text);
-            let blank = p.text.trim().is_empty();
-            rows_follow_table &= blank || looks_like_pasted_row(&p.text);
+            if rows_follow_table {
+                rows_follow_table = p.text.trim().is_empty() || looks_like_pasted_row(&p.text);
+            }
         }
         match block {
             Block::Table(_) if roles[i] == Role::Meta => {}

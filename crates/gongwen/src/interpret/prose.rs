@@ -52,6 +52,15 @@ use super::role_statement::role_statement;
 static LABEL_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s*(\p{Han}{2,8})\s*:\s*\S").expect("valid regex"));
 
+/// The label word that opens folded text (`牵头单位` of `牵头单位：X`): 2–8 Han
+/// chars before a colon with a value after it.
+fn opening_label_word(folded: &str) -> Option<&str> {
+    LABEL_LINE
+        .captures(folded)
+        .and_then(|c| c.get(1))
+        .map(|w| w.as_str())
+}
+
 /// What a label line's word names: units with a role, a deadline, or a
 /// leader (a person: `牵头负责领导`, `责任领导`); `None` for any other word.
 fn label_field(word: &str) -> Option<Field> {
@@ -66,10 +75,7 @@ fn label_field(word: &str) -> Option<Field> {
 
 /// Whether folded text starts with a label line's word and colon.
 pub fn starts_label_line(folded: &str) -> bool {
-    LABEL_LINE
-        .captures(folded)
-        .and_then(|c| c.get(1))
-        .is_some_and(|w| label_field(w.as_str()).is_some())
+    opening_label_word(folded).is_some_and(|w| label_field(w).is_some())
 }
 
 /// Whether folded text after a comma starts a note without brackets: a
@@ -80,14 +86,10 @@ pub fn starts_label_line(folded: &str) -> bool {
 /// role (`市交通局牵头：`). (One naming the official first: see
 /// [`starts_leader_note`].)
 pub fn starts_note_label(folded: &str) -> bool {
-    LABEL_LINE
-        .captures(folded)
-        .and_then(|c| c.get(1))
-        .is_some_and(|w| {
-            let w = w.as_str();
-            matches!(label_field(w), Some(Field::Units(_)))
-                && (is_label_word(w) || lexicon::label_role(w).is_some())
-        })
+    opening_label_word(folded).is_some_and(|w| {
+        matches!(label_field(w), Some(Field::Units(_)))
+            && (is_label_word(w) || lexicon::label_role(w).is_some())
+    })
 }
 
 /// Whether a folded sentence after a comma is a note without brackets that
@@ -101,12 +103,8 @@ pub fn starts_leader_note(sentence: &str) -> bool {
 /// in charge and its colon (`责任领导：`). (A note's clause; it starts a
 /// note only where units are named after it.)
 fn starts_leader_label(folded: &str) -> bool {
-    LABEL_LINE
-        .captures(folded)
-        .and_then(|c| c.get(1))
-        .is_some_and(|w| {
-            label_field(w.as_str()) == Some(Field::Leader) && is_label_word(w.as_str())
-        })
+    opening_label_word(folded)
+        .is_some_and(|w| label_field(w) == Some(Field::Leader) && is_label_word(w))
 }
 
 /// Whether folded text after a separator inside a label line starts the
@@ -115,13 +113,9 @@ fn starts_leader_label(folded: &str) -> bool {
 /// unit named with its role (`，市交通运输局配合：` before a colon that
 /// separates it from the next label).
 fn starts_next_label(folded: &str) -> bool {
-    LABEL_LINE
-        .captures(folded)
-        .and_then(|c| c.get(1))
-        .is_some_and(|w| {
-            let w = w.as_str();
-            (label_field(w).is_some() && is_label_word(w)) || lexicon::label_role(w).is_some()
-        })
+    opening_label_word(folded).is_some_and(|w| {
+        (label_field(w).is_some() && is_label_word(w)) || lexicon::label_role(w).is_some()
+    })
 }
 
 /// The field a label word opening a note's clause names (folded text, the
@@ -644,8 +638,7 @@ fn leader_clauses(content: &[char]) -> Vec<(Range<usize>, Range<usize>)> {
         .filter(|&k| !content[k].is_whitespace() && (k == 0 || is_sep(content[k - 1])))
         .filter_map(|k| {
             let clause: String = content[k..].iter().take(MAX_LABEL_WORD_CHARS + 4).collect();
-            let caps = LABEL_LINE.captures(&clause)?;
-            let word = caps.get(1)?.as_str();
+            let word = opening_label_word(&clause)?;
             let field = label_field(word).or_else(|| clause_label(&clause).map(|(f, _)| f))?;
             let colon = k + content[k..].iter().position(|c| *c == ':')?;
             Some((k, field, colon))

@@ -601,6 +601,27 @@ fn paragraphed_cells(
             (joined, score)
         })
     };
+    let longest = |i: usize| (count - i).min(MAX_CONTINUED_LINES + 1);
+    let best = best_readings(count, width, longest, &cell_of, optional);
+    // Every piece read, every column filled but those left empty.
+    reading_cells(&best, count, width, &cell_of)
+}
+
+/// The best readings of `count` pieces into cells of `width` columns, left
+/// to right: column `c` takes the pieces `i..j` that `cell_of(i, j, c)`
+/// accepts (giving the cell's text and score), at most `longest(i)` of
+/// them, or none where `skips(c)`. `best[j][c]` holds the best score of
+/// pieces `..j` in columns `..c`, and where the last cell started.
+fn best_readings<F>(
+    count: usize,
+    width: usize,
+    longest: impl Fn(usize) -> usize,
+    cell_of: &F,
+    skips: impl Fn(usize) -> bool,
+) -> Vec<Vec<Option<(f32, usize)>>>
+where
+    F: Fn(usize, usize, usize) -> Option<(String, f32)>,
+{
     let mut best: Vec<Vec<Option<(f32, usize)>>> = vec![vec![None; width + 1]; count + 1];
     best[0][0] = Some((0.0, 0));
     for c in 0..width {
@@ -608,11 +629,13 @@ fn paragraphed_cells(
             let Some((score, _)) = best[i][c] else {
                 continue;
             };
-            if optional(c) && best[i][c + 1].is_none_or(|(b, _)| score > b) {
+            if skips(c) && best[i][c + 1].is_none_or(|(b, _)| score > b) {
                 best[i][c + 1] = Some((score, i));
             }
-            let longest = (count - i).min(MAX_CONTINUED_LINES + 1);
-            for (j, slot) in best.iter_mut().enumerate().skip(i + 1).take(longest) {
+            if i == count {
+                continue;
+            }
+            for (j, slot) in best.iter_mut().enumerate().skip(i + 1).take(longest(i)) {
                 if let Some((_, s)) = cell_of(i, j, c) {
                     let total = score + s;
                     if slot[c + 1].is_none_or(|(b, _)| total > b) {
@@ -622,10 +645,23 @@ fn paragraphed_cells(
             }
         }
     }
-    // Every piece read, every column filled but those left empty.
-    let mut cells = Vec::with_capacity(width);
+    best
+}
+
+/// The cells of the best reading of all `count` pieces into the first
+/// `columns` columns ([`best_readings`]); a skipped column's cell empty.
+fn reading_cells<F>(
+    best: &[Vec<Option<(f32, usize)>>],
+    count: usize,
+    columns: usize,
+    cell_of: &F,
+) -> Option<Vec<String>>
+where
+    F: Fn(usize, usize, usize) -> Option<(String, f32)>,
+{
+    let mut cells = Vec::with_capacity(columns);
     let mut j = count;
-    for c in (0..width).rev() {
+    for c in (0..columns).rev() {
         let (_, i) = best[j][c + 1]?;
         cells.push(if i == j {
             String::new()
@@ -703,42 +739,22 @@ fn wrapped_row(text: &str, roles: &[ColumnRole], blank_is_cell: bool) -> Option<
     };
     // best[i][c]: the best score reading tokens[..i] into columns[..c], and
     // where the last cell started.
-    let mut best: Vec<Vec<Option<(f32, usize)>>> = vec![vec![None; width + 1]; n + 1];
-    best[0][0] = Some((0.0, 0));
-    for c in 0..width {
-        for i in 0..n {
-            let Some((score, _)) = best[i][c] else {
-                continue;
-            };
-            // (Only text pieces join: an empty piece is a cell alone.)
-            let longest = if tokens[i].is_empty() {
-                1
-            } else {
-                (n - i).min(MAX_WRAPPED_LINES)
-            };
-            for (j, slot) in best.iter_mut().enumerate().skip(i + 1).take(longest) {
-                if let Some((_, s)) = cell_of(i, j, roles[c]) {
-                    let total = score + s;
-                    if slot[c + 1].is_none_or(|(b, _)| total > b) {
-                        slot[c + 1] = Some((total, i));
-                    }
-                }
-            }
+    // (Only text pieces join: an empty piece is a cell alone.)
+    let longest = |i: usize| {
+        if tokens[i].is_empty() {
+            1
+        } else {
+            (n - i).min(MAX_WRAPPED_LINES)
         }
-    }
+    };
+    let cell_in = |i: usize, j: usize, c: usize| cell_of(i, j, roles[c]);
+    let best = best_readings(n, width, longest, &cell_in, |_| false);
     // Every piece read; the columns after the last may be left out.
     let used = (1..=width)
         .filter_map(|c| best[n][c].map(|(s, _)| (c, s)))
         .max_by(|a, b| a.1.total_cmp(&b.1))?
         .0;
-    let mut cells = Vec::with_capacity(used);
-    let mut j = n;
-    for c in (0..used).rev() {
-        let (_, i) = best[j][c + 1]?;
-        cells.push(cell_of(i, j, roles[c])?.0);
-        j = i;
-    }
-    cells.reverse();
+    let cells = reading_cells(&best, n, used, &cell_in)?;
     // (A reading that joins nothing is the pieces' own.)
     let pieces = tokens.iter().filter(|t| !t.is_empty()).count();
     let filled = cells.iter().filter(|c| !c.is_empty()).count();
