@@ -213,7 +213,18 @@ pub struct Layout {
     /// The first unit of each unit cell carries a mark (`区财政局*`), with
     /// no legend: a mark, not part of the name.
     pub marked_units: bool,
+    /// The measure column headed by a word the lexicon reads as a task's
+    /// (`具体要求` beside `工作任务`): the task column's merged, repeated or
+    /// differently labelled cells say which of the two groups the other.
+    pub task_word_measures: bool,
+    /// Pipes leaving merged cells out: each row ends in a
+    /// separator, and a row keeps an empty piece at its end for each cell
+    /// it left out at its start (`3.… | 各科室 | |`).
+    pub pad_at_end: bool,
 }
+
+/// Header words of a measure column that the lexicon reads as a task's.
+pub const TASK_WORD_MEASURE_WORDS: &[&str] = &["具体要求", "工作要求", "任务要求"];
 
 /// Header words of a 序号 column that name no 序号 (a text word, a word
 /// the lexicon does not know).
@@ -360,6 +371,8 @@ impl Default for Layout {
             lead_listed: false,
             wrapped_cells: false,
             marked_units: false,
+            task_word_measures: false,
+            pad_at_end: false,
         }
     }
 }
@@ -428,6 +441,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
+            any::<bool>(),
         ),
     )
         .prop_map(
@@ -451,6 +466,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     lead_listed,
                     wrapped_cells,
                     marked_units,
+                    task_word_measures,
+                    pad_at_end,
                 ),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
@@ -700,6 +717,21 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && !padded
                         && seq != Seq::None,
                     marked_units,
+                    // (With labels of one form in both columns, or none,
+                    // and the task cells left out, nothing says which
+                    // column groups the other.)
+                    // TODO(issue 12): under a 序号 numbering every row,
+                    // tasks of one measure each, nothing merged or
+                    // labelled apart: each row reads as a record the task
+                    // column names (`任务名称 | 指标要求`).
+                    task_word_measures: task_word_measures
+                        && task_col
+                        && seq == Seq::None
+                        && unknown_text == UnknownText::None
+                        && (!merge || grid || (task_labels && measure_labels)),
+                    // (A spreadsheet's rows copied with tabs keep each
+                    // empty cell at its place.)
+                    pad_at_end: pad_at_end && format == Format::Pipes && !padded,
                 })
             },
         )

@@ -7,7 +7,8 @@ use chrono::{Datelike, NaiveDate};
 use super::{
     chinese, BlankCol, Format, GenMeasure, GenNotice, Items, Layout, Sections, Seq, UnknownDetail,
     UnknownText, GROUP_WORDS, PROGRESS, PROGRESS_WORDS, REMARKS, SCORE_WORDS, SEQ_TEXT_WORDS,
-    UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS, UNKNOWN_UNITS_WORDS, WRAPPED_WORDS,
+    TASK_WORD_MEASURE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS, UNKNOWN_UNITS_WORDS,
+    WRAPPED_WORDS,
 };
 
 /// One grid position.
@@ -82,6 +83,9 @@ impl Col {
         }
         if self == Col::Seq && layout.seq_word {
             return SEQ_TEXT_WORDS[words % SEQ_TEXT_WORDS.len()];
+        }
+        if self == Col::Measure && layout.task_word_measures {
+            return TASK_WORD_MEASURE_WORDS[words % TASK_WORD_MEASURE_WORDS.len()];
         }
         if self == Col::Score {
             return SCORE_WORDS[words % SCORE_WORDS.len()];
@@ -485,11 +489,11 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
     let blocks = blocks(notice, layout);
     match layout.format {
         Format::Pipes => (
-            text(&blocks, " | ", layout.padded).into_bytes(),
+            text(&blocks, " | ", layout.padded, layout.pad_at_end).into_bytes(),
             "notice.txt",
         ),
         Format::Tabs => (
-            text(&blocks, "\t", layout.padded).into_bytes(),
+            text(&blocks, "\t", layout.padded, layout.pad_at_end).into_bytes(),
             "notice.txt",
         ),
         Format::CellLines => (
@@ -513,7 +517,10 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
     }
 }
 
-fn text(blocks: &[Block], sep: &str, padded: bool) -> String {
+/// Rows one per line, cells between `sep`: merged cells as empty pieces
+/// when `padded`, else absent (with `pad_at_end`, as empty pieces at the
+/// row's end, each row ending in a separator).
+fn text(blocks: &[Block], sep: &str, padded: bool, pad_at_end: bool) -> String {
     let mut out = String::new();
     for b in blocks {
         match b {
@@ -523,7 +530,7 @@ fn text(blocks: &[Block], sep: &str, padded: bool) -> String {
             }
             Block::Table(rows) => {
                 for row in rows {
-                    let cells: Vec<&str> = row
+                    let mut cells: Vec<&str> = row
                         .iter()
                         .filter_map(|s| match s {
                             Slot::Start { text, .. } => Some(text.as_str()),
@@ -531,6 +538,14 @@ fn text(blocks: &[Block], sep: &str, padded: bool) -> String {
                             _ => None,
                         })
                         .collect();
+                    if pad_at_end && cells.len() > 1 {
+                        let left_out = row.iter().filter(|s| **s == Slot::Below).count();
+                        cells.extend(std::iter::repeat_n("", left_out));
+                        out.push_str(cells.join(sep).trim_end_matches(' '));
+                        out.push_str(sep.trim_end_matches(' '));
+                        out.push('\n');
+                        continue;
+                    }
                     // A line of one cell would be a paragraph: the row
                     // keeps a separator after its cell (`…开展专项整治 |`).
                     // TODO(issue 12): rows flattened to one bare cell.

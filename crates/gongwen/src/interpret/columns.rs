@@ -9,7 +9,7 @@
 
 use crate::document::{Cell, Row, Table, TableLayout};
 use crate::grammar::deadline::looks_like_deadline;
-use crate::grammar::label::heading_label_alone;
+use crate::grammar::label::{bullet, heading_label_alone, parse_label, LabelKind};
 use crate::grammar::lexicon::{header_field, Field};
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
@@ -155,6 +155,12 @@ pub fn find_header(table: &Table) -> Option<Header> {
                     roles.swap(t, m);
                 }
             }
+            // Of two columns the header names as tasks (`工作任务 | 具体要求`)
+            // with none named for measures, the left one groups the right
+            // one's items where its cells say so.
+            if let Some(m) = grouped_task_column(table, i, &roles) {
+                roles[m] = ColumnRole::Measure;
+            }
             // A table without a measure column lists measures in its text column.
             if !roles.contains(&ColumnRole::Measure) {
                 if let Some(t) = roles.iter().position(|r| *r == ColumnRole::Task) {
@@ -178,6 +184,124 @@ pub fn find_header(table: &Table) -> Option<Header> {
     None
 }
 
+/// Whether a header word of `role` read right after the words of
+/// `before` (word by word, as pasted text gives them) names the measures:
+/// a second task word right beside the first, where no measure column is
+/// named and no 序号 numbers the rows (`工作任务 | 具体要求`: the left one groups the right one, see
+/// [`grouped_task_column`]).
+pub fn measures_beside_tasks(before: &[ColumnRole], role: ColumnRole) -> bool {
+    role == ColumnRole::Task
+        && before.last() == Some(&ColumnRole::Task)
+        && !before.contains(&ColumnRole::Measure)
+        && !before.contains(&ColumnRole::Seq)
+}
+
+/// Where the header names no measure column but names tasks in two
+/// columns (the right one left without a role by [`header_roles`]), the
+/// right one, when it holds sentences and the left one groups it: the two
+/// stand side by side (as a task column and its measure column do) with no
+/// 序号 numbering the rows, or a cell of the left column is
+/// merged over several rows (or repeated in consecutive ones), or its cells
+/// carry labels of one form and the right column's cells labels of another
+/// (`一、做好… | 1.积极推进…`), or a cell of the right column lists several
+/// items, a line each. With none of these (`重点工作 | 责任领导 | 责任科室 |
+/// 攻坚目标任务`, each row a record of its own, the right column what the
+/// record aims at) the left column stays the records' text.
+fn grouped_task_column(table: &Table, header_row: usize, roles: &[ColumnRole]) -> Option<usize> {
+    if roles.contains(&ColumnRole::Measure) {
+        return None;
+    }
+    let task = roles.iter().position(|r| *r == ColumnRole::Task)?;
+    let header = &table.rows[header_row];
+    let right = header.cells.iter().find(|h| {
+        let c = h.col as usize;
+        c > task
+            && roles.get(c) == Some(&ColumnRole::Other)
+            && role_of_header(&h.text) == ColumnRole::Task
+    })?;
+    let right = right.col as usize;
+    let cells_in = |col: usize| {
+        table
+            .rows
+            .iter()
+            .skip(header_row + 1)
+            .take(ROLE_FROM_CELLS_ROWS)
+            .flat_map(|r| &r.cells)
+            .filter(move |c| c.col as usize == col && !c.text.trim().is_empty())
+    };
+    // (A count or a target, `任务数` over `9亿元`, is no measure: the
+    // right column holds sentences, in half its cells at least; of pasted
+    // rows that leave cells out, which hold other columns' cells there, the
+    // full ones say where any stand.)
+    let filled = |r: &&Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
+    let needed = header
+        .cells
+        .iter()
+        .filter(|h| !h.text.trim().is_empty() && role_of_header(&h.text) != ColumnRole::Note)
+        .count();
+    let rows: Vec<&Row> = table
+        .rows
+        .iter()
+        .skip(header_row + 1)
+        .take(ROLE_FROM_CELLS_ROWS)
+        .collect();
+    let any_full = rows.iter().any(|r| filled(r) >= needed);
+    let right_cells: Vec<&str> = rows
+        .iter()
+        .filter(|r| table.layout == TableLayout::Grid || !any_full || filled(r) >= needed)
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.col as usize == right && !c.text.trim().is_empty())
+        .map(|c| c.text.trim())
+        .collect();
+    let text: Vec<&&str> = right_cells
+        .iter()
+        .filter(|t| !is_running_number(t) && fits_column(t, ColumnRole::Measure))
+        .filter(|t| t.chars().count() >= MIN_TEXT_CELL_CHARS)
+        .collect();
+    if text.is_empty() || 2 * text.len() < right_cells.len() {
+        return None;
+    }
+    // (Side by side, the left one groups the right one, as a task column
+    // groups the measure column beside it; not where a 序号 numbers the
+    // rows, each then a record the left column names: `任务名称 | 指标要求`.)
+    let task_end = header
+        .cells
+        .iter()
+        .find(|h| h.col as usize == task)
+        .map_or(task + 1, |h| task + h.col_span.max(1) as usize);
+    if right == task_end && !roles.contains(&ColumnRole::Seq) {
+        return Some(right);
+    }
+    // (Repeated in consecutive rows, the cell merged all the same.)
+    let left: Vec<&Cell> = cells_in(task).collect();
+    let merged = left.iter().any(|c| c.row_span > 1)
+        || left
+            .windows(2)
+            .any(|w| w[0].text.trim() == w[1].text.trim());
+    let kinds = |col: usize| -> Vec<LabelKind> {
+        cells_in(col)
+            .filter_map(|c| parse_label(c.text.trim()).map(|l| l.kind))
+            .collect()
+    };
+    let (left_kinds, right_kinds) = (kinds(task), kinds(right));
+    // (Pasted rows that leave the left cell out hold the right one's text
+    // there: the left column's first label says its form.)
+    let labelled_apart = !right_kinds.is_empty()
+        && left_kinds
+            .first()
+            .is_some_and(|first| !right_kinds.contains(first));
+    // (A cell listing several items, one a line, details the one beside
+    // it.)
+    let lists = cells_in(right).any(|c| {
+        c.text
+            .lines()
+            .filter(|l| parse_label(l.trim()).is_some() || bullet(l.trim()).is_some())
+            .count()
+            >= 2
+    });
+    (merged || labelled_apart || lists).then_some(right)
+}
+
 /// The first column (or the one after a column of sections), where it
 /// holds running numbers (`1`, `2`, `2`, `4`:
 /// none less than the one above; rows that leave it out or merged skip
@@ -192,7 +316,12 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
     if roles.contains(&ColumnRole::Seq) {
         return None;
     }
-    let full = roles.iter().filter(|r| **r != ColumnRole::Note).count();
+    // (An empty header piece, a row's trailing separator, heads nothing.)
+    let full = header
+        .iter()
+        .zip(&roles)
+        .filter(|(h, r)| **r != ColumnRole::Note && !h.text.trim().is_empty())
+        .count();
     let running = |col: usize| {
         let mut numbers = table
             .rows
@@ -787,6 +916,66 @@ mod tests {
         assert_eq!(roles, [Seq, Measure, Note, Units(Role::Guide), Note]);
         let roles = header_roles(&row(&["重点任务", "具体措施", "责任单位"]), 3, None);
         assert_eq!(roles, [Task, Measure, Units(Role::Responsible)]);
+    }
+
+    #[test]
+    fn of_two_task_columns_the_left_one_groups_the_right_one_where_it_shows() {
+        use ColumnRole::*;
+        let table = |rows: &[&[&str]]| Table {
+            index: 0,
+            layout: TableLayout::Grid,
+            rows: rows.iter().map(|r| row(r)).collect(),
+        };
+        let units = Units(Role::Responsible);
+        // Side by side, no 序号: the right one holds the measures.
+        let side_by_side = table(&[
+            &["工作任务", "具体要求", "责任部门"],
+            &["做好财政信息公开", "积极推进本中心预算公开。", "财务科"],
+        ]);
+        assert_eq!(
+            find_header(&side_by_side).expect("a header").roles,
+            [Task, Measure, units]
+        );
+        // Under a 序号 numbering each row, each row is a record its left
+        // cell names (the right one a target)…
+        let numbered = table(&[
+            &["序号", "任务名称", "指标要求", "牵头部门"],
+            &["1", "地区生产总值", "增长5.5%(市下达指标)", "区发改局"],
+            &["2", "财政收入", "与经济增长基本同步", "区财政局"],
+        ]);
+        assert_eq!(
+            find_header(&numbered).expect("a header").roles,
+            [Seq, Measure, Other, Units(Role::Lead)]
+        );
+        // …unless the left cells are repeated over rows, or labelled
+        // apart from the right ones.
+        let repeated = table(&[
+            &["序号", "任务名称", "指标要求", "牵头部门"],
+            &["1", "地区生产总值", "完成季度目标任务分解。", "区发改局"],
+            &["2", "地区生产总值", "加强运行监测分析调度。", "区统计局"],
+        ]);
+        assert_eq!(
+            find_header(&repeated).expect("a header").roles,
+            [Seq, Task, Measure, Units(Role::Lead)]
+        );
+        // Apart, nothing grouping: the right one is the record's target.
+        let apart = table(&[
+            &["重点工作", "责任科室", "攻坚目标任务"],
+            &["水库工程政策处理", "乡村振兴办", "完成项目政策处理工作。"],
+        ]);
+        assert_eq!(
+            find_header(&apart).expect("a header").roles,
+            [Measure, units, Other]
+        );
+        // A count beside the tasks is no measure column.
+        let count = table(&[
+            &["重点工作", "任务数", "责任单位"],
+            &["地区生产总值增长", "5%", "区发改局"],
+        ]);
+        assert_eq!(
+            find_header(&count).expect("a header").roles,
+            [Measure, Other, units]
+        );
     }
 
     #[test]

@@ -126,12 +126,20 @@ fn header_at_end(text: &str, leading_unknown: bool) -> Option<(usize, Vec<Column
             None => break,
         };
         let role = role_of_header(piece);
+        // (Tasks named twice side by side, `工作任务 具体要求`, name the
+        // tasks and, right of them, their measures.)
+        let task_over_task = role == ColumnRole::Task
+            && roles.first() == Some(&ColumnRole::Task)
+            && !roles.contains(&ColumnRole::Measure);
         if chars > MAX_HEADER_CHARS
             || chars > word_chars * HEADER_CHARS_PER_WORD_CHAR
-            || (role != ColumnRole::Other && roles.contains(&role))
+            || (role != ColumnRole::Other && roles.contains(&role) && !task_over_task)
             || parse_label(piece).is_some()
         {
             break;
+        }
+        if task_over_task {
+            roles[0] = ColumnRole::Measure;
         }
         roles.insert(0, role);
         unknown.insert(0, header_field(piece).is_none());

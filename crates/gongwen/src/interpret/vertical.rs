@@ -63,7 +63,7 @@ use crate::normalize::fold;
 use super::cell_text::{is_furniture, row_number, running_number};
 use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
-    is_short_phrase, is_short_word, role_of_header, ColumnRole,
+    is_short_phrase, is_short_word, measures_beside_tasks, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer, MetaLine};
 use super::wrapped_header::group_lines;
@@ -285,7 +285,15 @@ fn table_from(blocks: &[Block], index: u32, section_first: bool) -> Option<(Tabl
     }
     while let Some((_, p)) = words.peek().filter(|_| before_rows == 0) {
         let text = p.text.trim();
-        let (role, known) = header_cell(text);
+        let (mut role, known) = header_cell(text);
+        // (Tasks named twice side by side, `工作任务` / `具体要求`: the
+        // second names the measures.)
+        // (Not the first column's word where it may head the running
+        // numbers: `任务项` / `重点任务`.)
+        let skip = usize::from(numbers_soon).min(roles.len());
+        if measures_beside_tasks(&roles[skip..], role) {
+            role = ColumnRole::Measure;
+        }
         // Once the header names a text column and a unit or deadline
         // column, what may follow are short words (`备注`) or unit and
         // deadline words, not a row's first cell that holds a field word
