@@ -273,6 +273,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
     } else {
         vec![cols.iter().map(|c| start(c.header(layout))).collect()]
     };
+    let header = if layout.no_header { Vec::new() } else { header };
     let spanning = |text: String| -> Vec<Slot> {
         let mut row = vec![Slot::Right; width];
         row[0] = Slot::Start {

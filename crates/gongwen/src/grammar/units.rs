@@ -414,7 +414,7 @@ const REGIONS: [&str; 13] = [
 pub(crate) const GROUP_WORDS: [&str; 6] = ["各", "相关", "有关", "各相关", "所在", "属地"];
 
 /// Trailing words that are not part of a name, with the role they state.
-const SUFFIXES: [(&str, Option<Role>); 27] = [
+const SUFFIXES: [(&str, Option<Role>); 28] = [
     ("分别牵头", Some(Role::Lead)),
     ("按职责分工负责", None),
     // How a unit takes its part, before the role word stripped first
@@ -428,6 +428,9 @@ const SUFFIXES: [(&str, Option<Role>); 27] = [
     ("落实", None),
     ("督促指导", Some(Role::Guide)),
     ("统筹指导", Some(Role::Guide)),
+    // A unit that coordinates the matter (`法规科统筹，各科室配合`): it
+    // answers for it; the genre's lead word is 牵头.
+    ("统筹", None),
     ("业务指导", Some(Role::Guide)),
     ("督导", Some(Role::Guide)),
     ("负责组织实施", None),
@@ -491,9 +494,12 @@ fn verb_in_short_name(t: &Text, s: usize, e: usize) -> bool {
 
 /// Words that never stand in a unit's name (for [`looks_like_units`]).
 #[rustfmt::skip]
-const PROSE_MARKERS: [&str; 18] = [
+const PROSE_MARKERS: [&str; 22] = [
     "按照", "根据", "依据", "依照", "对照", "开展", "落实", "加强", "建立", "健全", "完善", "确保",
     "做好", "进行", "要求", "成立", "印发", "探索",
+    // Adverbs of how work is done (`扎实推进数字政府`, `持续优化营商环境`):
+    // a task's title, never a name.
+    "扎实", "持续", "着力", "大力",
 ];
 
 fn opener(c: char) -> Option<usize> {

@@ -184,6 +184,72 @@ pub fn find_header(table: &Table) -> Option<Header> {
     None
 }
 
+/// The roles of a table printed without its header row, read from its
+/// cells (see [`super::headerless`]): in the rows with the most cells, a
+/// column whose every cell is labelled text holds tasks or measures (the
+/// last such column the measures, one before it the tasks), one whose
+/// every cell is a deadline the deadlines, one whose every cell is a unit
+/// list the units. `None` unless every column has a role (no two the same
+/// field's but text columns) and one holds
+/// measures and another units or deadlines: the table is then no task
+/// table this reading can vouch for.
+pub fn header_by_content(table: &Table) -> Option<Header> {
+    let width = table.rows.iter().map(|r| r.cells.len()).max()?;
+    if width < 2 {
+        return None;
+    }
+    let full: Vec<&Row> = table
+        .rows
+        .iter()
+        .filter(|r| r.cells.len() == width)
+        .collect();
+    let column = |c: usize| {
+        full.iter()
+            .filter_map(move |r| r.cells.get(c))
+            .map(|x| x.text.trim())
+    };
+    let mut roles = Vec::with_capacity(width);
+    for c in 0..width {
+        let all = |f: &dyn Fn(&str) -> bool| column(c).all(f);
+        let labelled_text = |t: &str| parse_label(t).is_some_and(|l| !l.text_after(t).is_empty());
+        let role = if all(&labelled_text) {
+            ColumnRole::Measure
+        } else if all(&|t| fits_column(t, ColumnRole::Deadline)) {
+            ColumnRole::Deadline
+        } else if all(&|t| fits_column(t, ColumnRole::Units(Role::Responsible))) {
+            ColumnRole::Units(Role::Responsible)
+        } else {
+            return None;
+        };
+        // (Two columns of one field: which is which, nothing says.)
+        if role != ColumnRole::Measure && roles.contains(&role) {
+            return None;
+        }
+        roles.push(role);
+    }
+    // (Of text columns side by side, the left one groups the right one.)
+    let text: Vec<usize> = (0..width)
+        .filter(|&c| roles[c] == ColumnRole::Measure)
+        .collect();
+    if let [.., task, _] = text[..] {
+        roles[task] = ColumnRole::Task;
+    }
+    if text.len() > 2
+        || text.is_empty()
+        || !roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)))
+    {
+        return None;
+    }
+    Some(Header {
+        row: 0,
+        data_start: 0,
+        row_facts: vec![false; width],
+        roles,
+    })
+}
+
 /// Whether a header word of `role` read right after the words of
 /// `before` (word by word, as pasted text gives them) names the measures:
 /// a second task word right beside the first, where no measure column is

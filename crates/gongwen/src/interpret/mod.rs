@@ -37,6 +37,7 @@ pub mod conventions;
 pub mod cover;
 mod front;
 mod grid;
+mod headerless;
 pub mod memo;
 pub mod meta;
 pub mod outline;

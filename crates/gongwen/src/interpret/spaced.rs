@@ -55,7 +55,7 @@ use crate::grammar::lexicon::{exact_field, header_field, Field};
 use crate::model::Role;
 
 use super::cell_text::is_furniture;
-use super::cell_text::{row_number, running_number};
+use super::cell_text::{bare_year, row_number, running_number};
 use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
     is_short_word, role_of_header, ColumnRole,
@@ -376,6 +376,8 @@ fn table_under(
         // (Or as many pieces as columns, or fewer, that do not fit them in
         // order where a wrapped cell would.)
         let wrapped_cells;
+        // (The cells after a merged section cell, one of them wrapped.)
+        let unmerged_cells;
         // (Empty cells, where blanks show them, in their places.)
         let blanks_misplace_cells = || {
             let tokens: Vec<&str> = text.split(char::is_whitespace).collect();
@@ -402,15 +404,30 @@ fn table_under(
         // section cell merged from above: an empty cell in its place.)
         let (pieces, number) = match pieces.as_slice() {
             [first, ..] if section_first && running_number(first).is_some() => {
+                // (As many pieces as columns, a text cell wrapped among
+                // them: read as the columns after the section's.)
                 if pieces.len() >= width {
-                    break;
+                    let Some(cells) = wrapped_row(text, &roles[1..], blank_is_cell) else {
+                        break;
+                    };
+                    unmerged_cells = cells;
+                    let number = running_number(first);
+                    let mut with = vec![""];
+                    with.extend(unmerged_cells.iter().map(String::as_str));
+                    (with, number)
+                } else {
+                    let number = running_number(first);
+                    let mut with = vec![""];
+                    with.extend(pieces);
+                    (with, number)
                 }
-                let number = running_number(first);
-                let mut with = vec![""];
-                with.extend(pieces);
-                (with, number)
             }
-            [_, second, ..] if section_first && running_number(second).is_some() => {
+            // (A year, `2024`, is a deadline's cell, no row's number.)
+            [_, second, ..]
+                if section_first
+                    && running_number(second).is_some()
+                    && bare_year(second).is_none() =>
+            {
                 let number = running_number(second);
                 (pieces, number)
             }
@@ -442,8 +459,19 @@ fn table_under(
                 if run == 0 {
                     // The numbered row above goes on over these lines, its
                     // cells of several paragraphs one per line.
+                    // (Its line's pieces as they stand, or with a text
+                    // cell wrapped there: `1 加强标准体系 建设 推进… 市税务局`.)
                     let continued = last_numbered_row.take().and_then(|(first, p0)| {
-                        continued_row(&first, paras.clone(), roles, unknown, n, section_first)
+                        let go_on = |first: &[String]| {
+                            continued_row(first, paras.clone(), roles, unknown, n, section_first)
+                        };
+                        go_on(&first)
+                            .or_else(|| {
+                                let wrapped = wrapped_row(&p0.text, roles, blank_is_cell)?;
+                                let wrapped: Vec<String> =
+                                    wrapped.into_iter().filter(|c| !c.is_empty()).collect();
+                                go_on(&wrapped)
+                            })
                             .map(|r| (r, p0))
                     });
                     let Some(((cells, lines), p0)) = continued else {
@@ -850,9 +878,16 @@ fn starts_next_row(pieces: &[&str], n: u32, section_first: bool) -> bool {
         t.and_then(|t| running_number(t))
             .is_some_and(|m| same_or_next(m, n))
     };
+    // (After a column of sections, its cell may be wrapped over pieces:
+    // `扎实推进城市 更新 6 …`.)
     is_section_line(pieces)
         || numbered(pieces.first())
-        || (section_first && numbered(pieces.get(1)))
+        || (section_first
+            && pieces
+                .iter()
+                .skip(1)
+                .take(MAX_PIECES_BEFORE_NUMBER)
+                .any(|t| numbered(Some(t))))
 }
 
 /// Whether the pieces of a line without running numbers make a row: a

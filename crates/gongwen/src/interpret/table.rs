@@ -24,7 +24,7 @@ use crate::model::{Deadline, Diagnostic, DiagnosticCode, Measure, Role};
 use crate::normalize::comparable;
 
 use super::cell_text::{bare_year, is_running_number};
-use super::columns::{find_header, ColumnRole, Header};
+use super::columns::{find_header, header_by_content, ColumnRole, Header};
 use super::grid::{flattened_slots, grid_slots, Slot};
 use super::memo::GrammarMemo;
 use super::outline::OutlineBuilder;
@@ -118,16 +118,20 @@ pub fn header_of(
         // The header in this table, its rows all in the next.
         find_header(&probe).filter(|h| h.row < table.rows.len() && h.data_start >= table.rows.len())
     });
-    read_with_next.or(own).or_else(|| {
-        let width = table.width() as usize;
-        let pasted = table.layout != TableLayout::Grid;
-        previous
-            .filter(|h| {
-                h.roles.len() == width
-                    || (adjacent && pasted && width >= 2 && width < h.roles.len())
-            })
-            .map(Header::continued)
-    })
+    read_with_next
+        .or(own)
+        .or_else(|| {
+            let width = table.width() as usize;
+            let pasted = table.layout != TableLayout::Grid;
+            previous
+                .filter(|h| {
+                    h.roles.len() == width
+                        || (adjacent && pasted && width >= 2 && width < h.roles.len())
+                })
+                .map(Header::continued)
+        })
+        // (A table printed without its header: its cells say.)
+        .or_else(|| header_by_content(table))
 }
 
 /// The table that follows at the start of `blocks` with nothing but

@@ -65,6 +65,7 @@ use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
     is_short_phrase, is_short_word, measures_beside_tasks, role_of_header, ColumnRole,
 };
+use super::headerless::fold_headerless_tables;
 use super::meta::{classify, looks_like_issuer, MetaLine};
 use super::wrapped_header::group_lines;
 
@@ -84,7 +85,9 @@ const MAX_SECTION_CHARS: usize = 60;
 pub fn fold_vertical_tables(doc: &Document) -> Option<Document> {
     let unfolded = one_column_tables_as_paragraphs(doc);
     let doc = unfolded.as_ref().unwrap_or(doc);
-    fold_paragraphs(doc).or(unfolded)
+    let folded = fold_paragraphs(doc);
+    let doc = folded.as_ref().unwrap_or(doc);
+    fold_headerless_tables(doc).or(folded).or(unfolded)
 }
 
 /// A pasted table of one column (each cell's line ending in a separator:

@@ -1,0 +1,299 @@
+//! Task tables pasted one cell per line without their header row (a page's
+//! excerpt that starts inside the table, a table continued on a page of its
+//! own): `一、持续推进…` / `1.结合权责清单…` / `法规科牵头，相关科室配合。` /
+//! `长期` / `2.规范使用…` / `办公室` / `长期` / ….
+//!
+//! With no header to say where a row starts, the labels do: a row starts at
+//! a labelled line (a task's `1.` line, then its measure's `（1）` line, or
+//! the measure's line alone where the task cell was merged away) and goes on
+//! over the lines after it that are a row's other cells — each a unit list or
+//! a deadline, short, unlabelled, no label line (`牵头单位：…`, read with
+//! its item by the prose reader) — up to the next labelled line. A heading's
+//! line (`一、`, `（一）`) right before another labelled line is a section
+//! row (a task cell merged over the rows below reads alike). A row with no
+//! unit or deadline cell of its own (all merged from the row above) may
+//! stand before another row. A run of one row is a table where the row
+//! has a unit cell and a deadline cell. The notice's closing lines (the issuer, then
+//! the date of writing, where no row follows) are no row's cells after a
+//! row's own unit or deadline cell, or after the first row's text (after a
+//! later row's text they are its cells, as the rows above have them). The
+//! run is turned into a [`TableLayout::Flattened`] table; its columns' roles are
+//! read from its cells by [`super::columns::header_by_content`]. A labelled
+//! line with no such cells after it ends the run (a heading, or a row the
+//! text ends inside: left to the prose reader, which says so), as does any
+//! other line.
+//!
+//! This pass only rebuilds tables; what their rows mean is the table
+//! interpreter's business.
+
+use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
+use crate::grammar::label::{parse_label, LabelKind};
+
+use super::columns::{fits_column, ColumnRole};
+use super::meta::{classify, MetaLine};
+use super::prose::label_line;
+use super::vertical::{paragraphs, rebuild_runs};
+use crate::model::Role;
+
+/// Most text cells a row starts with: a task's and its measure's.
+const MAX_TEXT_CELLS: usize = 2;
+/// Most unit and deadline cells a row has.
+const MAX_FIELD_CELLS: usize = 3;
+/// Longest unit or deadline cell, in chars.
+const MAX_FIELD_CHARS: usize = 60;
+
+/// Rebuilds headerless one-cell-per-line tables; `None` when there is none.
+pub fn fold_headerless_tables(doc: &Document) -> Option<Document> {
+    rebuild_runs(doc, |blocks, index| {
+        table_at(blocks, index).map(|(table, used)| (vec![Block::Table(table)], used))
+    })
+}
+
+/// What one line of a run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    /// A labelled text: a task's or a measure's cell.
+    Text(LabelKind),
+    /// A unit list or a deadline.
+    Field,
+    /// Anything else: the run ends.
+    Other,
+}
+
+fn is_heading_kind(kind: LabelKind) -> bool {
+    matches!(kind, LabelKind::ChineseComma | LabelKind::ChineseParen)
+}
+
+fn line_of(text: &str) -> Line {
+    let t = text.trim().trim_end_matches(['|', '｜']).trim();
+    if let Some(label) = parse_label(t) {
+        // (A label alone is a 序号's, not a text.)
+        return if label.text_after(t).is_empty() {
+            Line::Other
+        } else {
+            Line::Text(label.kind)
+        };
+    }
+    // (A label line, `牵头单位：区发改局`, is the prose reader's; a line
+    // of the notice's own, `抄送：…`, the front matter's: a cell says what it
+    // holds without a word and a colon.)
+    // (A date alone may be a deadline's cell.)
+    let notice_line = classify(t).is_some_and(|m| !matches!(m, MetaLine::Date(_)));
+    if label_line(t).is_some() || notice_line || t.contains([':', '：']) {
+        return Line::Other;
+    }
+    let short = t.chars().count() <= MAX_FIELD_CHARS;
+    let field = fits_column(t, ColumnRole::Units(Role::Responsible))
+        || fits_column(t, ColumnRole::Deadline);
+    if short && field {
+        Line::Field
+    } else {
+        Line::Other
+    }
+}
+
+/// Whether `lines` start with the notice's closing lines, where a row's
+/// unit and deadline lines would stand: a line naming the issuer, then the
+/// date of writing (`2024年3月1日`), then nothing a row starts with.
+fn closing_lines(lines: &[(usize, &Paragraph, Line)]) -> bool {
+    match lines {
+        [(_, _, Line::Field), (_, date, _), rest @ ..] => {
+            matches!(classify(date.text.trim()), Some(MetaLine::Date(_)))
+                && !matches!(rest.first(), Some((_, _, Line::Text(_))))
+        }
+        _ => false,
+    }
+}
+
+/// The table whose first row starts at the first paragraph of `blocks`, and
+/// how many blocks it used.
+fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
+    // Cheap test first: every paragraph is asked.
+    let Some(Block::Paragraph(first)) = blocks.first() else {
+        return None;
+    };
+    if !matches!(line_of(&first.text), Line::Text(_)) {
+        return None;
+    }
+    let lines: Vec<(usize, &Paragraph, Line)> = paragraphs(blocks)
+        .map(|(k, p)| (k, p, line_of(&p.text)))
+        .collect();
+    let row_of = |from: usize, to: usize| {
+        let cells = lines[from..to]
+            .iter()
+            .enumerate()
+            .map(|(col, (_, p, _))| {
+                let text = p.text.trim().trim_end_matches(['|', '｜']).trim();
+                Cell::new(text, col as u32, p.pos.clone())
+            })
+            .collect();
+        Row {
+            pos: lines[from].1.pos.clone(),
+            cells,
+        }
+    };
+    let text_at = |k: usize| match lines.get(k) {
+        Some((_, _, Line::Text(kind))) => Some(*kind),
+        _ => None,
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    // The rows up to the last with unit or deadline cells, how many have
+    // them, and the blocks those rows used.
+    let (mut kept, mut complete, mut used) = (0, 0, 0);
+    let mut at = 0;
+    while at < lines.len() {
+        // A heading's line before another labelled line is a section row
+        // (or the task cell merged over the rows below: read alike).
+        while text_at(at).is_some_and(is_heading_kind) && text_at(at + 1).is_some() {
+            rows.push(row_of(at, at + 1));
+            at += 1;
+        }
+        let start = at;
+        let mut texts = Vec::new();
+        while let Some(kind) = text_at(at) {
+            // (A task's line, then its measure's: labels of two forms.)
+            if texts.len() == MAX_TEXT_CELLS || texts.contains(&kind) {
+                break;
+            }
+            texts.push(kind);
+            at += 1;
+        }
+        let fields_from = at;
+        while at - fields_from < MAX_FIELD_CELLS
+            && lines.get(at).is_some_and(|(_, _, l)| *l == Line::Field)
+            // (Closing lines after a row's own cells, or after a first
+            // row's text: lines the other rows' cells have the shape of
+            // are the row's.)
+            && !((at > fields_from || complete == 0) && closing_lines(&lines[at..]))
+        {
+            at += 1;
+        }
+        // (A row whose unit and deadline cells were all merged from the
+        // row above has none of its own: it stands before another row.)
+        let merged_away = complete > 0 && at == fields_from && text_at(at).is_some();
+        if texts.is_empty() || (at == fields_from && !merged_away) {
+            break;
+        }
+        rows.push(row_of(start, at));
+        if at > fields_from {
+            complete += 1;
+            kept = rows.len();
+            used = lines[at - 1].0 + 1;
+        }
+    }
+    // (Rows after the last with unit or deadline cells are no table's: the
+    // text may end inside one.)
+    rows.truncate(kept);
+    // (A table of one row states its units and its deadline: one line
+    // after an item may be anything, an issuer.)
+    let one_row_states_both = || {
+        rows.iter().any(|r| {
+            let states = |role| r.cells.iter().skip(1).any(|c| fits_column(&c.text, role));
+            states(ColumnRole::Units(Role::Responsible)) && states(ColumnRole::Deadline)
+        })
+    };
+    (complete > 1 || (complete == 1 && one_row_states_both())).then_some((
+        Table {
+            index,
+            layout: TableLayout::Flattened,
+            rows,
+        },
+        used,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(lines: &[&str]) -> Document {
+        use crate::document::Position;
+        Document {
+            blocks: lines
+                .iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    Block::Paragraph(Paragraph {
+                        text: (*t).to_owned(),
+                        pos: Position::Line { line: i as u32 + 1 },
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    fn rows_of(doc: &Document) -> Vec<Vec<String>> {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .flat_map(|t| &t.rows)
+            .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn rows_start_at_labelled_lines() {
+        let folded = fold_headerless_tables(&doc(&[
+            "一、做好财政信息公开 |",
+            "1.积极推进预算公开。 |",
+            "财务科 |",
+            "长期 |",
+            "2.及时更新网站信息。 |",
+            "办公室牵头，各科室配合。 |",
+            "2024年6月底前 |",
+            "二、加强政策解读 |",
+            "3.做好政策解读。",
+        ]))
+        .expect("a table");
+        assert_eq!(
+            rows_of(&folded),
+            [
+                // (A heading's line before a row: a section row.)
+                vec!["一、做好财政信息公开"],
+                vec!["1.积极推进预算公开。", "财务科", "长期"],
+                vec![
+                    "2.及时更新网站信息。",
+                    "办公室牵头，各科室配合。",
+                    "2024年6月底前"
+                ],
+            ]
+        );
+        // The row the text ends inside stays lines.
+        assert_eq!(folded.blocks.len(), 3);
+    }
+
+    #[test]
+    fn one_item_and_a_signature_are_no_table() {
+        assert!(fold_headerless_tables(&doc(&[
+            "1.积极推进预算公开。",
+            "市财政局",
+            "2024年3月1日",
+        ]))
+        .is_none());
+        // One item with its units and deadline is.
+        let one = fold_headerless_tables(&doc(&[
+            "（1）积极推进预算公开。",
+            "市委宣传部、市财政局",
+            "2026年底前",
+            "市财政局",
+            "2024年3月1日",
+        ]))
+        .expect("a table");
+        assert_eq!(
+            rows_of(&one),
+            [vec![
+                "（1）积极推进预算公开。",
+                "市委宣传部、市财政局",
+                "2026年底前"
+            ]]
+        );
+        // Nor are items without unit or deadline lines.
+        assert!(
+            fold_headerless_tables(&doc(&["1.积极推进预算公开。", "2.及时更新网站信息。",]))
+                .is_none()
+        );
+    }
+}
