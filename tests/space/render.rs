@@ -139,7 +139,9 @@ fn columns(layout: &Layout) -> Vec<Col> {
     if layout.blank_col == BlankCol::AfterMeasure {
         cols.push(Col::Blank);
     }
-    let units: &[Col] = if layout.roles {
+    let units: &[Col] = if layout.notes_in_cells {
+        &[]
+    } else if layout.roles {
         &[Col::Lead, Col::Support]
     } else if layout.lead_listed {
         &[Col::Units, Col::Lead]
@@ -148,7 +150,9 @@ fn columns(layout: &Layout) -> Vec<Col> {
     } else {
         &[Col::Units]
     };
-    if layout.deadline_first {
+    if layout.notes_in_cells {
+        // (Units and deadline stand in a note in the measure cell.)
+    } else if layout.deadline_first {
         cols.push(Col::Deadline);
         cols.extend_from_slice(units);
     } else {
@@ -195,6 +199,16 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
             None,
         ),
         _ => (String::new(), None),
+    }
+}
+
+/// The note that ends a measure cell with [`Layout::notes_in_cells`]:
+/// its units, and its deadline where it has one.
+fn cell_note(m: &GenMeasure) -> String {
+    let units = m.lead.join("、");
+    match &m.deadline {
+        Some(d) => format!("（责任单位：{units}；完成时限：{}）", d.raw),
+        None => format!("（责任单位：{units}）"),
     }
 }
 
@@ -398,6 +412,14 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                                 })
                                 .collect();
                             (lines.join("\n"), None)
+                        }
+                        Col::Measure if layout.notes_in_cells => {
+                            let label = if layout.measure_labels {
+                                format!("({})", mi + 1)
+                            } else {
+                                String::new()
+                            };
+                            (format!("{label}{}{}", m.text, cell_note(m)), None)
                         }
                         Col::Measure if layout.measure_labels => {
                             (format!("({}){}", mi + 1, m.text), None)

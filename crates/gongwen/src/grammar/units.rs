@@ -381,9 +381,11 @@ const SINGLE_HEADS: [char; 18] = [
 
 /// Head nouns of several chars that end a unit's name.
 #[rustfmt::skip]
-const MULTI_HEADS: [&str; 59] = [
+const MULTI_HEADS: [&str; 60] = [
     "中心", "政府", "单位", "部门", "机关", "机构", "党委", "党组", "公司", "集团", "协会", "法院",
-    "检察院", "企业", "大学", "学校", "院校", "高校", "党校", "银行", "分行", "支行", "总行", "海关", "电视台",
+    "检察院", "企业", "大学", "学校", "院校", "高校", "党校", "银行", "分行", "支行", "总行",
+    // The People's Bank of a place, as notices shorten it (`市人行`).
+    "人行", "海关", "电视台",
     "广播电台", "妇联", "侨联", "文联", "残联", "工商联", "科协", "政协", "专班", "监狱", "小组",
     "共青团", "团中央", "团委", "艺术团", "指挥部", "委员会", "联合会", "合作社", "办公室",
     // Regions that answer for a measure as a whole (`各区、县级市负责`).

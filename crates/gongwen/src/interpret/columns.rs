@@ -15,6 +15,7 @@ use crate::grammar::units::looks_like_units;
 use crate::model::Role;
 
 use super::cell_text::{bare_year, is_running_number, row_number};
+use super::prose::{find_note, NoteFind};
 
 /// What a table column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,7 +107,8 @@ pub const HEADER_SEARCH_ROWS: usize = 12;
 
 /// Finds the header among the first rows of a table: the first row with at
 /// least two recognized columns, one of them holding text (task or measure)
-/// and one a deadline or units. Roles come from the header's words, and,
+/// and one a deadline or units (or none, where the text cells end in notes
+/// naming their units). Roles come from the header's words, and,
 /// for columns headed by a word the lexicon does not know, from the cells
 /// below it ([`roles_by_cells`]). Returns `None` for tables that are not task
 /// tables (layout tables, page metadata).
@@ -121,7 +123,16 @@ pub fn find_header(table: &Table) -> Option<Header> {
         let text = roles
             .iter()
             .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure));
-        if text && detail {
+        // (Or the text cells end in notes that name their units: `…发展。
+        // （责任单位：市建设局）` under `目标任务`, beside its progress.)
+        // (A header of one cell, where a title may stand, is no such
+        // header.)
+        let filled = row
+            .cells
+            .iter()
+            .filter(|c| !c.text.trim().is_empty())
+            .count();
+        if text && (detail || (filled >= 2 && notes_in_text(table, i))) {
             // A second header row under a spanning cell (`责任单位` over
             // `牵头单位 | 配合单位`) names those columns more closely.
             let mut data_start = i + 1;
@@ -260,6 +271,29 @@ pub fn measures_beside_tasks(before: &[ColumnRole], role: ColumnRole) -> bool {
         && before.last() == Some(&ColumnRole::Task)
         && !before.contains(&ColumnRole::Measure)
         && !before.contains(&ColumnRole::Seq)
+}
+
+/// Whether, under a header at row `header_row` that names no unit or
+/// deadline column, the rows' text ends in notes that name their units, in
+/// half of the rows with text at least. (Pasted rows that leave merged
+/// cells out hold their text in another column: any cell of a row says.)
+fn notes_in_text(table: &Table, header_row: usize) -> bool {
+    let rows: Vec<&Row> = table
+        .rows
+        .iter()
+        .skip(header_row + 1)
+        .take(ROLE_FROM_CELLS_ROWS)
+        .filter(|r| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= 2)
+        .collect();
+    let noted = rows
+        .iter()
+        .filter(|r| {
+            r.cells
+                .iter()
+                .any(|c| matches!(find_note(c.text.trim()), NoteFind::Found(_)))
+        })
+        .count();
+    noted > 0 && 2 * noted >= rows.len()
 }
 
 /// Where the header names no measure column but names tasks in two

@@ -24,6 +24,11 @@ pub struct GrammarMemo {
 }
 
 impl GrammarMemo {
+    /// The year of the notice, for deadlines that name none.
+    pub fn notice_year(&self) -> Option<i32> {
+        self.notice_year
+    }
+
     /// A cache for a notice whose date falls in `notice_year`.
     pub fn new(notice_year: Option<i32>) -> Self {
         GrammarMemo {

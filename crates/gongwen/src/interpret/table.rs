@@ -28,6 +28,7 @@ use super::columns::{find_header, header_by_content, ColumnRole, Header};
 use super::grid::{flattened_slots, grid_slots, Slot};
 use super::memo::GrammarMemo;
 use super::outline::OutlineBuilder;
+use super::prose::{find_note, NoteFind, ProseReader};
 use super::segment::{owned_cells, segment, RowKind};
 
 /// Settings the table interpreter needs from the rest of the notice.
@@ -833,6 +834,52 @@ impl<'h> RowMachine<'h> {
         });
     }
 
+    /// A measure of a table with no unit column whose text ends in a note
+    /// naming its units (`…发展。（责任单位：市建设局）`): the text before the
+    /// note, the note's units, and its deadline where no deadline cell gave
+    /// one, as prose reads such a note. Any other measure as it is.
+    fn with_note_in_text(&self, measure: Measure, diags: &mut Vec<Diagnostic>) -> Measure {
+        if self
+            .header
+            .roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Units(_)))
+        {
+            return measure;
+        }
+        let (found, Some(position)) = (find_note(&measure.text), measure.position.clone()) else {
+            return measure;
+        };
+        let note = match found {
+            NoteFind::Found(note) => note,
+            NoteFind::NotUnderstood(raw) => {
+                diags.push(Diagnostic {
+                    code: DiagnosticCode::TextNotPlaced,
+                    message: "responsibility note not understood".to_owned(),
+                    position: Some(position),
+                    text: Some(raw),
+                });
+                return measure;
+            }
+            NoteFind::None => return measure,
+        };
+        let mut reader = ProseReader::new(self.memo.notice_year());
+        let from_note = reader.measure(None, &measure.text, note, position);
+        diags.append(&mut reader.diagnostics);
+        Measure {
+            text: from_note.text,
+            units: from_note.units,
+            units_raw: from_note.units_raw,
+            deadline: measure.deadline.or(from_note.deadline),
+            leader: measure.leader.or(from_note.leader),
+            note: match (measure.note, from_note.note) {
+                (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
+                (a, b) => a.or(b),
+            },
+            ..measure
+        }
+    }
+
     fn finish_measure(&mut self, out: &mut OutlineBuilder, diags: &mut Vec<Diagnostic>) {
         let Some(d) = self.draft.take() else {
             return;
@@ -887,7 +934,13 @@ impl<'h> RowMachine<'h> {
                 }
             }
         }
-        if units.is_empty() {
+        let noted = !self
+            .header
+            .roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Units(_)))
+            && matches!(find_note(&d.text), NoteFind::Found(_));
+        if units.is_empty() && !noted {
             diags.push(Diagnostic {
                 code: DiagnosticCode::MeasureWithoutUnits,
                 message: "measure has no responsible unit".to_owned(),
@@ -907,6 +960,7 @@ impl<'h> RowMachine<'h> {
             leader: d.leader.map(|v| v.text),
             position: Some(d.position),
         };
+        let measure = self.with_note_in_text(measure, diags);
         // A cell listing several items gives a measure per item, each with
         // the row's units and deadline.
         // (One line holds one item; a numbered one is the draft's label.)
@@ -992,6 +1046,37 @@ fn not_placed_text(diags: &mut Vec<Diagnostic>, v: &Inheritable, why: &str) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_table_without_unit_columns_reads_the_notes_in_its_text() {
+        // A progress table: each task's units in a note at its end.
+        let text = "序号 | 目标任务 | 推进情况\n\
+                    1 | 促进市场平稳健康发展。（责任单位：市建设局；完成时限：2024年6月底前） | 已完成 |\n\
+                    2 | 发展装配式建筑。（责任单位：市建设局、市人行） | 正常推进 |\n";
+        let notice = crate::parse_str(text);
+        let measures = notice.measures_with_path();
+        let read: Vec<(&str, Vec<&str>, Option<&str>)> = measures
+            .iter()
+            .map(|(_, m)| {
+                (
+                    m.text.as_str(),
+                    m.units.iter().map(|u| u.name.as_str()).collect(),
+                    m.deadline.as_ref().map(|d| d.raw.as_str()),
+                )
+            })
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (
+                    "促进市场平稳健康发展。",
+                    vec!["市建设局"],
+                    Some("2024年6月底前")
+                ),
+                ("发展装配式建筑。", vec!["市建设局", "市人行"], None),
+            ]
+        );
+    }
+
     #[test]
     fn a_row_labelled_like_the_measures_is_a_measure_under_a_merge() {
         // Its unit and deadline merged from the row above: no section.
