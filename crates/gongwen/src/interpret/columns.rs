@@ -197,13 +197,12 @@ pub fn find_header(table: &Table) -> Option<Header> {
 
 /// The roles of a table printed without its header row, read from its
 /// cells (see [`super::headerless`]): in the rows with the most cells, a
-/// column whose every cell is labelled text holds tasks or measures (the
-/// last such column the measures, one before it the tasks), one whose
-/// every cell is a deadline the deadlines, one whose every cell is a unit
-/// list the units. `None` unless every column has a role (no two the same
-/// field's but text columns) and one holds
-/// measures and another units or deadlines: the table is then no task
-/// table this reading can vouch for.
+/// column whose every cell is labelled text holds tasks or measures (of two
+/// such columns side by side, the left one the tasks), one whose every cell
+/// is a deadline the deadlines, one whose every cell is a unit list the
+/// units. `None` unless every column has a role (no two of one field), one
+/// or two side by side hold text and one holds units: the table is then no
+/// task table this reading can vouch for.
 pub fn header_by_content(table: &Table) -> Option<Header> {
     let width = table.rows.iter().map(|r| r.cells.len()).max()?;
     if width < 2 {
@@ -242,15 +241,14 @@ pub fn header_by_content(table: &Table) -> Option<Header> {
     let text: Vec<usize> = (0..width)
         .filter(|&c| roles[c] == ColumnRole::Measure)
         .collect();
-    if let [.., task, _] = text[..] {
-        roles[task] = ColumnRole::Task;
+    match text[..] {
+        [_] => {}
+        [task, measure] if task + 1 == measure => roles[task] = ColumnRole::Task,
+        _ => return None,
     }
-    if text.len() > 2
-        || text.is_empty()
-        || !roles
-            .iter()
-            .any(|r| matches!(r, ColumnRole::Deadline | ColumnRole::Units(_)))
-    {
+    // (A deadline column alone, a schedule's `一、动员部署阶段 | 3月10日前`,
+    // names no one: a task table names its units.)
+    if !roles.iter().any(|r| matches!(r, ColumnRole::Units(_))) {
         return None;
     }
     Some(Header {

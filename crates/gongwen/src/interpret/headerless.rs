@@ -3,25 +3,29 @@
 //! own): `一、持续推进…` / `1.结合权责清单…` / `法规科牵头，相关科室配合。` /
 //! `长期` / `2.规范使用…` / `办公室` / `长期` / ….
 //!
-//! With no header to say where a row starts, the labels do: a row starts at
-//! a labelled line (a task's `1.` line, then its measure's `（1）` line, or
-//! the measure's line alone where the task cell was merged away) and goes on
-//! over the lines after it that are a row's other cells — each a unit list or
-//! a deadline, short, unlabelled, no label line (`牵头单位：…`, read with
-//! its item by the prose reader) — up to the next labelled line. A heading's
-//! line (`一、`, `（一）`) right before another labelled line is a section
-//! row (a task cell merged over the rows below reads alike). A row with no
-//! unit or deadline cell of its own (all merged from the row above) may
-//! stand before another row. A run of one row is a table where the row
-//! has a unit cell and a deadline cell. The notice's closing lines (the issuer, then
-//! the date of writing, where no row follows) are no row's cells after a
-//! row's own unit or deadline cell, or after the first row's text (after a
-//! later row's text they are its cells, as the rows above have them). The
-//! run is turned into a [`TableLayout::Flattened`] table; its columns' roles are
-//! read from its cells by [`super::columns::header_by_content`]. A labelled
-//! line with no such cells after it ends the run (a heading, or a row the
-//! text ends inside: left to the prose reader, which says so), as does any
-//! other line.
+//! With no header to say where a row starts, the labels do:
+//! - a row starts at a labelled line (a task's `1.` line, then its
+//!   measure's `（1）` line, or the measure's line alone where the task cell
+//!   was merged away) and goes on over the lines after it that are a row's
+//!   other cells — each a unit list or a deadline, short, unlabelled, no
+//!   label line (`牵头单位：…`, the prose reader's), no colon — up to the
+//!   next labelled line;
+//! - a line labelled `一、` or `（一）` right before another labelled line is
+//!   a section row (a task cell merged over the rows below reads alike);
+//! - a row with no unit or deadline cell of its own (all merged from the
+//!   row above) may stand before another row;
+//! - the notice's closing lines (the issuer, then the date of writing,
+//!   where no row follows) are no row's cells after a row's own unit or
+//!   deadline cell, after the first row's text, or where no row above had
+//!   two such cells (else they are the row's, as the rows above have them);
+//! - a labelled line with no such cells after it ends the run (a heading,
+//!   or a row the text ends inside: left to the prose reader, which says
+//!   so), as does any other line.
+//!
+//! The run becomes a [`TableLayout::Flattened`] table where its cells say
+//! its columns' roles ([`super::columns::header_by_content`]; else it stays
+//! lines), and, for a run of one row, where that row has a unit cell and a
+//! deadline cell.
 //!
 //! This pass only rebuilds tables; what their rows mean is the table
 //! interpreter's business.
@@ -29,7 +33,7 @@
 use crate::document::{Block, Cell, Document, Paragraph, Row, Table, TableLayout};
 use crate::grammar::label::{parse_label, LabelKind};
 
-use super::columns::{fits_column, ColumnRole};
+use super::columns::{fits_column, header_by_content, ColumnRole};
 use super::meta::{classify, MetaLine};
 use super::prose::label_line;
 use super::vertical::{paragraphs, rebuild_runs};
@@ -140,6 +144,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // The rows up to the last with unit or deadline cells, how many have
     // them, and the blocks those rows used.
     let (mut kept, mut complete, mut used) = (0, 0, 0);
+    // The most unit and deadline cells a row has had.
+    let mut widest_fields = 0;
     let mut at = 0;
     while at < lines.len() {
         // A heading's line before another labelled line is a section row
@@ -164,7 +170,8 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             // (Closing lines after a row's own cells, or after a first
             // row's text: lines the other rows' cells have the shape of
             // are the row's.)
-            && !((at > fields_from || complete == 0) && closing_lines(&lines[at..]))
+            && !((at > fields_from || complete == 0 || widest_fields < 2)
+                && closing_lines(&lines[at..]))
         {
             at += 1;
         }
@@ -176,6 +183,7 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         }
         rows.push(row_of(start, at));
         if at > fields_from {
+            widest_fields = widest_fields.max(at - fields_from);
             complete += 1;
             kept = rows.len();
             used = lines[at - 1].0 + 1;
@@ -186,20 +194,19 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     rows.truncate(kept);
     // (A table of one row states its units and its deadline: one line
     // after an item may be anything, an issuer.)
-    let one_row_states_both = || {
-        rows.iter().any(|r| {
-            let states = |role| r.cells.iter().skip(1).any(|c| fits_column(&c.text, role));
-            states(ColumnRole::Units(Role::Responsible)) && states(ColumnRole::Deadline)
-        })
+    let states_both = |r: &Row| {
+        let states = |role| r.cells.iter().skip(1).any(|c| fits_column(&c.text, role));
+        states(ColumnRole::Units(Role::Responsible)) && states(ColumnRole::Deadline)
     };
-    (complete > 1 || (complete == 1 && one_row_states_both())).then_some((
-        Table {
-            index,
-            layout: TableLayout::Flattened,
-            rows,
-        },
-        used,
-    ))
+    let enough = complete > 1 || (complete == 1 && rows.iter().any(states_both));
+    let table = Table {
+        index,
+        layout: TableLayout::Flattened,
+        rows,
+    };
+    // (Rows whose cells say no roles, two unit lines in one row, stay
+    // lines.)
+    (enough && header_by_content(&table).is_some()).then_some((table, used))
 }
 
 #[cfg(test)]
@@ -271,6 +278,23 @@ mod tests {
             "1.积极推进预算公开。",
             "市财政局",
             "2024年3月1日",
+        ]))
+        .is_none());
+        // Nor a signature after items that had one unit line each.
+        assert!(fold_headerless_tables(&doc(&[
+            "1.加强隐患排查整治工作。",
+            "县应急局",
+            "2.严格落实安全生产责任制。",
+            "县安全生产委员会",
+            "2024年3月1日",
+        ]))
+        .is_none());
+        // Nor a schedule: deadlines name no one.
+        assert!(fold_headerless_tables(&doc(&[
+            "（一）动员部署阶段。",
+            "2024年3月10日前",
+            "（二）组织实施阶段。",
+            "2024年6月底前",
         ]))
         .is_none());
         // One item with its units and deadline is.

@@ -791,6 +791,13 @@ impl<'h> RowMachine<'h> {
             .iter()
             .chain(self.unit_cols.iter().map(|(c, _)| c))
             .any(|c| slots[*c].own_text().is_some())
+            // (Where no column holds units, a note ending the row's text
+            // names its own: `…发展。（责任单位：市建设局）`.)
+            || (self.unit_cols.is_empty()
+                && slots
+                    .iter()
+                    .filter_map(Slot::own_text)
+                    .any(|c| matches!(find_note(&c.text), NoteFind::Found(_))))
     }
 
     /// Whether the measure drafted on the row above heads the items of the
@@ -837,7 +844,8 @@ impl<'h> RowMachine<'h> {
     /// A measure of a table with no unit column whose text ends in a note
     /// naming its units (`…发展。（责任单位：市建设局）`): the text before the
     /// note, the note's units, and its deadline where no deadline cell gave
-    /// one, as prose reads such a note. Any other measure as it is.
+    /// one (else it is kept in the measure's note), as prose reads such a
+    /// note. Any other measure as it is.
     fn with_note_in_text(&self, measure: Measure, diags: &mut Vec<Diagnostic>) -> Measure {
         if self
             .header
@@ -866,16 +874,26 @@ impl<'h> RowMachine<'h> {
         let mut reader = ProseReader::new(self.memo.notice_year());
         let from_note = reader.measure(None, &measure.text, note, position);
         diags.append(&mut reader.diagnostics);
+        // (A deadline cell and the note's deadline both: the cell's is the
+        // measure's, the note's kept in its note.)
+        let mut note = measure.note;
+        let deadline = match (measure.deadline, from_note.deadline) {
+            (Some(cell), Some(noted)) => {
+                append_line(&mut note, &noted.raw);
+                Some(cell)
+            }
+            (cell, noted) => cell.or(noted),
+        };
+        if let Some(aside) = &from_note.note {
+            append_line(&mut note, aside);
+        }
         Measure {
             text: from_note.text,
             units: from_note.units,
             units_raw: from_note.units_raw,
-            deadline: measure.deadline.or(from_note.deadline),
+            deadline,
             leader: measure.leader.or(from_note.leader),
-            note: match (measure.note, from_note.note) {
-                (Some(a), Some(b)) => Some(format!("{a}\n{b}")),
-                (a, b) => a.or(b),
-            },
+            note,
             ..measure
         }
     }
@@ -934,20 +952,6 @@ impl<'h> RowMachine<'h> {
                 }
             }
         }
-        let noted = !self
-            .header
-            .roles
-            .iter()
-            .any(|r| matches!(r, ColumnRole::Units(_)))
-            && matches!(find_note(&d.text), NoteFind::Found(_));
-        if units.is_empty() && !noted {
-            diags.push(Diagnostic {
-                code: DiagnosticCode::MeasureWithoutUnits,
-                message: "measure has no responsible unit".to_owned(),
-                position: Some(d.position.clone()),
-                text: None,
-            });
-        }
         let measure = Measure {
             label: d.label.as_ref().map(|l| l.text.clone()),
             ordinal: d.label.as_ref().map(|l| l.ordinal),
@@ -961,6 +965,14 @@ impl<'h> RowMachine<'h> {
             position: Some(d.position),
         };
         let measure = self.with_note_in_text(measure, diags);
+        if measure.units.is_empty() {
+            diags.push(Diagnostic {
+                code: DiagnosticCode::MeasureWithoutUnits,
+                message: "measure has no responsible unit".to_owned(),
+                position: measure.position.clone(),
+                text: None,
+            });
+        }
         // A cell listing several items gives a measure per item, each with
         // the row's units and deadline.
         // (One line holds one item; a numbered one is the draft's label.)
