@@ -109,21 +109,45 @@ fn closing_lines(lines: &[(usize, &Paragraph, Line)]) -> bool {
     }
 }
 
-/// The table whose first row starts at the first paragraph of `blocks`, and
-/// how many blocks it used.
-fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
-    // Cheap test first: every paragraph is asked.
-    let Some(Block::Paragraph(first)) = blocks.first() else {
-        return None;
-    };
-    if !matches!(line_of(&first.text), Line::Text(_)) {
-        return None;
+/// A run's lines, read as far as they are asked for (a run that ends at its
+/// first row reads a few lines, not the rest of the document).
+struct RunLines<'a, I: Iterator<Item = (usize, &'a Paragraph)>> {
+    read: Vec<(usize, &'a Paragraph, Line)>,
+    rest: I,
+    /// Whether a line that ends every run (or the end) has been read.
+    ended: bool,
+}
+
+impl<'a, I: Iterator<Item = (usize, &'a Paragraph)>> RunLines<'a, I> {
+    /// Reads lines up to index `k` (or the run's end).
+    fn fill(&mut self, k: usize) {
+        while !self.ended && self.read.len() <= k {
+            match self.rest.next() {
+                Some((b, p)) => {
+                    let line = line_of(&p.text);
+                    self.ended = line == Line::Other;
+                    self.read.push((b, p, line));
+                }
+                None => self.ended = true,
+            }
+        }
     }
-    let lines: Vec<(usize, &Paragraph, Line)> = paragraphs(blocks)
-        .map(|(k, p)| (k, p, line_of(&p.text)))
-        .collect();
-    let row_of = |from: usize, to: usize| {
-        let cells = lines[from..to]
+
+    fn kind(&mut self, k: usize) -> Option<Line> {
+        self.fill(k);
+        self.read.get(k).map(|(_, _, l)| *l)
+    }
+
+    fn text_at(&mut self, k: usize) -> Option<LabelKind> {
+        match self.kind(k) {
+            Some(Line::Text(kind)) => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// The lines `from..to` (read already) as a row of cells.
+    fn row(&self, from: usize, to: usize) -> Row {
+        let cells = self.read[from..to]
             .iter()
             .enumerate()
             .map(|(col, (_, p, _))| {
@@ -132,13 +156,33 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
             })
             .collect();
         Row {
-            pos: lines[from].1.pos.clone(),
+            pos: self.read[from].1.pos.clone(),
             cells,
         }
+    }
+
+    /// [`closing_lines`] at `k`.
+    fn closing_at(&mut self, k: usize) -> bool {
+        self.fill(k + 2);
+        closing_lines(self.read.get(k..).unwrap_or(&[]))
+    }
+}
+
+/// The table whose first row starts at the first paragraph of `blocks`, and
+/// how many blocks it used.
+fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
+    // Cheap test first: every paragraph is asked.
+    let Some(Block::Paragraph(first)) = blocks.first() else {
+        return None;
     };
-    let text_at = |k: usize| match lines.get(k) {
-        Some((_, _, Line::Text(kind))) => Some(*kind),
-        _ => None,
+    let t = first.text.trim();
+    if parse_label(t).is_none_or(|l| l.text_after(t).is_empty()) {
+        return None;
+    }
+    let mut lines = RunLines {
+        read: Vec::new(),
+        rest: paragraphs(blocks),
+        ended: false,
     };
     let mut rows: Vec<Row> = Vec::new();
     // The rows up to the last with unit or deadline cells, how many have
@@ -147,16 +191,16 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
     // The most unit and deadline cells a row has had.
     let mut widest_fields = 0;
     let mut at = 0;
-    while at < lines.len() {
+    while lines.kind(at).is_some() {
         // A heading's line before another labelled line is a section row
         // (or the task cell merged over the rows below: read alike).
-        while text_at(at).is_some_and(is_heading_kind) && text_at(at + 1).is_some() {
-            rows.push(row_of(at, at + 1));
+        while lines.text_at(at).is_some_and(is_heading_kind) && lines.text_at(at + 1).is_some() {
+            rows.push(lines.row(at, at + 1));
             at += 1;
         }
         let start = at;
         let mut texts = Vec::new();
-        while let Some(kind) = text_at(at) {
+        while let Some(kind) = lines.text_at(at) {
             // (A task's line, then its measure's: labels of two forms.)
             if texts.len() == MAX_TEXT_CELLS || texts.contains(&kind) {
                 break;
@@ -166,27 +210,27 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
         }
         let fields_from = at;
         while at - fields_from < MAX_FIELD_CELLS
-            && lines.get(at).is_some_and(|(_, _, l)| *l == Line::Field)
+            && lines.kind(at) == Some(Line::Field)
             // (Closing lines after a row's own cells, or after a first
             // row's text: lines the other rows' cells have the shape of
             // are the row's.)
             && !((at > fields_from || complete == 0 || widest_fields < 2)
-                && closing_lines(&lines[at..]))
+                && lines.closing_at(at))
         {
             at += 1;
         }
         // (A row whose unit and deadline cells were all merged from the
         // row above has none of its own: it stands before another row.)
-        let merged_away = complete > 0 && at == fields_from && text_at(at).is_some();
+        let merged_away = complete > 0 && at == fields_from && lines.text_at(at).is_some();
         if texts.is_empty() || (at == fields_from && !merged_away) {
             break;
         }
-        rows.push(row_of(start, at));
+        rows.push(lines.row(start, at));
         if at > fields_from {
             widest_fields = widest_fields.max(at - fields_from);
             complete += 1;
             kept = rows.len();
-            used = lines[at - 1].0 + 1;
+            used = lines.read[at - 1].0 + 1;
         }
     }
     // (Rows after the last with unit or deadline cells are no table's: the
