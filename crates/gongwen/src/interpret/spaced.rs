@@ -879,15 +879,19 @@ fn starts_next_row(pieces: &[&str], n: u32, section_first: bool) -> bool {
             .is_some_and(|m| same_or_next(m, n))
     };
     // (After a column of sections, its cell may be wrapped over pieces:
-    // `扎实推进城市 更新 6 …`.)
+    // `扎实推进城市 更新 6 …`, pieces of a wrapped cell's shape, no clause:
+    // `建成 两处 3 个示范点` goes on a row's text.)
+    let section_words = |before: &[&str]| {
+        (before.len() == 1 || wrap_shaped(before))
+            && before
+                .iter()
+                .all(|t| !t.contains(['，', ',', '；', ';', '。']))
+    };
     is_section_line(pieces)
         || numbered(pieces.first())
         || (section_first
-            && pieces
-                .iter()
-                .skip(1)
-                .take(MAX_PIECES_BEFORE_NUMBER)
-                .any(|t| numbered(Some(t))))
+            && (1..=MAX_PIECES_BEFORE_NUMBER.min(pieces.len().saturating_sub(1)))
+                .any(|k| numbered(pieces.get(k)) && section_words(&pieces[..k])))
 }
 
 /// Whether the pieces of a line without running numbers make a row: a
@@ -994,6 +998,28 @@ mod tests {
             }
         }
         (paras, rows)
+    }
+
+    #[test]
+    fn after_a_column_of_sections_a_wrapped_section_cell_starts_a_row() {
+        // The section cell wrapped over two pieces before the number.
+        assert!(starts_next_row(
+            &["扎实推进城市", "更新", "3", "深化改革", "市财政局"],
+            2,
+            true
+        ));
+        // A row's text going on with a count in it does not: pieces not of
+        // one wrapped cell's shape, or holding a clause.
+        assert!(!starts_next_row(
+            &["建成", "两处示范点", "3", "个"],
+            2,
+            true
+        ));
+        assert!(!starts_next_row(
+            &["新建，改造", "两处", "3", "个"],
+            2,
+            true
+        ));
     }
 
     #[test]
