@@ -259,16 +259,21 @@ pub fn header_by_content(table: &Table) -> Option<Header> {
     })
 }
 
-/// Whether a header word of `role` read right after the words of
-/// `before` (word by word, as pasted text gives them) names the measures:
-/// a second task word right beside the first, where no measure column is
-/// named and no 序号 numbers the rows (`工作任务 | 具体要求`: the left one groups the right one, see
-/// [`grouped_task_column`]).
-pub fn measures_beside_tasks(before: &[ColumnRole], role: ColumnRole) -> bool {
+/// Whether a header word of `role` read beside `neighbour`, the word read
+/// just before it (left of it, or right of it where a header is read from
+/// its end), among the words `read` so far, names the measures: a second
+/// task word right beside the first, where no measure column is named and
+/// no 序号 numbers the rows (`工作任务 | 具体要求`: the left one groups the
+/// right one, see [`grouped_task_column`]).
+pub fn measures_beside_tasks(
+    neighbour: Option<&ColumnRole>,
+    read: &[ColumnRole],
+    role: ColumnRole,
+) -> bool {
     role == ColumnRole::Task
-        && before.last() == Some(&ColumnRole::Task)
-        && !before.contains(&ColumnRole::Measure)
-        && !before.contains(&ColumnRole::Seq)
+        && neighbour == Some(&ColumnRole::Task)
+        && !read.contains(&ColumnRole::Measure)
+        && !read.contains(&ColumnRole::Seq)
 }
 
 /// Whether, under a header at row `header_row` that names no unit or
@@ -292,6 +297,17 @@ fn notes_in_text(table: &Table, header_row: usize) -> bool {
         })
         .count();
     noted > 0 && 2 * noted >= rows.len()
+}
+
+/// How many filled cells a pasted row under `header` has when it prints
+/// every column but its remarks (a remark column may be left out of any
+/// row): one per filled header cell that heads no 备注.
+fn cells_a_pasted_row_prints(header: &Row) -> usize {
+    header
+        .cells
+        .iter()
+        .filter(|h| !h.text.trim().is_empty() && role_of_header(&h.text) != ColumnRole::Note)
+        .count()
 }
 
 /// Where the header names no measure column but names tasks in two
@@ -332,11 +348,7 @@ fn grouped_task_column(table: &Table, header_row: usize, roles: &[ColumnRole]) -
     // rows that leave cells out, which hold other columns' cells there, the
     // full ones say where any stand.)
     let filled = |r: &&Row| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count();
-    let needed = header
-        .cells
-        .iter()
-        .filter(|h| !h.text.trim().is_empty() && role_of_header(&h.text) != ColumnRole::Note)
-        .count();
+    let needed = cells_a_pasted_row_prints(header);
     let rows: Vec<&Row> = table
         .rows
         .iter()
@@ -592,11 +604,7 @@ fn roles_by_cells(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
     // In pasted text a row left short by its merged cells holds them out
     // of place: where rows as wide as the header stand, they alone say.
     // (A remark column may be left out of any row.)
-    let needed = header
-        .cells
-        .iter()
-        .filter(|h| !h.text.trim().is_empty() && role_of_header(&h.text) != ColumnRole::Note)
-        .count();
+    let needed = cells_a_pasted_row_prints(header);
     // The rows read, each with its filled cells counted and its one-column
     // cells by column, once (a wide header asks every row for each of its
     // columns).

@@ -58,7 +58,7 @@ use super::cell_text::is_furniture;
 use super::cell_text::{bare_year, row_number, running_number};
 use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
-    is_short_word, role_of_header, ColumnRole,
+    is_short_word, measures_beside_tasks, role_of_header, ColumnRole,
 };
 use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
@@ -128,9 +128,7 @@ fn header_at_end(text: &str, leading_unknown: bool) -> Option<(usize, Vec<Column
         let role = role_of_header(piece);
         // (Tasks named twice side by side, `工作任务 具体要求`, name the
         // tasks and, right of them, their measures.)
-        let task_over_task = role == ColumnRole::Task
-            && roles.first() == Some(&ColumnRole::Task)
-            && !roles.contains(&ColumnRole::Measure);
+        let task_over_task = measures_beside_tasks(roles.first(), &roles, role);
         if chars > MAX_HEADER_CHARS
             || chars > word_chars * HEADER_CHARS_PER_WORD_CHAR
             || (role != ColumnRole::Other && roles.contains(&role) && !task_over_task)
@@ -406,21 +404,19 @@ fn table_under(
             [first, ..] if section_first && running_number(first).is_some() => {
                 // (As many pieces as columns, a text cell wrapped among
                 // them: read as the columns after the section's.)
-                if pieces.len() >= width {
+                let number = running_number(first);
+                let own: Vec<&str> = if pieces.len() >= width {
                     let Some(cells) = wrapped_row(text, &roles[1..], blank_is_cell) else {
                         break;
                     };
                     unmerged_cells = cells;
-                    let number = running_number(first);
-                    let mut with = vec![""];
-                    with.extend(unmerged_cells.iter().map(String::as_str));
-                    (with, number)
+                    unmerged_cells.iter().map(String::as_str).collect()
                 } else {
-                    let number = running_number(first);
-                    let mut with = vec![""];
-                    with.extend(pieces);
-                    (with, number)
-                }
+                    pieces
+                };
+                let mut with = vec![""];
+                with.extend(own);
+                (with, number)
             }
             // (A year, `2024`, is a deadline's cell, no row's number.)
             [_, second, ..]

@@ -847,12 +847,7 @@ impl<'h> RowMachine<'h> {
     /// one (else it is kept in the measure's note), as prose reads such a
     /// note. Any other measure as it is.
     fn with_note_in_text(&self, measure: Measure, diags: &mut Vec<Diagnostic>) -> Measure {
-        if self
-            .header
-            .roles
-            .iter()
-            .any(|r| matches!(r, ColumnRole::Units(_)))
-        {
+        if !self.unit_cols.is_empty() {
             return measure;
         }
         let (found, Some(position)) = (find_note(&measure.text), measure.position.clone()) else {

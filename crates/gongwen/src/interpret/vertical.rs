@@ -294,7 +294,7 @@ fn table_from(blocks: &[Block], index: u32, section_first: bool) -> Option<(Tabl
         // (Not the first column's word where it may head the running
         // numbers: `任务项` / `重点任务`.)
         let skip = usize::from(numbers_soon).min(roles.len());
-        if measures_beside_tasks(&roles[skip..], role) {
+        if measures_beside_tasks(roles[skip..].last(), &roles[skip..], role) {
             role = ColumnRole::Measure;
         }
         // Once the header names a text column and a unit or deadline
