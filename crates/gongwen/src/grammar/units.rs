@@ -97,7 +97,7 @@ pub struct UnitList {
 /// rules); an empty or blank text gives no units and no note.
 pub fn parse_units(raw: &str, default_role: Option<Role>) -> UnitList {
     let text = Text::new(raw);
-    let pieces = split(&text);
+    let pieces = join_wrapped_names(&text, split(&text));
     let mut demoted = vec![false; pieces.len()];
     // Each round demotes every unused scope label at once; a demotion cannot
     // make another label unused, so this ends after one or two rounds. The
@@ -689,6 +689,37 @@ struct Span {
     continued: bool,
 }
 
+/// Most chars of a name wrapped over two lines (both parts together).
+const MAX_WRAPPED_NAME: usize = 20;
+
+/// Joins a name a cell wraps over a line break (`农产品流通工作` /
+/// `专班`): a line with no separator at its end and no role, label or
+/// sentence mark, that is no unit's name alone, joined with the next line
+/// when the two make one. Two names on two lines stay two.
+fn join_wrapped_names(t: &Text, pieces: Vec<Span>) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    for p in pieces {
+        if let Some(prev) = out.last_mut() {
+            let core = unit_core(t, prev.s, prev.e);
+            let wrapped = p.new_line
+                && !p.continued
+                && p.e - prev.s <= MAX_WRAPPED_NAME
+                && !t.has(prev.s, prev.e, |c| is_sentence_end(c) || c == ':')
+                && core.role.is_none()
+                && core.e == prev.e
+                && !unit_like(t, core.s, core.e)
+                && !starts_with_number(t, prev.s, prev.e)
+                && unit_like(t, prev.s, p.e);
+            if wrapped {
+                prev.e = p.e;
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
 /// The separators met since the last non-blank piece.
 #[derive(Default)]
 struct Run {
@@ -1246,8 +1277,13 @@ fn build(
                 _ => None,
             });
         for u in &g.units {
+            // (A name wrapped over lines is one name: the breaks go.)
+            let mut name = t.cut(u.s, u.e);
+            if name.contains(is_line_break) {
+                name = name.split(is_line_break).map(str::trim).collect();
+            }
             units.push(Unit {
-                name: t.cut(u.s, u.e),
+                name,
                 role: u.role.or(label_role).or(default_role),
                 scope: scope.clone(),
             });
@@ -1388,6 +1424,24 @@ mod tests {
     const M37: &str = "与集中行使划转行政审批职权的部门联动:行政审批处,省局机关各有关执法处(室、局)\n综合行政执法市场监管部门与行业主管部门联动:执法稽查局,\n省局机关各有关执法处(室、局)";
     const M21: &str = "省局机关各有关处(室、局)按照《江西省市场监管局全面推行“三项制度”工作任务分解表》(赣市监局法字〔2019〕6号附件)确定的分工开展自查评估及改进完善工作。";
     const M21_NOTE: &str = "按照《江西省市场监管局全面推行“三项制度”工作任务分解表》(赣市监局法字〔2019〕6号附件)确定的分工开展自查评估及改进完善工作。";
+
+    #[test]
+    fn a_name_wrapped_over_two_lines_is_one_name() {
+        for (raw, want) in [
+            ("农产品流通工作\n专班", vec!["农产品流通工作专班"]),
+            (
+                "“十五五”规划编制\n领导小组办公室",
+                vec!["“十五五”规划编制领导小组办公室"],
+            ),
+            ("财务会计部\n投资发展部", vec!["财务会计部", "投资发展部"]),
+            ("法规处\n人事处、办公室", vec!["法规处", "人事处", "办公室"]),
+            ("甲事项:\n法规处", vec!["法规处"]),
+        ] {
+            let l = parse_units(raw, None);
+            assert_eq!(names(&l), want, "{raw}");
+            assert_no_text_lost(raw, &l);
+        }
+    }
 
     #[test]
     fn seed_list_of_three() {
