@@ -59,8 +59,8 @@
 //!   (the row [`find_header`] picks: `重点任务 | 完成时限 | 责任单位`, and a
 //!   second header row under it: `牵头单位 | 配合单位`), and a row printing
 //!   the header's words again (a table broken over pages);
-//! - a task cell printed again, on a row with a measure cell, under the
-//!   same text in the row above (a task repeated rather than merged);
+//! - a task or section cell printed again, on a row with a measure cell,
+//!   under the same text in the row above (repeated rather than merged);
 //! - in a task table with a sequence number column (`序号`), the data cells
 //!   that are a running number ([`is_running_number`]: digits of any width,
 //!   maybe followed by `.` or `、`; the interpreter drops them in that column
@@ -266,12 +266,14 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                         words.iter().for_each(|w| count_into(&mut exempt, w));
                     }
                 }
-                // A task cell printed again on a row of one of the task's
-                // measures (repeated rather than merged).
-                if let (Some(task), Some(measure)) = (
-                    header.column(ColumnRole::Task),
-                    header.column(ColumnRole::Measure),
-                ) {
+                // A task or section cell printed again on a row of one of
+                // its measures (repeated rather than merged).
+                let grouping = [ColumnRole::Task, ColumnRole::Section]
+                    .into_iter()
+                    .filter_map(|r| header.column(r));
+                for (group, measure) in
+                    grouping.filter_map(|g| Some((g, header.column(ColumnRole::Measure)?)))
+                {
                     let cell_at = |row: &gongwen::document::Row, col: usize| {
                         row.cells
                             .iter()
@@ -279,16 +281,16 @@ pub fn exempt_counts(doc: &Document, notice: &Notice) -> Counts {
                             .map(|c| c.text.trim().to_owned())
                             .filter(|t| !t.is_empty())
                     };
-                    // The task above: the last task cell of a row that is
+                    // The cell above: the last such cell of a row that is
                     // not the header printed again (rows between without one
-                    // are the task's, merged).
+                    // are its own, merged).
                     let mut above: Option<String> = None;
                     for row in t.rows.get(header.data_start..).unwrap_or(&[]) {
                         let words = words_of(row);
                         if words.is_empty() || prints_header(&words) {
                             continue;
                         }
-                        let here = cell_at(row, task);
+                        let here = cell_at(row, group);
                         if here.is_some() && here == above && cell_at(row, measure).is_some() {
                             count_into(&mut exempt, here.as_deref().unwrap_or_default());
                         }

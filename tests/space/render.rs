@@ -6,9 +6,9 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     chinese, BlankCol, Format, GenMeasure, GenNotice, Items, Layout, Sections, Seq, UnknownDetail,
-    UnknownText, GROUP_WORDS, PROGRESS, PROGRESS_WORDS, REMARKS, SCORE_WORDS, SEQ_TEXT_WORDS,
-    TASK_WORD_MEASURE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS, UNKNOWN_UNITS_WORDS,
-    WRAPPED_WORDS,
+    UnknownText, GROUP_WORDS, PROGRESS, PROGRESS_WORDS, REMARKS, SCORE_WORDS, SECTION_TASK_WORDS,
+    SEQ_TEXT_WORDS, TASK_WORD_MEASURE_WORDS, UNKNOWN_DEADLINE_WORDS, UNKNOWN_TEXT_WORDS,
+    UNKNOWN_UNITS_WORDS, WRAPPED_WORDS,
 };
 
 /// One grid position.
@@ -86,6 +86,9 @@ impl Col {
         }
         if self == Col::Measure && layout.task_word_measures {
             return TASK_WORD_MEASURE_WORDS[words % TASK_WORD_MEASURE_WORDS.len()];
+        }
+        if self == Col::Section && layout.section_task_word {
+            return SECTION_TASK_WORDS[words % SECTION_TASK_WORDS.len()];
         }
         if self == Col::Score {
             return SCORE_WORDS[words % SCORE_WORDS.len()];

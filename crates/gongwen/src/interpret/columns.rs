@@ -363,8 +363,17 @@ fn grouped_task_column(table: &Table, header_row: usize, roles: &[ColumnRole]) -
         .filter(|c| c.col as usize == right && !c.text.trim().is_empty())
         .map(|c| c.text.trim())
         .collect();
-    let text: Vec<&&str> = right_cells
+    // (A cell ending in a note naming its units, `…力度（责任单位：X）`, is
+    // read by what stands before the note.)
+    let before_note = |t: &str| -> String {
+        match find_note(t) {
+            NoteFind::Found(note) => t.chars().take(note.start).collect(),
+            _ => t.to_owned(),
+        }
+    };
+    let text: Vec<String> = right_cells
         .iter()
+        .map(|t| before_note(t))
         .filter(|t| !is_running_number(t) && fits_column(t, ColumnRole::Measure))
         .filter(|t| t.chars().count() >= MIN_TEXT_CELL_CHARS)
         .collect();
@@ -480,13 +489,20 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
         }) && any
     };
     // (The 序号 stands first, or after a column of sections, `分类 | 序号 |
-    // …`: numbers further right are counts, areas.)
-    let first = usize::from(roles.first() == Some(&ColumnRole::Section));
-    header
-        .get(first)
-        .filter(|h| h.col as usize == first && h.col_span <= 1)?;
-    let words: Vec<&str> = header[first..].iter().map(|h| h.text.as_str()).collect();
-    (first_column_may_number(&words) && running(first)).then_some(first)
+    // …`, whose word may name tasks, `重点工作 | 任务项 | 重点任务`:
+    // numbers further right are counts, areas.)
+    let numbers_at = |first: usize| {
+        header
+            .get(first)
+            .filter(|h| h.col as usize == first && h.col_span <= 1)?;
+        let words: Vec<&str> = header[first..].iter().map(|h| h.text.as_str()).collect();
+        (first_column_may_number(&words) && running(first)).then_some(first)
+    };
+    match roles.first() {
+        Some(ColumnRole::Section) => numbers_at(1),
+        Some(ColumnRole::Task) => numbers_at(0).or_else(|| numbers_at(1)),
+        _ => numbers_at(0),
+    }
 }
 
 /// Whether the first of a header's words may head a column of running
@@ -898,6 +914,62 @@ fn sub_header(header: &Row, sub: &Row, text: bool) -> Option<Vec<(usize, ColumnR
     (under_span && !out.is_empty()).then_some(out)
 }
 
+/// A header word may carry at most this many chars per char of the
+/// lexicon word it is known by (`牵头责任单位` by `责任单位`, not a table's
+/// title by the `工作任务` inside it).
+pub const HEADER_CHARS_PER_WORD_CHAR: usize = 3;
+
+/// Whether a cell reads as a header word: one the lexicon knows, no longer
+/// than [`HEADER_CHARS_PER_WORD_CHAR`] times that word (`主要目标任务`, not
+/// `全面加强营商环境工作`).
+pub fn is_header_word(text: &str) -> bool {
+    let text = text.trim();
+    header_field(text).is_some_and(|(_, n)| text.chars().count() <= n * HEADER_CHARS_PER_WORD_CHAR)
+}
+
+/// Whether a column named for tasks holds the sections, given the roles
+/// of the columns right of it: three levels of text named left to right,
+/// `重点工作 | 主要目标任务 | … | 年度工作措施`, another column named for
+/// tasks right of it and one named for measures right of that, where no
+/// column is named for sections.
+pub fn tasks_grouped_by(right: &[ColumnRole]) -> bool {
+    !right.contains(&ColumnRole::Section)
+        && right
+            .iter()
+            .position(|r| *r == ColumnRole::Task)
+            .is_some_and(|t| right[t..].contains(&ColumnRole::Measure))
+}
+
+/// Gives the section role to the first task column of a header's roles
+/// where [`tasks_grouped_by`] says so.
+pub fn sections_of_tasks(roles: &mut [ColumnRole]) {
+    if let Some(t) = roles.iter().position(|r| *r == ColumnRole::Task) {
+        if tasks_grouped_by(&roles[t + 1..]) && !roles.contains(&ColumnRole::Section) {
+            roles[t] = ColumnRole::Section;
+        }
+    }
+}
+
+/// Gives the section role to the first column the header names for tasks
+/// where [`tasks_grouped_by`] says so. `roles` holds each column's role and
+/// its word's length, spans filled in.
+fn section_of_two_task_columns(row: &Row, roles: &mut [(ColumnRole, usize)]) {
+    let Some(first) = row
+        .cells
+        .iter()
+        .find(|c| roles.get(c.col as usize).map(|r| r.0) == Some(ColumnRole::Task))
+    else {
+        return;
+    };
+    let (start, span) = (first.col as usize, first.col_span.max(1) as usize);
+    let right: Vec<ColumnRole> = roles.iter().skip(start + span).map(|r| r.0).collect();
+    if tasks_grouped_by(&right) && !roles.iter().any(|r| r.0 == ColumnRole::Section) {
+        for slot in roles.iter_mut().skip(start).take(span) {
+            slot.0 = ColumnRole::Section;
+        }
+    }
+}
+
 /// The roles of a header row's columns from its words (the column at
 /// `numbers`, running numbers under another word, is the 序号).
 fn header_roles(row: &Row, width: usize, numbers: Option<usize>) -> Vec<ColumnRole> {
@@ -914,6 +986,7 @@ fn header_roles(row: &Row, width: usize, numbers: Option<usize>) -> Vec<ColumnRo
             *slot = role;
         }
     }
+    section_of_two_task_columns(row, &mut roles);
     // Of the columns naming one role, the most specific keeps it (整改责任单位
     // over 检查单位; the first of equals, and the first column of a header
     // spanning two); of task columns the first (the record's name stands
@@ -1108,7 +1181,7 @@ mod tests {
         let header = find_header(&table("项目", ["5", "3", "2"])).expect("a header");
         assert_eq!(header.roles[0], Other);
         let header = find_header(&table("任务项", ["1", "甲", "2"])).expect("a header");
-        assert_eq!(header.roles[0], Task);
+        assert_eq!(header.roles[0], Section);
     }
 
     #[test]

@@ -58,17 +58,13 @@ use super::cell_text::is_furniture;
 use super::cell_text::{bare_year, row_number, running_number};
 use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
-    is_short_word, measures_beside_tasks, role_of_header, ColumnRole,
+    is_header_word, is_short_word, measures_beside_tasks, role_of_header, tasks_grouped_by,
+    ColumnRole, HEADER_CHARS_PER_WORD_CHAR,
 };
 use super::meta::{classify, looks_like_issuer};
 use super::vertical::{
     ends_sentence, is_section, rebuild_runs, same_or_next, MAX_COLUMNS, MAX_HEADER_CHARS,
 };
-
-/// A header word may carry at most this many chars per char of the
-/// lexicon word it is known by (`牵头责任单位` by `责任单位`, not a table's
-/// title by the `工作任务` inside it).
-const HEADER_CHARS_PER_WORD_CHAR: usize = 3;
 
 /// How many pieces may stand before a first row's number (a section's
 /// cell, wrapped over lines).
@@ -125,7 +121,12 @@ fn header_at_end(text: &str, leading_unknown: bool) -> Option<(usize, Vec<Column
             None if is_short_word(piece) => chars,
             None => break,
         };
-        let role = role_of_header(piece);
+        let mut role = role_of_header(piece);
+        // (Tasks named twice, then measures, `重点工作 重点任务 具体措施`:
+        // the first names the sections.)
+        if role == ColumnRole::Task && tasks_grouped_by(&roles) {
+            role = ColumnRole::Section;
+        }
         // (Tasks named twice side by side, `工作任务 具体要求`, name the
         // tasks and, right of them, their measures.)
         let task_over_task = measures_beside_tasks(roles.first(), &roles, role);
@@ -145,7 +146,7 @@ fn header_at_end(text: &str, leading_unknown: bool) -> Option<(usize, Vec<Column
         // 序号 stands first, or after a column of sections (`分类 序号 …`).
         if role == ColumnRole::Seq {
             if let Some(before) = start.checked_sub(1).map(|k| pieces[k]) {
-                if is_section_word(before) {
+                if heads_sections_before_numbers(before, &roles) {
                     roles.insert(0, ColumnRole::Section);
                     unknown.insert(0, false);
                     start -= 1;
@@ -282,8 +283,15 @@ fn numbers_first(
         unknown_with.extend_from_slice(unknown);
         out.push(section_before(trimmed, (start, with_seq, unknown_with)));
     }
-    // (Its own first word; or, after a column of sections, its second.)
-    let first = usize::from(roles[0] == ColumnRole::Section);
+    // (Its own first word; or, after a column of sections, its second. A
+    // text column's word read as the sections' for the tasks beside it,
+    // `任务项 重点任务 具体措施`, is its own first word.)
+    let first = usize::from(
+        roles[0] == ColumnRole::Section
+            && !words
+                .first()
+                .is_some_and(|w| role_of_header(w) == ColumnRole::Task),
+    );
     if words.len() > first && first_column_may_number(&words[first..]) {
         let mut roles = roles.to_vec();
         roles[first] = ColumnRole::Seq;
@@ -300,11 +308,21 @@ fn is_section_word(word: &str) -> bool {
     exact_field(word) == Some(Field::Section)
 }
 
+/// Whether the word before a 序号 (whose header's roles, 序号 first, are
+/// `roles`) heads a column of sections: a section's word, or one for tasks
+/// where tasks and measures follow (`重点工作 序号 重点任务 具体措施`).
+fn heads_sections_before_numbers(word: &str, roles: &[ColumnRole]) -> bool {
+    is_section_word(word)
+        || (role_of_header(word) == ColumnRole::Task
+            && is_header_word(word)
+            && tasks_grouped_by(roles.get(1..).unwrap_or_default()))
+}
+
 /// A header whose 序号 stands first, with the column of sections before
 /// it where the word before is a section's (`分类 任务项 …`).
 fn section_before(text: &str, (start, mut roles, mut unknown): HeaderAt) -> HeaderAt {
     match cells_of(&text[..start]).pop() {
-        Some(word) if is_section_word(word) => {
+        Some(word) if heads_sections_before_numbers(word, &roles) => {
             roles.insert(0, ColumnRole::Section);
             unknown.insert(0, false);
             (

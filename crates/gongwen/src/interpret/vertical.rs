@@ -63,7 +63,8 @@ use crate::normalize::fold;
 use super::cell_text::{is_furniture, row_number, running_number};
 use super::columns::{
     cells_a_row_needs, could_head_task_table, find_header, first_column_may_number, fits_column,
-    is_short_phrase, is_short_word, measures_beside_tasks, role_of_header, ColumnRole,
+    is_header_word, is_short_phrase, is_short_word, measures_beside_tasks, role_of_header,
+    sections_of_tasks, tasks_grouped_by, ColumnRole,
 };
 use super::headerless::fold_headerless_tables;
 use super::meta::{classify, looks_like_issuer, MetaLine};
@@ -201,8 +202,39 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Option<&Paragraph>, Table, 
     // A column of sections before the 序号 (`分类` / `序号` / …): the table
     // starts at the 序号, each row's section cell a section row.
     let text = first.text.trim();
-    // (The column's own word, `分类`, not a title ending in it, `垃圾分类`.)
-    if lexicon::exact_field(text) == Some(lexicon::Field::Section) {
+    // (The column's own word, `分类`, not a title ending in it, `垃圾分类`;
+    // or a short word for tasks where tasks and measures follow the 序号,
+    // `重点工作` / `序号` / `重点任务` / `具体措施`.)
+    let groups_tasks = || {
+        // (The first row starts with its section's cell: the line before
+        // its number is none of the header's words, nor as short as one,
+        // nor a labelled section row over the rows.)
+        let lines: Vec<&str> = paragraphs(blocks)
+            .map(|(_, p)| p.text.trim())
+            .take(2 * MAX_COLUMNS + 2)
+            .collect();
+        let section_cell = lines
+            .iter()
+            .position(|t| running_number(t).is_some())
+            .and_then(|n| n.checked_sub(1))
+            .is_some_and(|k| {
+                let t = lines[k];
+                k > 1 && !is_header_word(t) && !is_short_word(t) && parse_label(t).is_none()
+            });
+        let mut rest = paragraphs(blocks).skip(1).map(|(_, p)| p.text.trim());
+        section_cell
+            && role_of_header(text) == ColumnRole::Task
+            && text.chars().count() <= MAX_LATER_HEADER_CHARS
+            && rest.next().is_some_and(|w| {
+                // (The 序号's word, or one that may head running numbers:
+                // `任务项`, the rows say.)
+                let rest: Vec<&str> = std::iter::once(w).chain(rest.take(MAX_COLUMNS)).collect();
+                let roles: Vec<ColumnRole> = rest.iter().map(|w| role_of_header(w)).collect();
+                (roles[0] == ColumnRole::Seq || first_column_may_number(&rest))
+                    && tasks_grouped_by(&roles[1..])
+            })
+    };
+    if lexicon::exact_field(text) == Some(lexicon::Field::Section) || groups_tasks() {
         if let Some((k, _)) = paragraphs(blocks).nth(1) {
             if let Some((table, used)) = table_from(&blocks[k..], index, true) {
                 return Some((Some(first), table, used + k));
@@ -286,7 +318,8 @@ fn table_from(blocks: &[Block], index: u32, section_first: bool) -> Option<(Tabl
         roles[0] = ColumnRole::Seq;
         unknown[0] = false;
     }
-    while let Some((_, p)) = words.peek().filter(|_| before_rows == 0) {
+    sections_of_tasks(&mut roles);
+    while let Some(&(_, p)) = words.peek().filter(|_| before_rows == 0) {
         let text = p.text.trim();
         let (mut role, known) = header_cell(text);
         // (Tasks named twice side by side, `工作任务` / `具体要求`: the
@@ -294,6 +327,22 @@ fn table_from(blocks: &[Block], index: u32, section_first: bool) -> Option<(Tabl
         // (Not the first column's word where it may head the running
         // numbers: `任务项` / `重点任务`.)
         let skip = usize::from(numbers_soon).min(roles.len());
+        // (Tasks named twice, then measures, `重点工作` / `重点任务` /
+        // `具体措施`: the first names the sections.)
+        if role == ColumnRole::Task && roles[skip..].last() == Some(&ColumnRole::Task) {
+            let mut right = vec![role];
+            right.extend(
+                words
+                    .clone()
+                    .nth(1)
+                    .map(|(_, next)| header_cell(next.text.trim()).0),
+            );
+            if tasks_grouped_by(&right) && !roles.contains(&ColumnRole::Section) {
+                if let Some(last) = roles.last_mut() {
+                    *last = ColumnRole::Section;
+                }
+            }
+        }
         if measures_beside_tasks(roles[skip..].last(), &roles[skip..], role) {
             role = ColumnRole::Measure;
         }
@@ -576,6 +625,7 @@ fn wrapped_header_table(
         roles[0] = ColumnRole::Seq;
         unknown[0] = false;
     }
+    sections_of_tasks(&mut roles);
     if roles[0] != ColumnRole::Seq {
         return None;
     }
@@ -627,12 +677,16 @@ fn numbered_rows<'a>(
         between_rows(t, next) && !fits_column(t, ColumnRole::Units(Role::Responsible))
     };
     let mut last_section: Option<&str> = None;
-    // Whether a row's last cell fits the table's last column, a unit or
-    // deadline column: nothing of the row can follow it.
-    let row_at_last_column = |cells: &[Cell]| {
-        roles.last().is_some_and(|r| {
-            matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline)
-                && cells.last().is_some_and(|c| fits_column(&c.text, *r))
+    // Whether a row's last cell fits a unit or deadline column after which
+    // only unit and deadline columns stand: nothing of the row but their
+    // cells can follow it (no section's title).
+    let only_fields_left = |cells: &[Cell]| {
+        let field = |r: &ColumnRole| matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline);
+        let Some(last) = cells.last() else {
+            return false;
+        };
+        roles.iter().enumerate().skip(1).any(|(c, r)| {
+            field(r) && fits_column(&last.text, *r) && roles[c + 1..].iter().all(field)
         })
     };
     // (Where no header word names units, one column under a word the
@@ -826,7 +880,7 @@ fn numbered_rows<'a>(
                     || (cells.len() >= 2
                         && (roles.get(cells.len()).is_some_and(|r| {
                             matches!(r, ColumnRole::Units(_) | ColumnRole::Deadline)
-                        }) || row_at_last_column(&cells))
+                        }) || only_fields_left(&cells))
                         && section_cell(t2, t3))
                     // A note under the table (`注：…`) ends it.
                     || is_furniture(t2)

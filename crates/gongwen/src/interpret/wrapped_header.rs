@@ -53,7 +53,12 @@ pub(super) fn group_lines(lines: &[&str], width: usize) -> Option<Vec<usize>> {
                 Some(HEAD_JOINED + NARROW_HEAD_BONUS)
             }
             (false, true) => Some(HEAD_JOINED),
-            (true, true) => same_field(a, b).then_some(WORD_JOINED),
+            // (Two words of one field as long as each other are two
+            // cells, `工作重点` / `工作任务`: a wrap leaves the second line
+            // shorter.)
+            (true, true) => {
+                (same_field(a, b) && b.chars().count() < a.chars().count()).then_some(WORD_JOINED)
+            }
         }
     };
     // best[i][c]: the best score of lines[i..] in c cells, and the first
@@ -150,6 +155,24 @@ mod tests {
         // A row that left its 备注 out is one line short, not a wrap.
         let lines = ["序号", "具体措施", "备注", "责任单位", "完成时限"];
         assert_eq!(group_lines(&lines, 4), None);
+    }
+
+    #[test]
+    fn two_words_of_one_field_as_long_as_each_other_stay_apart() {
+        // A 备注 no row fills makes the header a cell wider than the rows.
+        let lines = [
+            "序号",
+            "工作重点",
+            "工作任务",
+            "工作措施",
+            "责任",
+            "部门",
+            "完成",
+            "时间",
+            "备注",
+        ];
+        assert_eq!(group_lines(&lines, 6), None);
+        assert_eq!(group_lines(&lines, 7), Some(vec![1, 1, 1, 1, 2, 2, 1]));
     }
 
     #[test]
