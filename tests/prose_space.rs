@@ -142,6 +142,12 @@ struct Style {
     /// not label lines: `由A牵头，B配合，2024年底前完成，抓好落实。`,
     /// `由A、B负责，…`, `A指导，…`.
     statement: bool,
+    /// With [`Style::statement`], the statement is the value of a label
+    /// naming the work, its units run into the work (`整改措施：由A、B负责
+    /// 抓好落实。`; a unit list of several split over numbered works,
+    /// `整改措施：（1）由A负责抓好落实。（2）由B负责督促检查。`); a deadline
+    /// on a label line of its own after it.
+    work_label: bool,
     /// A numbered item's paragraph goes on after its note with a sentence
     /// that states no responsibility (`1.甲。（X负责）目前进展顺利。`, a
     /// progress bulletin): the sentence is no measure's.
@@ -272,6 +278,7 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             any::<bool>(),
         ),
+        any::<bool>(),
     )
         .prop_map(
             |(
@@ -286,6 +293,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (note_alone, first_leads_rule, run_on),
                 (stray_break, cut_tail, host_words, lost_indent, tight),
                 (task_note, statement, after_note, comma_note, official, cover, glossed),
+                work_label,
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -386,6 +394,8 @@ fn style() -> impl Strategy<Value = Style> {
                         && !one_line
                         && !(label_run.is_some() && !titled && !note_alone)
                         && !cut_tail,
+                    // (Who answers and the work, not a guide's words.)
+                    work_label: work_label && roles != Roles::Guide,
                     // (Only an item's own note: a note standing for several
                     // items, or a heading's, stands after them.)
                     after_note: after_note
@@ -484,6 +494,21 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
             Roles::Responsible => format!("由{}负责", m.lead.join("、")),
             Roles::Guide => format!("{}指导", m.lead.join("、")),
         };
+        if style.work_label {
+            let work = match (style.roles, &m.lead[..]) {
+                (Roles::Responsible, [first, rest @ ..]) if !rest.is_empty() => format!(
+                    "整改措施：（1）{official}由{first}负责抓好落实。（2）由{}负责督促检查。",
+                    rest.join("、")
+                ),
+                (Roles::Responsible, _) => format!("整改措施：{official}{who}抓好落实。"),
+                _ => format!("整改措施：{official}{who}，抓好落实。"),
+            };
+            let when = match (style.deadlines, &m.deadline) {
+                (true, Some(d)) => vec![format!("完成时限：{}", d.raw)],
+                _ => Vec::new(),
+            };
+            return [vec![work], when].concat();
+        }
         let when = match (style.deadlines, &m.deadline) {
             (true, Some(d)) => format!("，{}", d.raw),
             _ => String::new(),
@@ -985,6 +1010,7 @@ fn a_different_notice_does_not_compare_equal() {
         run_on: false,
         task_note: false,
         statement: false,
+        work_label: false,
         after_note: false,
         comma_note: false,
         official: false,

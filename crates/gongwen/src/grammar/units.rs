@@ -381,9 +381,10 @@ const SINGLE_HEADS: [char; 18] = [
 
 /// Head nouns of several chars that end a unit's name.
 #[rustfmt::skip]
-const MULTI_HEADS: [&str; 60] = [
+const MULTI_HEADS: [&str; 63] = [
     "中心", "政府", "单位", "部门", "机关", "机构", "党委", "党组", "公司", "集团", "协会", "法院",
     "检察院", "企业", "大学", "学校", "院校", "高校", "党校", "银行", "分行", "支行", "总行",
+    "小学", "中学", "幼儿园",
     // The People's Bank of a place, as notices shorten it (`市人行`).
     "人行", "海关", "电视台",
     "广播电台", "妇联", "侨联", "文联", "残联", "工商联", "科协", "政协", "专班", "监狱", "小组",
@@ -937,14 +938,42 @@ fn unit_core(t: &Text, s: usize, e: usize) -> Core {
         let rest: String = t.fold[e..].iter().collect();
         SUFFIXES.iter().any(|&(w, _)| rest.contains(w))
     };
-    if e > s + 1 && t.at(s) == '由' && (role.is_some() || role_follows()) {
+    // (Or a name alone after it, `由X` opening a clause of work: `由X对…`.)
+    if e > s + 1 && t.at(s) == '由' && (role.is_some() || role_follows() || unit_like(t, s + 1, e))
+    {
         (s, e) = t.trim(s + 1, e);
     }
     // (`、等区政府有关部门`: a `等` stranded at the start of the last piece.)
     if e > s + 1 && t.at(s) == '等' && group_after_deng(t, s).is_some() {
         (s, e) = t.trim(s + 1, e);
     }
+    // (A unit named by its part in the work, then by its name, `包片单位县
+    // 幼儿园`: the name.)
+    if let Some(name) = name_after_part(t, s, e) {
+        s = name;
+    }
     Core { s, e, role }
+}
+
+/// Most chars of a word naming a unit's part before its name (`包片单位`).
+const MAX_PART_WORD: usize = 6;
+
+/// Where the name starts after a word naming the unit's part (`包片单位`,
+/// `责任单位` run into the name): a word of two to six chars ending in
+/// `单位`, no group word or region at its start (`各成员单位`, `市直单位`
+/// head names of their own), then a unit's name of three chars at least.
+fn name_after_part(t: &Text, s: usize, e: usize) -> Option<usize> {
+    let starts_group = GROUP_WORDS
+        .iter()
+        .chain(REGIONS.iter())
+        .any(|w| t.starts_with(s, e, w));
+    if starts_group {
+        return None;
+    }
+    (s + 2..=s + MAX_PART_WORD - 2)
+        .find(|&i| t.starts_with(i, e, "单位"))
+        .map(|i| i + 2)
+        .filter(|&n| e >= n + 3 && unit_like(t, n, e) && (n..e).all(|k| t.is_top(k)))
 }
 
 /// A trailing bracketed role word, `法规处(牵头)`, or role phrase,
@@ -1424,6 +1453,21 @@ mod tests {
     const M37: &str = "与集中行使划转行政审批职权的部门联动:行政审批处,省局机关各有关执法处(室、局)\n综合行政执法市场监管部门与行业主管部门联动:执法稽查局,\n省局机关各有关执法处(室、局)";
     const M21: &str = "省局机关各有关处(室、局)按照《江西省市场监管局全面推行“三项制度”工作任务分解表》(赣市监局法字〔2019〕6号附件)确定的分工开展自查评估及改进完善工作。";
     const M21_NOTE: &str = "按照《江西省市场监管局全面推行“三项制度”工作任务分解表》(赣市监局法字〔2019〕6号附件)确定的分工开展自查评估及改进完善工作。";
+
+    #[test]
+    fn a_word_naming_the_units_part_before_its_name_is_no_part_of_it() {
+        assert_eq!(names(&parse_units("包片单位县幼儿园", None)), ["县幼儿园"]);
+        assert_eq!(
+            names(&parse_units("由包片单位联通公司", None)),
+            ["联通公司"]
+        );
+        // Group and region words head names of their own.
+        assert_eq!(
+            names(&parse_units("各成员单位办公室", None)),
+            ["各成员单位办公室"]
+        );
+        assert_eq!(names(&parse_units("市直单位党委", None)), ["市直单位党委"]);
+    }
 
     #[test]
     fn a_name_wrapped_over_two_lines_is_one_name() {

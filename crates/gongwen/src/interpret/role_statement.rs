@@ -12,6 +12,7 @@
 //! [`super::segment_prose`]'s business.
 
 use crate::grammar::deadline::looks_like_deadline;
+use crate::grammar::label::parse_label;
 use crate::grammar::lexicon;
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
@@ -26,6 +27,20 @@ const MAX_CLAUSE_CHARS: usize = 60;
 /// with the clause as printed: `None` where it does not open so (no unit
 /// named in its leading clauses).
 pub fn role_statement(text: &str) -> Option<Vec<(String, LabelLine)>> {
+    // (After a label naming the work, `整改措施：由X负责…`: the statement is
+    // its value, and the whole line, label and all, the item's note.)
+    if let Some(value) = work_label_value(text) {
+        // (Several works, each labelled, `(1)由X负责…。(2)由Y负责…`: each
+        // its statement.)
+        let mut parts = Vec::new();
+        for work in labelled_works(value) {
+            parts.extend(role_statement(work)?);
+        }
+        parts.retain(|(_, line)| !matches!(line, LabelLine::Note(_)));
+        let whole = text.trim().to_owned();
+        parts.push((whole.clone(), LabelLine::Note(whole)));
+        return Some(parts);
+    }
     let chars: Vec<char> = text.chars().collect();
     let folded: Vec<char> = fold(text).chars().map(note_bracket).collect();
     // (A paragraph in brackets is a note: `〔A牵头，B配合〕`.)
@@ -49,6 +64,19 @@ pub fn role_statement(text: &str) -> Option<Vec<(String, LabelLine)>> {
         }
         if at_end || (depth <= 0 && matches!(folded[k], ',' | ';' | '。')) {
             let clause: String = chars[start..k].iter().collect();
+            // (A clause may run on into the work: `由X对…进行…`,
+            // `由X负责修缮…`.)
+            if clause_of(clause.trim()).is_none() {
+                if let Some((units_clause, work)) = units_before_work(&clause) {
+                    parts.push((
+                        units_clause.clone(),
+                        LabelLine::Units(Role::Responsible, units_clause),
+                    ));
+                    units += 1;
+                    rest = start + work;
+                    break;
+                }
+            }
             match clause_of(clause.trim()) {
                 Some(line) => {
                     units += usize::from(matches!(line, LabelLine::Units(..)));
@@ -87,6 +115,102 @@ pub fn role_statement(text: &str) -> Option<Vec<(String, LabelLine)>> {
         parts.push((after.to_owned(), LabelLine::Note(after.to_owned())));
     }
     Some(parts)
+}
+
+/// Whether a line is a statement of works under a label naming them
+/// (`整改措施：(1)由X负责…。(2)由Y负责…`): one line of its item, its labels
+/// the works', not the document's.
+pub fn is_work_statement(text: &str) -> bool {
+    work_label_value(text).is_some() && role_statement(text).is_some()
+}
+
+/// The value of a line whose label names the work (`整改措施：`,
+/// `整改要求：`: a label word of the lexicon's measure or task field).
+fn work_label_value(text: &str) -> Option<&str> {
+    let folded = fold(text);
+    let (label, _) = folded.split_once(':')?;
+    let label = label.trim();
+    let known = (2..=8).contains(&label.chars().count())
+        && label
+            .chars()
+            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && matches!(
+            lexicon::exact_field(label).or_else(|| lexicon::header_field(label).map(|(f, _)| f)),
+            Some(lexicon::Field::Measure | lexicon::Field::Task)
+        );
+    if !known {
+        return None;
+    }
+    // (Folding keeps one char per char: the colon stands at the same place.)
+    let colon = text.char_indices().nth(label_end(&folded)?)?.0;
+    let value = text[colon..].chars().skip(1).collect::<String>();
+    let offset = text.len() - value.len();
+    let value = text[offset..].trim_start();
+    labelled_works(value)
+        .iter()
+        .all(|w| w.starts_with('由'))
+        .then_some(value)
+}
+
+/// The works a label's value lists, each after its own label where the
+/// value opens with one (`(1)由X…。(2)由Y…`: each label at the start or
+/// after a full stop or semicolon, counting on); else the value whole.
+fn labelled_works(value: &str) -> Vec<&str> {
+    let Some(first) = parse_label(value).filter(|l| l.ordinal == 1) else {
+        return vec![value];
+    };
+    let mut works = Vec::new();
+    let bytes =
+        |text: &str, chars: usize| text.chars().take(chars).map(char::len_utf8).sum::<usize>();
+    let mut start = bytes(value, first.len);
+    let mut next = 2;
+    let mut k = start;
+    while k < value.len() {
+        let c = value[k..].chars().next().unwrap_or(' ');
+        k += c.len_utf8();
+        if !matches!(c, '。' | '；' | ';') {
+            continue;
+        }
+        let rest = value[k..].trim_start();
+        if let Some(label) = parse_label(rest).filter(|l| l.ordinal == next && l.kind == first.kind)
+        {
+            works.push(value[start..k].trim());
+            start = value.len() - rest.len() + bytes(rest, label.len);
+            k = start;
+            next += 1;
+        }
+    }
+    works.push(value[start..].trim());
+    works
+}
+
+/// The char index of the first `:` in folded text.
+fn label_end(folded: &str) -> Option<usize> {
+    folded.chars().position(|c| c == ':')
+}
+
+/// Longest name a `由X…` clause's units may take, in chars.
+const MAX_NAME_CHARS: usize = 30;
+
+/// A clause opening with `由` and units, then running on into the work
+/// without a role word at its end (`由县住建局负责修缮排污设施`,
+/// `由包片单位联通公司对废旧物品进行告知`): the clause up to the end of the
+/// longest run of names after `由`, and the char offset where the work
+/// starts. (`由于`, `由此` open no names.)
+fn units_before_work(clause: &str) -> Option<(String, usize)> {
+    let lead = clause.len() - clause.trim_start().len();
+    let chars: Vec<char> = clause.trim_start().chars().collect();
+    if chars.first() != Some(&'由') || matches!(chars.get(1), Some('于' | '此')) {
+        return None;
+    }
+    let last = chars.len().saturating_sub(1).min(MAX_NAME_CHARS + 1);
+    let end = (3..=last).rev().find(|&e| {
+        let name: String = chars[1..e].iter().collect();
+        looks_like_units(&name) && !lexicon::names_official(&fold(&name))
+    })?;
+    let units_clause: String = chars[..end].iter().collect();
+    let lead_chars = clause[..lead].chars().count();
+    Some((units_clause, lead_chars + end))
 }
 
 /// One clause of a statement: units with a role word (as printed, the role
@@ -162,6 +286,41 @@ mod tests {
         // A unit whose name holds a title's chars is a unit.
         let parts = role_statement("由市长江航道局牵头，抓好落实。").expect("a statement");
         assert!(matches!(&parts[0].1, LabelLine::Units(..)));
+    }
+
+    #[test]
+    fn units_run_into_the_work_under_a_label_naming_it() {
+        let units = |text: &str| -> Vec<String> {
+            role_statement(text)
+                .expect("a statement")
+                .into_iter()
+                .filter_map(|(_, l)| match l {
+                    LabelLine::Units(_, raw) => Some(raw),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(
+            units("由县住建局负责修缮排污设施，清理积水。"),
+            ["由县住建局负责"]
+        );
+        assert_eq!(
+            units("整改措施：由联通公司对废旧物品进行清理。"),
+            ["由联通公司"]
+        );
+        assert_eq!(
+            units("整改措施：（1）由县环卫站负责更换垃圾桶。（2）由县幼儿园负责督促商户。"),
+            ["由县环卫站负责", "由县幼儿园负责"]
+        );
+        // The whole line, label and all, is the item's note.
+        let parts = role_statement("整改措施：由县住建局负责修缮。").expect("a statement");
+        assert!(
+            matches!(&parts.last().expect("parts").1, LabelLine::Note(n) if n == "整改措施：由县住建局负责修缮。")
+        );
+        // `由于` opens a reason, not names; a label naming no work opens
+        // no statement.
+        assert_eq!(role_statement("由于市财政局资金不足，暂缓实施。"), None);
+        assert_eq!(role_statement("备注：由县住建局负责修缮。"), None);
     }
 
     #[test]

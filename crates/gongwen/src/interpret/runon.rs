@@ -50,6 +50,7 @@ use super::prose::{
     find_note, matching_open, note_bracket, starts_label_line, starts_leader_note,
     starts_note_label, NoteFind,
 };
+use super::role_statement::is_work_statement;
 
 /// A paragraph shorter than this (in chars) is never split: a run-on
 /// paragraph holds at least two items.
@@ -65,6 +66,12 @@ pub fn split_run_on(doc: &Document) -> Option<Document> {
             blocks.push(block.clone());
             continue;
         };
+        // (A line of works under a label, `整改措施：(1)由X…。(2)由Y…`, is
+        // one line of its item: its labels number the works.)
+        if is_work_statement(&p.text) {
+            blocks.push(block.clone());
+            continue;
+        }
         let chars: Vec<char> = p.text.chars().collect();
         let cuts = cut_points(&chars, &mut seen);
         if cuts.is_empty() {
