@@ -145,7 +145,8 @@ struct Style {
     /// With [`Style::statement`], the statement is the value of a label
     /// naming the work, its units run into the work (`整改措施：由A、B负责
     /// 抓好落实。`; a unit list of several split over numbered works,
-    /// `整改措施：（1）由A负责抓好落实。（2）由B负责督促检查。`); a deadline
+    /// `整改措施：（1）由A负责抓好落实。（2）由B负责督促检查。`, or as pages
+    /// print it, `1)…；(2)…`); a deadline
     /// on a label line of its own after it.
     work_label: bool,
     /// A numbered item's paragraph goes on after its note with a sentence
@@ -496,6 +497,15 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
         };
         if style.work_label {
             let work = match (style.roles, &m.lead[..]) {
+                // (Pages print `1)` for `(1)` and a semicolon for a stop.)
+                (Roles::Responsible, [first, rest @ ..])
+                    if !rest.is_empty() && m.text.len().is_multiple_of(3) =>
+                {
+                    format!(
+                        "整改措施：1){official}由{first}负责抓好落实；(2)由{}负责督促检查。",
+                        rest.join("、")
+                    )
+                }
                 (Roles::Responsible, [first, rest @ ..]) if !rest.is_empty() => format!(
                     "整改措施：（1）{official}由{first}负责抓好落实。（2）由{}负责督促检查。",
                     rest.join("、")

@@ -1025,8 +1025,9 @@ fn unit_like(t: &Text, s: usize, e: usize) -> bool {
     }
     MULTI_HEADS.iter().any(|w| t.ends_with(s, e, w))
         || SINGLE_HEADS.contains(&t.at(e - 1))
-        // A district or county by name (`越秀区`, `从化市`, `凤阳县`).
-        || ((3..=5).contains(&(e - s)) && "区县市旗".contains(t.at(e - 1)))
+        // A district, county or town by name (`越秀区`, `从化市`, `凤阳县`,
+        // `城关镇`).
+        || ((3..=5).contains(&(e - s)) && "区县市旗镇乡".contains(t.at(e - 1)))
         || GROUP_WORDS.iter().any(|g| {
             let n = g.chars().count();
             // (Past `各` a region of two chars at least: `所在地` is a place.)

@@ -156,13 +156,11 @@ fn work_label_value(text: &str) -> Option<&str> {
 /// value opens with one (`(1)由X…。(2)由Y…`: each label at the start or
 /// after a full stop or semicolon, counting on); else the value whole.
 fn labelled_works(value: &str) -> Vec<&str> {
-    let Some(first) = parse_label(value).filter(|l| l.ordinal == 1) else {
+    let Some((1, first)) = work_number(value) else {
         return vec![value];
     };
     let mut works = Vec::new();
-    let bytes =
-        |text: &str, chars: usize| text.chars().take(chars).map(char::len_utf8).sum::<usize>();
-    let mut start = bytes(value, first.len);
+    let mut start = first;
     let mut next = 2;
     let mut k = start;
     while k < value.len() {
@@ -172,16 +170,36 @@ fn labelled_works(value: &str) -> Vec<&str> {
             continue;
         }
         let rest = value[k..].trim_start();
-        if let Some(label) = parse_label(rest).filter(|l| l.ordinal == next && l.kind == first.kind)
-        {
+        // (Of any form of numbers: pages mix `1)` and `(2)`.)
+        if let Some((_, len)) = work_number(rest).filter(|&(n, _)| n == next) {
             works.push(value[start..k].trim());
-            start = value.len() - rest.len() + bytes(rest, label.len);
+            start = value.len() - rest.len() + len;
             k = start;
             next += 1;
         }
     }
     works.push(value[start..].trim());
     works
+}
+
+/// The number of a work at the start of `text` and its length in bytes: a
+/// label ([`parse_label`]), or digits and a closing bracket alone (`1)`, a
+/// page's half of `(1)`).
+fn work_number(text: &str) -> Option<(u32, usize)> {
+    if let Some(label) = parse_label(text) {
+        let len = text.chars().take(label.len).map(char::len_utf8).sum();
+        return Some((label.ordinal, len));
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    let close = text[digits..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ')' | '）'))?;
+    let n = text[..digits]
+        .parse()
+        .ok()
+        .filter(|_| digits > 0 && digits <= 2)?;
+    Some((n, digits + close.len_utf8()))
 }
 
 /// The char index of the first `:` in folded text.
@@ -204,10 +222,23 @@ fn units_before_work(clause: &str) -> Option<(String, usize)> {
         return None;
     }
     let last = chars.len().saturating_sub(1).min(MAX_NAME_CHARS + 1);
-    let end = (3..=last).rev().find(|&e| {
+    let names = |e: usize| {
         let name: String = chars[1..e].iter().collect();
         looks_like_units(&name) && !lexicon::names_official(&fold(&name))
-    })?;
+    };
+    // Names up to the first role word after them (`由X负责督促发布单位…`:
+    // X, then its role); else the longest run of names.
+    let folded: Vec<char> = fold(&chars.iter().collect::<String>()).chars().collect();
+    let at_verb = (3..=last).find_map(|e| {
+        let verb = lexicon::STATEMENT_VERBS.iter().find(|v| {
+            let v: Vec<char> = v.chars().collect();
+            folded.get(e..e + v.len()) == Some(&v[..])
+        })?;
+        names(e).then(|| e + verb.chars().count())
+    });
+    let end = at_verb
+        .filter(|&e| e < chars.len())
+        .or_else(|| (3..=last).rev().find(|&e| names(e)))?;
     let units_clause: String = chars[..end].iter().collect();
     let lead_chars = clause[..lead].chars().count();
     Some((units_clause, lead_chars + end))
@@ -312,6 +343,13 @@ mod tests {
             units("整改措施：（1）由县环卫站负责更换垃圾桶。（2）由县幼儿园负责督促商户。"),
             ["由县环卫站负责", "由县幼儿园负责"]
         );
+        // Numbers as pages print them, `1)` and `(2)`, a semicolon between.
+        assert_eq!(
+            units("整改措施:1)由执法组负责规范;(2)由县交通局负责督促。"),
+            ["由执法组负责", "由县交通局负责"]
+        );
+        // A town answers too.
+        assert_eq!(units("整改要求：由城关镇负责调查摸底。"), ["由城关镇负责"]);
         // The whole line, label and all, is the item's note.
         let parts = role_statement("整改措施：由县住建局负责修缮。").expect("a statement");
         assert!(
