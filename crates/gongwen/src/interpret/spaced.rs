@@ -284,14 +284,14 @@ fn numbers_first(
         out.push(section_before(trimmed, (start, with_seq, unknown_with)));
     }
     // (Its own first word; or, after a column of sections, its second. A
-    // text column's word read as the sections' for the tasks beside it,
-    // `任务项 重点任务 具体措施`, is its own first word.)
-    let first = usize::from(
-        roles[0] == ColumnRole::Section
-            && !words
-                .first()
-                .is_some_and(|w| role_of_header(w) == ColumnRole::Task),
-    );
+    // text column's word read as the sections' for the tasks right beside
+    // it, `任务项 重点任务 具体措施`, is its own first word; not before
+    // another word, `主要工作 项目 主要任务`.)
+    let tasks_beside = roles.get(1) == Some(&ColumnRole::Task)
+        && words
+            .first()
+            .is_some_and(|w| role_of_header(w) == ColumnRole::Task);
+    let first = usize::from(roles[0] == ColumnRole::Section && !tasks_beside);
     if words.len() > first && first_column_may_number(&words[first..]) {
         let mut roles = roles.to_vec();
         roles[first] = ColumnRole::Seq;
