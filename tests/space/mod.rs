@@ -230,6 +230,9 @@ pub struct Layout {
     /// No unit or deadline column: each measure cell ends in a note naming
     /// its units and deadline (`…结果。（责任单位：市财政局；完成时限：2024年6月底前）`).
     pub notes_in_cells: bool,
+    /// With [`Format::Records`], each field a row of a table of two
+    /// columns, its name (with a colon) and its value (`重点工作： | 甲 |`).
+    pub field_rows: bool,
 }
 
 /// Words for tasks heading a column of sections ([`Layout::section_task_word`]).
@@ -388,6 +391,7 @@ impl Default for Layout {
             pad_at_end: false,
             no_header: false,
             notes_in_cells: false,
+            field_rows: false,
         }
     }
 }
@@ -444,6 +448,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             any::<bool>(),
             any::<bool>(),
             any::<bool>(),
+            any::<bool>(),
         ),
         prop_oneof![
             4 => Just(Items::Rows),
@@ -479,7 +484,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                 (padded, title_row, date_cells, words, blank_col),
                 (note_row, sub_header, cell_pipes, units_lines),
                 (unknown_text, leader_col, trailer, unknown_detail),
-                (score_col, grouped_header, wrapped_header, no_header, notes_in_cells),
+                (score_col, grouped_header, wrapped_header, no_header, notes_in_cells, field_rows),
                 items,
                 (remarks, cut_tail, progress_col, task_rows, section_task_word),
                 (
@@ -806,6 +811,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                         && unknown_text == UnknownText::None,
                     no_header,
                     notes_in_cells,
+                    field_rows: field_rows && format == Format::Records,
                 })))
             },
         )

@@ -537,7 +537,10 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
             "notice.txt",
         ),
         Format::Boxed => (boxed(&blocks, layout.padded).into_bytes(), "notice.txt"),
-        Format::Records => (records(&blocks, layout.padded).into_bytes(), "notice.txt"),
+        Format::Records => (
+            records(&blocks, layout.padded, layout.field_rows).into_bytes(),
+            "notice.txt",
+        ),
         Format::Docx => (docx(&blocks), "notice.docx"),
         Format::Xlsx => (xlsx(&blocks), "notice.xlsx"),
     }
@@ -625,7 +628,7 @@ fn cell_lines(blocks: &[Block], blank: bool, pipes: bool) -> String {
 /// Each row a record: for each cell, a line of its column's header word
 /// and a line of its text; an empty cell leaves its word alone when
 /// `padded`, else nothing. A row of one cell (a section) is a line.
-fn records(blocks: &[Block], padded: bool) -> String {
+fn records(blocks: &[Block], padded: bool, field_rows: bool) -> String {
     let mut out = String::new();
     let mut line = |t: &str| {
         out.push_str(t);
@@ -659,7 +662,9 @@ fn records(blocks: &[Block], padded: bool) -> String {
                         continue;
                     }
                     for (c, text) in cells {
-                        if !text.is_empty() {
+                        if field_rows && (padded || !text.is_empty()) {
+                            line(&format!("{}： | {text} |", words[c]));
+                        } else if !text.is_empty() {
                             line(words[c]);
                             line(text);
                         } else if padded {

@@ -43,15 +43,78 @@ use super::vertical::{paragraphs, rebuild_runs};
 
 /// Longest field name, in chars.
 const MAX_FIELD_CHARS: usize = 8;
+/// Longest cell naming a field in a table of field rows, colon and all.
+const MAX_NAMED_CELL_CHARS: usize = 20;
 /// Most fields a record may have.
 const MAX_FIELDS: usize = 12;
 
 /// Rebuilds the record-written tables among a document's paragraphs;
-/// `None` when it has none.
+/// `None` when it has none. (A record laid out as a table of field rows,
+/// `重点工作： | 135.统筹… |` / `牵头单位： | 市城管局 |`, is read as its
+/// lines first: see [`field_rows_as_lines`].)
 pub fn fold_records(doc: &Document) -> Option<Document> {
+    let lines = field_rows_as_lines(doc);
+    let doc = lines.as_ref().unwrap_or(doc);
     rebuild_runs(doc, |blocks, index| {
         table_at(blocks, index).map(|(table, used)| (vec![Block::Table(table)], used))
     })
+    .or(lines)
+}
+
+/// Tables whose rows each hold a field name and its value (`重点工作： |
+/// 135.统筹… |`), or a field name alone with its value in the next row's
+/// only cell: their cells as lines, one paragraph each at its cell's
+/// position, for the record reader. `None` when there is no such table.
+/// (Two field rows with values at least; every row one or two filled
+/// cells, the first of two a field name.)
+fn field_rows_as_lines(doc: &Document) -> Option<Document> {
+    let mut changed = false;
+    let mut blocks = Vec::with_capacity(doc.blocks.len());
+    for block in &doc.blocks {
+        let Block::Table(table) = block else {
+            blocks.push(block.clone());
+            continue;
+        };
+        let filled: Vec<Vec<&Cell>> = table
+            .rows
+            .iter()
+            .map(|r| {
+                r.cells
+                    .iter()
+                    .filter(|c| !c.text.trim().is_empty())
+                    .collect()
+            })
+            .collect();
+        // (A longer name ends in its colon: `年度阶段性工作目标：`.)
+        let named = |text: &str| {
+            let t = text.trim();
+            is_field_name(t)
+                || (t.ends_with([':', '：'])
+                    && t.chars().count() <= MAX_NAMED_CELL_CHARS
+                    && lexicon::header_field(field_key(t)).is_some())
+        };
+        let named_pairs = filled
+            .iter()
+            .filter(|cells| cells.len() == 2 && is_field_name(&cells[0].text))
+            .count();
+        let rows_fit = filled.iter().all(|cells| match cells[..] {
+            [] | [_] => true,
+            [name, _] => named(&name.text),
+            _ => false,
+        });
+        if named_pairs < 2 || !rows_fit {
+            blocks.push(block.clone());
+            continue;
+        }
+        changed = true;
+        for cell in filled.iter().flatten() {
+            blocks.push(Block::Paragraph(Paragraph {
+                text: cell.text.trim().to_owned(),
+                pos: cell.pos.clone(),
+            }));
+        }
+    }
+    changed.then_some(Document { blocks })
 }
 
 /// Whether a line is a field name: a header word the lexicon knows (of any
