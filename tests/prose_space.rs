@@ -499,7 +499,7 @@ fn label_lines(m: &GenMeasure, style: &Style) -> Vec<String> {
             let work = match (style.roles, &m.lead[..]) {
                 // (Pages print `1)` for `(1)` and a semicolon for a stop.)
                 (Roles::Responsible, [first, rest @ ..])
-                    if !rest.is_empty() && m.text.len().is_multiple_of(3) =>
+                    if !rest.is_empty() && m.text.chars().count().is_multiple_of(2) =>
                 {
                     format!(
                         "整改措施：1){official}由{first}负责抓好落实；(2)由{}负责督促检查。",

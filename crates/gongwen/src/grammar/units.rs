@@ -23,11 +23,17 @@
 //!    name (rule 5's `unit_like`): `X会同Y`, `X及Y` (not `及其`, `及时`), and
 //!    `X等有关部门` / `X等相关单位`, which gives `X` (its `等` dropped) and the
 //!    group `有关部门`, also after a short qualifier of level or place
-//!    (`X等区政府有关部门`: no count, join word or unit noun).
+//!    (`X等区政府有关部门`: no count, join word or unit noun). A name a cell
+//!    wraps over a line break (`农产品流通工作` / `专班`: a line with no
+//!    separator at its end, no role, label or sentence mark, that names no
+//!    unit, person or place alone, before a line that starts with no region
+//!    or group word) is one piece, the break dropped from the name.
 //! 2. **Names.** Pieces are trimmed; empty pieces are dropped. A trailing
 //!    `等`, `负责`, `按职责分工负责`, `分别负责`, `。` or `:` is not part of a name,
 //!    nor is a mark after it (`区财政局*`, `※`, `★`; what a legend says
-//!    such a mark means is not read).
+//!    such a mark means is not read), nor a word of four chars ending in
+//!    `单位` that names the unit's part before its name (`包片单位县幼儿园`:
+//!    `县幼儿园`), nor a leading `由` before a name (`由X对…`).
 //! 3. **Roles.** A unit's role is, first of all, its own role word: a suffix
 //!    `X牵头` (lead), `X配合` / `X协同` / `X参与` / `X协助` (support), `X指导`
 //!    (guide), or a bracket `X(牵头)`; a leading `由` goes with such a suffix.
@@ -699,17 +705,33 @@ const MAX_WRAPPED_NAME: usize = 20;
 /// when the two make one. Two names on two lines stay two.
 fn join_wrapped_names(t: &Text, pieces: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
+    // (A line that names a place, `城关街道`, `李家村`, or a line that starts
+    // with a region or group word, `县民政局`, is a name of its own.)
+    let place_or_region = |s: usize, e: usize, at_end: bool| {
+        GROUP_WORDS.iter().chain(REGIONS.iter()).any(|w| {
+            if at_end {
+                t.ends_with(s, e, w)
+            } else {
+                t.starts_with(s, e, w)
+            }
+        })
+    };
     for p in pieces {
         if let Some(prev) = out.last_mut() {
-            let core = unit_core(t, prev.s, prev.e);
-            let wrapped = p.new_line
+            // (Cheap tests first: every piece is asked.)
+            let candidate = p.new_line
                 && !p.continued
                 && p.e - prev.s <= MAX_WRAPPED_NAME
                 && !t.has(prev.s, prev.e, |c| is_sentence_end(c) || c == ':')
-                && core.role.is_none()
-                && core.e == prev.e
-                && !unit_like(t, core.s, core.e)
-                && !starts_with_number(t, prev.s, prev.e)
+                && !place_or_region(prev.s, prev.e, true)
+                && !place_or_region(p.s, p.e, false);
+            let core = candidate.then(|| unit_core(t, prev.s, prev.e));
+            let wrapped = core.is_some_and(|core| {
+                core.role.is_none()
+                    && core.e == prev.e
+                    && !unit_like(t, core.s, core.e)
+                    && !crate::grammar::lexicon::names_official(&t.compact(core.s, core.e))
+            }) && !starts_with_number(t, prev.s, prev.e)
                 && unit_like(t, prev.s, p.e);
             if wrapped {
                 prev.e = p.e;
@@ -955,13 +977,14 @@ fn unit_core(t: &Text, s: usize, e: usize) -> Core {
     Core { s, e, role }
 }
 
-/// Most chars of a word naming a unit's part before its name (`包片单位`).
-const MAX_PART_WORD: usize = 6;
+/// Chars of a word naming a unit's part before its name (`包片单位`).
+const PART_WORD_CHARS: usize = 4;
 
 /// Where the name starts after a word naming the unit's part (`包片单位`,
-/// `责任单位` run into the name): a word of two to six chars ending in
-/// `单位`, no group word or region at its start (`各成员单位`, `市直单位`
-/// head names of their own), then a unit's name of three chars at least.
+/// `责任单位` run into the name): a word of four chars ending in `单位`,
+/// no group word or region at its start (`各成员单位`, `市直单位` head
+/// names of their own), then a unit's name of three chars at least. The
+/// word is dropped, as a role word after a name is (rule 2).
 fn name_after_part(t: &Text, s: usize, e: usize) -> Option<usize> {
     let starts_group = GROUP_WORDS
         .iter()
@@ -970,9 +993,9 @@ fn name_after_part(t: &Text, s: usize, e: usize) -> Option<usize> {
     if starts_group {
         return None;
     }
-    (s + 2..=s + MAX_PART_WORD - 2)
-        .find(|&i| t.starts_with(i, e, "单位"))
-        .map(|i| i + 2)
+    // (Of four chars: `国家事业单位登记管理局` is one name.)
+    Some(s + PART_WORD_CHARS)
+        .filter(|&n| t.starts_with(n - 2, e, "单位"))
         .filter(|&n| e >= n + 3 && unit_like(t, n, e) && (n..e).all(|k| t.is_top(k)))
 }
 
@@ -1468,6 +1491,11 @@ mod tests {
             ["各成员单位办公室"]
         );
         assert_eq!(names(&parse_units("市直单位党委", None)), ["市直单位党委"]);
+        // A longer word ending in 单位 is the name's own.
+        assert_eq!(
+            names(&parse_units("国家事业单位登记管理局", None)),
+            ["国家事业单位登记管理局"]
+        );
     }
 
     #[test]
@@ -1481,6 +1509,9 @@ mod tests {
             ("财务会计部\n投资发展部", vec!["财务会计部", "投资发展部"]),
             ("法规处\n人事处、办公室", vec!["法规处", "人事处", "办公室"]),
             ("甲事项:\n法规处", vec!["法规处"]),
+            // A place, a person, or a line that starts with a region stays apart.
+            ("城关街道\n县民政局", vec!["城关街道", "县民政局"]),
+            ("国有东山林场\n县林业局", vec!["国有东山林场", "县林业局"]),
         ] {
             let l = parse_units(raw, None);
             assert_eq!(names(&l), want, "{raw}");

@@ -116,6 +116,7 @@ pub fn find_header(table: &Table) -> Option<Header> {
     for (i, row) in table.rows.iter().enumerate().take(HEADER_SEARCH_ROWS) {
         let numbers = number_column(table, i);
         let mut roles = header_roles(row, table.width() as usize, numbers);
+        counts_are_no_tasks(table, i, &mut roles);
         roles_by_cells(table, i, &mut roles);
         let detail = roles
             .iter()
@@ -441,46 +442,56 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
         .zip(&roles)
         .filter(|(h, r)| **r != ColumnRole::Note && !h.text.trim().is_empty())
         .count();
-    let running = |col: usize| {
+    // (`step`: each number the one before or the next, rows between counted,
+    // as where the column's word might head counts instead: `重点工作 |
+    // 任务数 | …` over 2, 3, 5.)
+    let running = |col: usize, step: bool| {
         let mut numbers = table
             .rows
             .iter()
+            .enumerate()
             .skip(header_row + 1)
-            .filter(|r| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() > 1)
+            .filter(|(_, r)| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() > 1)
             // (The header repeated, a table broken over pages or sections,
             // is no record.)
-            .filter(|r| {
+            .filter(|(_, r)| {
                 !r.cells
                     .iter()
                     .any(|c| c.col as usize == col && header.iter().any(|h| h.text == c.text))
             })
             // (Pasted rows that leave merged cells out hold theirs out of
             // place: rows with every cell filled alone say, a 备注 or not.)
-            .filter(|r| {
+            .filter(|(_, r)| {
                 table.layout == TableLayout::Grid
                     || r.cells.iter().filter(|c| !c.text.trim().is_empty()).count() >= full
                     || r.cells
                         .first()
                         .is_some_and(|c| heading_label_alone(&c.text).is_some())
             })
-            .flat_map(|r| &r.cells)
-            .filter(|c| c.col as usize == col && c.col_span <= 1)
-            .map(|c| c.text.trim())
-            .filter(|t| !t.is_empty());
+            .flat_map(|(k, r)| r.cells.iter().map(move |c| (k, c)))
+            .filter(|(_, c)| c.col as usize == col && c.col_span <= 1)
+            .map(|(k, c)| (k, c.text.trim()))
+            .filter(|(_, t)| !t.is_empty());
         // (A section's label in it, `一、`, is no row's number, but no
         // text column holds one alone: with no rows under it, it says.)
         let mut last = 0;
+        let mut last_row = 0;
         let mut any = false;
-        numbers.all(|t| {
+        numbers.all(|(row, t)| {
             if heading_label_alone(t).is_some() {
                 any = true;
                 return true;
             }
             // (A year, `2024`, is a deadline's cell, no row's number.)
             let n = row_number(t);
+            // (With `step`, numbers grow by one a row at most, rows left
+            // out counted.)
             match n {
-                Some(n) if n >= last => {
+                Some(n)
+                    if n >= last && (!step || last == 0 || n - last <= (row - last_row) as u32) =>
+                {
                     last = n;
+                    last_row = row;
                     any = true;
                     true
                 }
@@ -491,17 +502,17 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
     // (The 序号 stands first, or after a column of sections, `分类 | 序号 |
     // …`, whose word may name tasks, `重点工作 | 任务项 | 重点任务`:
     // numbers further right are counts, areas.)
-    let numbers_at = |first: usize| {
+    let numbers_at = |first: usize, step: bool| {
         header
             .get(first)
             .filter(|h| h.col as usize == first && h.col_span <= 1)?;
         let words: Vec<&str> = header[first..].iter().map(|h| h.text.as_str()).collect();
-        (first_column_may_number(&words) && running(first)).then_some(first)
+        (first_column_may_number(&words) && running(first, step)).then_some(first)
     };
     match roles.first() {
-        Some(ColumnRole::Section) => numbers_at(1),
-        Some(ColumnRole::Task) => numbers_at(0).or_else(|| numbers_at(1)),
-        _ => numbers_at(0),
+        Some(ColumnRole::Section) => numbers_at(1, false),
+        Some(ColumnRole::Task) => numbers_at(0, false).or_else(|| numbers_at(1, true)),
+        _ => numbers_at(0, false),
     }
 }
 
@@ -930,8 +941,8 @@ pub fn is_header_word(text: &str) -> bool {
 /// Whether a column named for tasks holds the sections, given the roles
 /// of the columns right of it: three levels of text named left to right,
 /// `重点工作 | 主要目标任务 | … | 年度工作措施`, another column named for
-/// tasks right of it and one named for measures right of that, where no
-/// column is named for sections.
+/// tasks right of it and one named for measures right of that, where none
+/// of them is named for sections (callers check the columns to its left).
 pub fn tasks_grouped_by(right: &[ColumnRole]) -> bool {
     !right.contains(&ColumnRole::Section)
         && right
@@ -947,6 +958,36 @@ pub fn sections_of_tasks(roles: &mut [ColumnRole]) {
         if tasks_grouped_by(&roles[t + 1..]) && !roles.contains(&ColumnRole::Section) {
             roles[t] = ColumnRole::Section;
         }
+    }
+}
+
+/// Where the header's words made sections of a task column for the task
+/// column right of it ([`tasks_grouped_by`]) and that one holds nothing but
+/// numbers (`重点工作 | 任务数 | 具体措施` over 2, 3, 5: counts), the
+/// left one holds the tasks and the counts no field.
+fn counts_are_no_tasks(table: &Table, header_row: usize, roles: &mut [ColumnRole]) {
+    let (Some(section), Some(task)) = (
+        roles.iter().position(|r| *r == ColumnRole::Section),
+        roles.iter().position(|r| *r == ColumnRole::Task),
+    ) else {
+        return;
+    };
+    let named_task = table.rows[header_row]
+        .cells
+        .iter()
+        .any(|c| c.col as usize == section && role_of_header(&c.text) == ColumnRole::Task);
+    let mut cells = table
+        .rows
+        .iter()
+        .skip(header_row + 1)
+        .take(ROLE_FROM_CELLS_ROWS)
+        .flat_map(|r| &r.cells)
+        .filter(|c| c.col as usize == task && !c.text.trim().is_empty())
+        .peekable();
+    let counts = cells.peek().is_some() && cells.all(|c| c.text.trim().parse::<u32>().is_ok());
+    if named_task && counts {
+        roles[section] = ColumnRole::Task;
+        roles[task] = ColumnRole::Other;
     }
 }
 

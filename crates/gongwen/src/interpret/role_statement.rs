@@ -10,9 +10,19 @@
 //! deadline). This module reads
 //! one paragraph; whether it stands where an item's label lines would is
 //! [`super::segment_prose`]'s business.
+//!
+//! A line whose label names the work (`整改措施：`, `整改要求：`: a label word
+//! of the lexicon's measure or task field) and whose value opens with `由`
+//! states who answers in its value: there a clause `由X` may run on into
+//! the work without a role word (`由X对…进行…`, `由X负责修缮…`: X, the
+//! names up to the first role word or the longest run of names with no
+//! preposition in it), several works may be numbered (`(1)由X…。(2)由Y…`,
+//! bracketed or circled numbers, `1)` too), a time anywhere in a work is
+//! its deadline, and the whole line is the item's note. Such a line of
+//! several works is never split as run-on items ([`is_work_statement`]).
 
 use crate::grammar::deadline::looks_like_deadline;
-use crate::grammar::label::parse_label;
+use crate::grammar::label::{parse_label, LabelKind};
 use crate::grammar::lexicon;
 use crate::grammar::units::looks_like_units;
 use crate::model::Role;
@@ -34,13 +44,34 @@ pub fn role_statement(text: &str) -> Option<Vec<(String, LabelLine)>> {
         // its statement.)
         let mut parts = Vec::new();
         for work in labelled_works(value) {
-            parts.extend(role_statement(work)?);
+            let mut work_parts = statement(work, true)?;
+            // (A time anywhere in the work is its deadline: `由X对…进行清理，
+            // 2024年6月底前完成`.)
+            if !work_parts
+                .iter()
+                .any(|(_, l)| matches!(l, LabelLine::Deadline(_)))
+            {
+                let when = work
+                    .split(['，', ',', '；', ';', '。'])
+                    .map(str::trim)
+                    .find(|c| !c.is_empty() && looks_like_deadline(c));
+                if let Some(when) = when {
+                    work_parts.push((when.to_owned(), LabelLine::Deadline(when.to_owned())));
+                }
+            }
+            parts.extend(work_parts);
         }
         parts.retain(|(_, line)| !matches!(line, LabelLine::Note(_)));
         let whole = text.trim().to_owned();
         parts.push((whole.clone(), LabelLine::Note(whole)));
         return Some(parts);
     }
+    statement(text, false)
+}
+
+/// [`role_statement`] of a paragraph or a work, where `in_work` (the value
+/// of a label naming the work) lets a clause `由X` run on into the work.
+fn statement(text: &str, in_work: bool) -> Option<Vec<(String, LabelLine)>> {
     let chars: Vec<char> = text.chars().collect();
     let folded: Vec<char> = fold(text).chars().map(note_bracket).collect();
     // (A paragraph in brackets is a note: `〔A牵头，B配合〕`.)
@@ -67,7 +98,7 @@ pub fn role_statement(text: &str) -> Option<Vec<(String, LabelLine)>> {
             // (A clause may run on into the work: `由X对…进行…`,
             // `由X负责修缮…`.)
             if clause_of(clause.trim()).is_none() {
-                if let Some((units_clause, work)) = units_before_work(&clause) {
+                if let Some((units_clause, work)) = units_before_work(&clause, in_work) {
                     parts.push((
                         units_clause.clone(),
                         LabelLine::Units(Role::Responsible, units_clause),
@@ -117,11 +148,19 @@ pub fn role_statement(text: &str) -> Option<Vec<(String, LabelLine)>> {
     Some(parts)
 }
 
-/// Whether a line is a statement of works under a label naming them
-/// (`整改措施：(1)由X负责…。(2)由Y负责…`): one line of its item, its labels
-/// the works', not the document's.
+/// Whether a line is a statement of several numbered works under a label
+/// naming them (`整改措施：(1)由X负责…。(2)由Y负责…`): one line of its item,
+/// its labels the works', not the document's.
 pub fn is_work_statement(text: &str) -> bool {
-    work_label_value(text).is_some() && role_statement(text).is_some()
+    work_label_value(text).is_some_and(|v| labelled_works(v).len() > 1)
+        && role_statement(text).is_some()
+}
+
+/// Whether (folded) text starts with a label naming the work and a value
+/// that opens with `由` (`整改措施：由X负责…`): a line of its item run into
+/// the item's line.
+pub fn starts_work_statement(head: &str) -> bool {
+    work_label_value(head).is_some()
 }
 
 /// The value of a line whose label names the work (`整改措施：`,
@@ -186,7 +225,10 @@ fn labelled_works(value: &str) -> Vec<&str> {
 /// label ([`parse_label`]), or digits and a closing bracket alone (`1)`, a
 /// page's half of `(1)`).
 fn work_number(text: &str) -> Option<(u32, usize)> {
-    if let Some(label) = parse_label(text) {
+    // (Bracketed or circled numbers: `1.` numbers the document's items.)
+    if let Some(label) =
+        parse_label(text).filter(|l| matches!(l.kind, LabelKind::ArabicParen | LabelKind::Circled))
+    {
         let len = text.chars().take(label.len).map(char::len_utf8).sum();
         return Some((label.ordinal, len));
     }
@@ -212,10 +254,11 @@ const MAX_NAME_CHARS: usize = 30;
 
 /// A clause opening with `由` and units, then running on into the work
 /// without a role word at its end (`由县住建局负责修缮排污设施`,
-/// `由包片单位联通公司对废旧物品进行告知`): the clause up to the end of the
-/// longest run of names after `由`, and the char offset where the work
-/// starts. (`由于`, `由此` open no names.)
-fn units_before_work(clause: &str) -> Option<(String, usize)> {
+/// `由包片单位联通公司对废旧物品进行告知`): the clause up to the names and
+/// the role word after them, or, `in_work` (the value of a label naming the
+/// work), the end of the longest run of names after `由`; and the char
+/// offset where the work starts. (`由于`, `由此` open no names.)
+fn units_before_work(clause: &str, in_work: bool) -> Option<(String, usize)> {
     let lead = clause.len() - clause.trim_start().len();
     let chars: Vec<char> = clause.trim_start().chars().collect();
     if chars.first() != Some(&'由') || matches!(chars.get(1), Some('于' | '此')) {
@@ -225,6 +268,14 @@ fn units_before_work(clause: &str) -> Option<(String, usize)> {
     let names = |e: usize| {
         let name: String = chars[1..e].iter().collect();
         looks_like_units(&name) && !lexicon::names_official(&fold(&name))
+    };
+    // (Of the longest run, a preposition or particle inside is the work's:
+    // `县住建局对…物业公司`, `市到县`.)
+    let run_of_names = |e: usize| {
+        !chars[1..e]
+            .iter()
+            .any(|c| matches!(c, '对' | '的' | '经' | '到'))
+            && names(e)
     };
     // Names up to the first role word after them (`由X负责督促发布单位…`:
     // X, then its role); else the longest run of names.
@@ -236,9 +287,13 @@ fn units_before_work(clause: &str) -> Option<(String, usize)> {
         })?;
         names(e).then(|| e + verb.chars().count())
     });
-    let end = at_verb
-        .filter(|&e| e < chars.len())
-        .or_else(|| (3..=last).rev().find(|&e| names(e)))?;
+    // (Outside a label naming the work, only names a role word follows:
+    // `由市到县逐级压实…` is prose.)
+    let end = at_verb.filter(|&e| e < chars.len()).or_else(|| {
+        in_work
+            .then(|| (3..=last).rev().find(|&e| run_of_names(e)))
+            .flatten()
+    })?;
     let units_clause: String = chars[..end].iter().collect();
     let lead_chars = clause[..lead].chars().count();
     Some((units_clause, lead_chars + end))
@@ -359,6 +414,29 @@ mod tests {
         // no statement.
         assert_eq!(role_statement("由于市财政局资金不足，暂缓实施。"), None);
         assert_eq!(role_statement("备注：由县住建局负责修缮。"), None);
+        // Outside a work label, `由X` running on into the work with no role
+        // word after the names is prose.
+        assert_eq!(role_statement("由市到县逐级压实责任，形成工作合力。"), None);
+        assert_eq!(
+            role_statement("由各县区上报的项目经市发改委审核后纳入。"),
+            None
+        );
+        // A preposition or verb inside ends the names.
+        assert_eq!(
+            units("整改措施：由县住建局对城区各小区物业公司进行约谈。"),
+            ["由县住建局"]
+        );
+        // A time anywhere in the work is its deadline.
+        let parts = role_statement("整改措施：由联通公司对废旧物品进行清理，2024年6月底前完成。")
+            .expect("a statement");
+        assert!(parts
+            .iter()
+            .any(|(_, l)| matches!(l, LabelLine::Deadline(d) if d == "2024年6月底前完成")));
+        // `1.` numbers the document's items, not works.
+        assert_eq!(
+            role_statement("主要任务：1.由市发改委牵头推进。2.由市财政局负责保障。"),
+            None
+        );
     }
 
     #[test]

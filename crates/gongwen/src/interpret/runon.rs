@@ -27,13 +27,16 @@
 //! ⑴…⒇, ⒈…⒛.
 //!
 //! Label lines run into an item's line start a piece of their own after
-//! the item's last sentence (`1.…。 牵头单位：A 配合单位：B`, `1.…。牵头单位：A`),
+//! the item's last sentence (`1.…。 牵头单位：A 配合单位：B`, `1.…。牵头单位：A`,
+//! and a line naming the work and who does it, `1.…。整改措施：由X负责…`),
 //! or after a comma where a units label word follows (`1.…，牵头部门：A。`);
 //! a sentence after them that states no deadline starts the next piece
 //! (`…牵头部门：A。进展较慢。`), as does one after a note closed by a stop
 //! (`…（X负责）。进展较慢。`).
 //!
-//! So inline references (`按照第（三）项`) and lone enumerations stay whole.
+//! So inline references (`按照第（三）项`) and lone enumerations stay whole,
+//! as does a line of several numbered works under a label naming them
+//! (`整改措施：(1)由X负责…。(2)由Y负责…`: its numbers are the works').
 //! It does not decide what a piece is; the interpreter does.
 
 use std::collections::HashMap;
@@ -50,7 +53,7 @@ use super::prose::{
     find_note, matching_open, note_bracket, starts_label_line, starts_leader_note,
     starts_note_label, NoteFind,
 };
-use super::role_statement::is_work_statement;
+use super::role_statement::{is_work_statement, starts_work_statement};
 
 /// A paragraph shorter than this (in chars) is never split: a run-on
 /// paragraph holds at least two items.
@@ -136,7 +139,8 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
             cut = Some((at, Piece::AfterNote));
         } else if prev == Some('。')
             && !c.is_whitespace()
-            && starts_label_line(&label_head(chars, i))
+            && (starts_label_line(&label_head(chars, i))
+                || starts_work_statement(&label_head(chars, i)))
         {
             // Label lines run into their item's line (`1.…。 牵头单位：A`).
             cut = Some((i, Piece::LabelLine));
