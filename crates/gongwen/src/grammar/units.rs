@@ -725,14 +725,16 @@ fn join_wrapped_names(t: &Text, pieces: Vec<Span>) -> Vec<Span> {
                 && !t.has(prev.s, prev.e, |c| is_sentence_end(c) || c == ':')
                 && !place_or_region(prev.s, prev.e, true)
                 && !place_or_region(p.s, p.e, false);
-            let core = candidate.then(|| unit_core(t, prev.s, prev.e));
+            let joins = candidate
+                && !starts_with_number(t, prev.s, prev.e)
+                && unit_like(t, prev.s, p.e);
+            let core = joins.then(|| unit_core(t, prev.s, prev.e));
             let wrapped = core.is_some_and(|core| {
                 core.role.is_none()
                     && core.e == prev.e
                     && !unit_like(t, core.s, core.e)
                     && !crate::grammar::lexicon::names_official(&t.compact(core.s, core.e))
-            }) && !starts_with_number(t, prev.s, prev.e)
-                && unit_like(t, prev.s, p.e);
+            });
             if wrapped {
                 prev.e = p.e;
                 continue;
