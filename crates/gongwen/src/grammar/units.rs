@@ -707,14 +707,11 @@ fn join_wrapped_names(t: &Text, pieces: Vec<Span>) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::with_capacity(pieces.len());
     // (A line that names a place, `城关街道`, `李家村`, or a line that starts
     // with a region or group word, `县民政局`, is a name of its own.)
-    let place_or_region = |s: usize, e: usize, at_end: bool| {
-        GROUP_WORDS.iter().chain(REGIONS.iter()).any(|w| {
-            if at_end {
-                t.ends_with(s, e, w)
-            } else {
-                t.starts_with(s, e, w)
-            }
-        })
+    let names_place = |s: usize, e: usize| {
+        GROUP_WORDS
+            .iter()
+            .chain(REGIONS.iter())
+            .any(|w| t.ends_with(s, e, w))
     };
     for p in pieces {
         if let Some(prev) = out.last_mut() {
@@ -723,17 +720,16 @@ fn join_wrapped_names(t: &Text, pieces: Vec<Span>) -> Vec<Span> {
                 && !p.continued
                 && p.e - prev.s <= MAX_WRAPPED_NAME
                 && !t.has(prev.s, prev.e, |c| is_sentence_end(c) || c == ':')
-                && !place_or_region(prev.s, prev.e, true)
-                && !place_or_region(p.s, p.e, false);
-            let joins = candidate
-                && !starts_with_number(t, prev.s, prev.e)
-                && unit_like(t, prev.s, p.e);
+                && !names_place(prev.s, prev.e)
+                && !starts_with_group_or_region(t, p.s, p.e);
+            let joins =
+                candidate && !starts_with_number(t, prev.s, prev.e) && unit_like(t, prev.s, p.e);
             let core = joins.then(|| unit_core(t, prev.s, prev.e));
             let wrapped = core.is_some_and(|core| {
                 core.role.is_none()
                     && core.e == prev.e
                     && !unit_like(t, core.s, core.e)
-                    && !crate::grammar::lexicon::names_official(&t.compact(core.s, core.e))
+                    && !lexicon::names_official(&t.compact(core.s, core.e))
             });
             if wrapped {
                 prev.e = p.e;
@@ -979,6 +975,15 @@ fn unit_core(t: &Text, s: usize, e: usize) -> Core {
     Core { s, e, role }
 }
 
+/// Whether `s..e` starts with a group word or a region (`各`, `有关`,
+/// `县`, `街道`): a name of its own starts so.
+fn starts_with_group_or_region(t: &Text, s: usize, e: usize) -> bool {
+    GROUP_WORDS
+        .iter()
+        .chain(REGIONS.iter())
+        .any(|w| t.starts_with(s, e, w))
+}
+
 /// Chars of a word naming a unit's part before its name (`包片单位`).
 const PART_WORD_CHARS: usize = 4;
 
@@ -988,11 +993,7 @@ const PART_WORD_CHARS: usize = 4;
 /// names of their own), then a unit's name of three chars at least. The
 /// word is dropped, as a role word after a name is (rule 2).
 fn name_after_part(t: &Text, s: usize, e: usize) -> Option<usize> {
-    let starts_group = GROUP_WORDS
-        .iter()
-        .chain(REGIONS.iter())
-        .any(|w| t.starts_with(s, e, w));
-    if starts_group {
+    if starts_with_group_or_region(t, s, e) {
         return None;
     }
     // (Of four chars: `国家事业单位登记管理局` is one name.)

@@ -54,7 +54,7 @@ static LABEL_LINE: LazyLock<Regex> =
 
 /// The label word that opens folded text (`牵头单位` of `牵头单位：X`): 2–8 Han
 /// chars before a colon with a value after it.
-fn opening_label_word(folded: &str) -> Option<&str> {
+pub(super) fn opening_label_word(folded: &str) -> Option<&str> {
     LABEL_LINE
         .captures(folded)
         .and_then(|c| c.get(1))

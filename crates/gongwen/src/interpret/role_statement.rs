@@ -28,7 +28,7 @@ use crate::grammar::units::looks_like_units;
 use crate::model::Role;
 use crate::normalize::fold;
 
-use super::prose::{note_bracket, LabelLine};
+use super::prose::{note_bracket, opening_label_word, LabelLine};
 
 /// Longest clause of a statement, in chars (a few names and a role word).
 const MAX_CLAUSE_CHARS: usize = 60;
@@ -95,9 +95,10 @@ fn statement(text: &str, in_work: bool) -> Option<Vec<(String, LabelLine)>> {
         }
         if at_end || (depth <= 0 && matches!(folded[k], ',' | ';' | '。')) {
             let clause: String = chars[start..k].iter().collect();
+            let line = clause_of(clause.trim());
             // (A clause may run on into the work: `由X对…进行…`,
             // `由X负责修缮…`.)
-            if clause_of(clause.trim()).is_none() {
+            if line.is_none() {
                 if let Some((units_clause, work)) = units_before_work(&clause, in_work) {
                     parts.push((
                         units_clause.clone(),
@@ -108,7 +109,7 @@ fn statement(text: &str, in_work: bool) -> Option<Vec<(String, LabelLine)>> {
                     break;
                 }
             }
-            match clause_of(clause.trim()) {
+            match line {
                 Some(line) => {
                     units += usize::from(matches!(line, LabelLine::Units(..)));
                     // (An official's clause is the leader's, and, as
@@ -166,25 +167,22 @@ pub fn starts_work_statement(head: &str) -> bool {
 /// The value of a line whose label names the work (`整改措施：`,
 /// `整改要求：`: a label word of the lexicon's measure or task field).
 fn work_label_value(text: &str) -> Option<&str> {
+    // (Cheap test first: the run-on pass asks every paragraph.)
+    if !text.contains([':', '：']) {
+        return None;
+    }
     let folded = fold(text);
-    let (label, _) = folded.split_once(':')?;
-    let label = label.trim();
-    let known = (2..=8).contains(&label.chars().count())
-        && label
-            .chars()
-            .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-        && matches!(
-            lexicon::exact_field(label).or_else(|| lexicon::header_field(label).map(|(f, _)| f)),
-            Some(lexicon::Field::Measure | lexicon::Field::Task)
-        );
-    if !known {
+    let label = opening_label_word(&folded)?;
+    if !matches!(
+        lexicon::header_field(label),
+        Some((lexicon::Field::Measure | lexicon::Field::Task, _))
+    ) {
         return None;
     }
     // (Folding keeps one char per char: the colon stands at the same place.)
-    let colon = text.char_indices().nth(label_end(&folded)?)?.0;
-    let value = text[colon..].chars().skip(1).collect::<String>();
-    let offset = text.len() - value.len();
-    let value = text[offset..].trim_start();
+    let colon = folded.chars().position(|c| c == ':')?;
+    let (at, c) = text.char_indices().nth(colon)?;
+    let value = text[at + c.len_utf8()..].trim_start();
     labelled_works(value)
         .iter()
         .all(|w| w.starts_with('由'))
@@ -242,11 +240,6 @@ fn work_number(text: &str) -> Option<(u32, usize)> {
         .ok()
         .filter(|_| digits > 0 && digits <= 2)?;
     Some((n, digits + close.len_utf8()))
-}
-
-/// The char index of the first `:` in folded text.
-fn label_end(folded: &str) -> Option<usize> {
-    folded.chars().position(|c| c == ':')
 }
 
 /// Longest name a `由X…` clause's units may take, in chars.

@@ -137,11 +137,10 @@ fn cut_points(chars: &[char], seen: &mut HashMap<LabelKind, u32>) -> Vec<usize> 
             .flatten()
         {
             cut = Some((at, Piece::AfterNote));
-        } else if prev == Some('。')
-            && !c.is_whitespace()
-            && (starts_label_line(&label_head(chars, i))
-                || starts_work_statement(&label_head(chars, i)))
-        {
+        } else if prev == Some('。') && !c.is_whitespace() && {
+            let head = label_head(chars, i);
+            starts_label_line(&head) || starts_work_statement(&head)
+        } {
             // Label lines run into their item's line (`1.…。 牵头单位：A`).
             cut = Some((i, Piece::LabelLine));
         } else if prev == Some(',')

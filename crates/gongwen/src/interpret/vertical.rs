@@ -206,6 +206,11 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Option<&Paragraph>, Table, 
     // or a short word for tasks where tasks and measures follow the 序号,
     // `重点工作` / `序号` / `重点任务` / `具体措施`.)
     let groups_tasks = || {
+        // (Cheap test first: every paragraph is asked.)
+        if role_of_header(text) != ColumnRole::Task || text.chars().count() > MAX_LATER_HEADER_CHARS
+        {
+            return false;
+        }
         // (The first row starts with its section's cell: the line before
         // its number is none of the header's words, nor as short as one,
         // nor a labelled section row over the rows.)
@@ -223,8 +228,6 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Option<&Paragraph>, Table, 
             });
         let mut rest = paragraphs(blocks).skip(1).map(|(_, p)| p.text.trim());
         section_cell
-            && role_of_header(text) == ColumnRole::Task
-            && text.chars().count() <= MAX_LATER_HEADER_CHARS
             && rest.next().is_some_and(|w| {
                 // (The 序号's word, or one that may head running numbers:
                 // `任务项`, the rows say.)
