@@ -532,6 +532,7 @@ pub fn render(notice: &GenNotice, layout: &Layout) -> (Vec<u8>, &'static str) {
                 if layout.padded { "　" } else { " " },
                 layout.title_row,
                 layout.wrapped_cells.then(|| columns(layout)).as_deref(),
+                layout.run_on,
             )
             .into_bytes(),
             "notice.txt",
@@ -696,8 +697,15 @@ fn wrapped(text: &str) -> String {
 /// empty cells are absent); with `title_on_header` a paragraph just before
 /// a table shares the line of its header. With `wrap` (the columns), section
 /// and task cells are [`wrapped`] and a merged cell inside a row is an
-/// empty piece.
-fn spaces(blocks: &[Block], sep: &str, title_on_header: bool, wrap: Option<&[Col]>) -> String {
+/// empty piece. With `run_on`, a table's rows follow its header on its
+/// line, each after the last.
+fn spaces(
+    blocks: &[Block],
+    sep: &str,
+    title_on_header: bool,
+    wrap: Option<&[Col]>,
+    run_on: bool,
+) -> String {
     let mut out = String::new();
     for (i, b) in blocks.iter().enumerate() {
         match b {
@@ -751,7 +759,8 @@ fn spaces(blocks: &[Block], sep: &str, title_on_header: bool, wrap: Option<&[Col
                     for (c, cell) in cells.iter().enumerate() {
                         out.push_str(cell);
                         let last = c + 1 == cells.len();
-                        out.push_str(if last || cell.contains('\n') {
+                        let row_goes_on = run_on && r + 1 < rows.len();
+                        out.push_str(if (last && !row_goes_on) || cell.contains('\n') {
                             "\n"
                         } else {
                             sep

@@ -129,6 +129,7 @@ const WORDS: &[(&str, Field)] = &[
     ("要求", Field::Task),
     ("问题", Field::Task),
     ("重点任务", Field::Task),
+    ("重点工作", Field::Task),
     ("工作任务", Field::Task),
     // After the task words: of equals, a header naming both (`领域及任务`)
     // heads tasks.

@@ -436,12 +436,36 @@ fn number_column(table: &Table, header_row: usize) -> Option<usize> {
     if roles.contains(&ColumnRole::Seq) {
         return None;
     }
-    // (An empty header piece, a row's trailing separator, heads nothing.)
+    // (An empty header piece, a row's trailing separator, heads nothing;
+    // nor does a column no row fills, an empty 配合单位, count, where cells
+    // stand in their columns.)
+    let in_place: Vec<&Row> = table.rows[header_row + 1..]
+        .iter()
+        .filter(|r| table.layout != TableLayout::Flattened || r.cells.len() == header.len())
+        .collect();
+    let filled_below = |col: u32| {
+        in_place.is_empty()
+            || in_place.iter().any(|r| {
+                r.cells
+                    .iter()
+                    .any(|c| c.col == col && !c.text.trim().is_empty())
+            })
+    };
+    // (Where no row fills every column, an empty 配合 column among them,
+    // the fullest rows are full.)
+    let fullest = table.rows[header_row + 1..]
+        .iter()
+        .map(|r| r.cells.iter().filter(|c| !c.text.trim().is_empty()).count())
+        .max()
+        .unwrap_or(0);
     let full = header
         .iter()
         .zip(&roles)
-        .filter(|(h, r)| **r != ColumnRole::Note && !h.text.trim().is_empty())
-        .count();
+        .filter(|(h, r)| {
+            **r != ColumnRole::Note && !h.text.trim().is_empty() && filled_below(h.col)
+        })
+        .count()
+        .min(fullest);
     // (`step`: each number the one before or the next, rows between counted,
     // as where the column's word might head counts instead: `重点工作 |
     // 任务数 | …` over 2, 3, 5.)

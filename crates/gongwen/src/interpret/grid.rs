@@ -7,7 +7,7 @@
 
 use crate::document::{Cell, Table};
 use crate::grammar::label::{heading_label_alone, parse_label, LabelKind};
-use crate::model::{Diagnostic, DiagnosticCode};
+use crate::model::{Diagnostic, DiagnosticCode, Role};
 use crate::normalize::fold_width;
 
 use super::cell_text::{bare_year, is_running_number};
@@ -81,11 +81,14 @@ pub(crate) fn flattened_slots<'a>(
         .max()
         .map_or(width, |longest| longest.min(width))
         .max(1);
-    // (Only remark columns may lose their pieces so.)
-    let used_width = if header.roles[used_width.min(width)..]
-        .iter()
-        .all(|r| matches!(r, ColumnRole::Note | ColumnRole::Other))
-    {
+    // (Only remark columns may lose their pieces so, and a 配合 column
+    // no row fills.)
+    let used_width = if header.roles[used_width.min(width)..].iter().all(|r| {
+        matches!(
+            r,
+            ColumnRole::Note | ColumnRole::Other | ColumnRole::Units(Role::Support)
+        )
+    }) {
         used_width
     } else {
         width

@@ -45,6 +45,7 @@ pub mod prose;
 pub mod records;
 mod resolve;
 mod role_statement;
+mod run_together;
 pub mod runon;
 mod segment;
 mod segment_prose;

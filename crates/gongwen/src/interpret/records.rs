@@ -19,9 +19,9 @@
 //!   (a remark `省定任务` reads as a header word; a record's first value
 //!   never does). A heading just before
 //!   the run's first field is no value but a section. A record's first field
-//!   has a value, and no two empty values stand in a row (a header's words
-//!   do, one a line: a table pasted one cell per line is
-//!   [`super::vertical`]'s).
+//!   has a value, and no two empty values stand in a row before the record
+//!   holds a row's text and units (a header's words do, one a line: a
+//!   table pasted one cell per line is [`super::vertical`]'s).
 //! - A field named again starts the next record.
 //! - A run is a table when its fields name a text column (task or measure)
 //!   and a unit column, and every record fills a text field with more than
@@ -37,7 +37,7 @@ use crate::grammar::lexicon;
 
 use crate::grammar::units::looks_like_units;
 
-use super::cell_text::is_running_number;
+use super::cell_text::{is_furniture, is_running_number};
 use super::columns::{is_short_word, role_of_header, ColumnRole};
 use super::vertical::{paragraphs, rebuild_runs};
 
@@ -185,19 +185,30 @@ fn table_at(blocks: &[Block], index: u32) -> Option<(Table, usize)> {
                 let own_value = probe
                     .next()
                     .is_some_and(|(_, np)| !is_field_name(&np.text) && !is_heading(&np.text));
-                !starts && !own_value
+                // (A unit field's value names units: `备注` after an empty
+                // `配合单位` is the next field.)
+                let fits = match role_of_header(field_key(&p.text)) {
+                    ColumnRole::Units(_) => looks_like_units(&vp.text),
+                    ColumnRole::Seq => is_running_number(&vp.text),
+                    _ => true,
+                };
+                !starts && !own_value && fits
             }
             // (A heading just before the run's first field is a section
             // line between records.)
             Some((_, vp)) if is_heading(&vp.text) => !probe
                 .next()
                 .is_some_and(|(_, np)| is_field_name(&np.text) && field_key(&np.text) == first),
-            Some(_) => true,
+            // (Nor is a page's furniture after the last record, `分享到：`,
+            // a value: its field was left empty.)
+            Some((_, vp)) => !is_furniture(vp.text.trim()),
             None => false,
         };
         let value = if is_value { ahead.next() } else { None };
         let empty_before = record.last().is_some_and(|f| f.value.is_none());
-        if value.is_none() && (record.is_empty() || empty_before) {
+        // (Once a record holds a row's text and units, its last fields
+        // may be empty one after another: `配合单位` ⏎ `备注`.)
+        if value.is_none() && (record.is_empty() || (empty_before && !is_row(&record))) {
             break;
         }
         let next_field = ahead.peek().is_some_and(|(_, np)| is_field_name(&np.text));

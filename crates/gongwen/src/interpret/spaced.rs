@@ -62,6 +62,7 @@ use super::columns::{
     ColumnRole, HEADER_CHARS_PER_WORD_CHAR,
 };
 use super::meta::{classify, looks_like_issuer};
+use super::run_together::{rows_of_pieces, ReadRow};
 use super::vertical::{
     ends_sentence, is_section, rebuild_runs, same_or_next, MAX_COLUMNS, MAX_HEADER_CHARS,
 };
@@ -80,6 +81,7 @@ pub fn fold_spaced_tables(doc: &Document) -> Option<Document> {
         let found = table_at(blocks, index)?;
         let mut rebuilt: Vec<Block> = found.before.map(Block::Paragraph).into_iter().collect();
         rebuilt.push(Block::Table(found.table));
+        rebuilt.extend(found.after.map(Block::Paragraph));
         Some((rebuilt, found.used))
     })
 }
@@ -89,6 +91,9 @@ struct Found {
     /// Text before the header on its line, a paragraph of its own.
     before: Option<Paragraph>,
     table: Table,
+    /// Text after its last row on that row's line: a row the input cuts
+    /// short, a paragraph of its own.
+    after: Option<Paragraph>,
     /// How many blocks the table used.
     used: usize,
 }
@@ -201,8 +206,69 @@ fn row_of(pieces: &[&str], p: &Paragraph) -> Row {
     }
 }
 
-/// A table rebuilt from the paragraphs at the start of `blocks`.
+/// Most pieces before a header that its rows follow on its line (a
+/// table's title, `附件`).
+const MAX_PIECES_BEFORE_HEADER: usize = 8;
+
+/// Most blocks after a line whose header its rows follow that the table
+/// is looked for in.
+const MAX_BLOCKS_AFTER_HEADER: usize = 64;
+
+/// Where a header ends that rows run on after on its line (`… 具体措施 责任单位
+/// 完成时限 加强…`): the byte offset after its last word, where that word
+/// is one of the first pieces (a word the lexicon knows, or a short word
+/// it does not, `时序`), and the piece after it is no header word.
+fn header_end_inside(text: &str) -> Option<usize> {
+    let pieces = cells_of(text);
+    (1..pieces.len().min(MAX_PIECES_BEFORE_HEADER + MAX_COLUMNS)).find_map(|k| {
+        let (word, next) = (pieces[k - 1], pieces[k]);
+        let next_is_word =
+            (is_header_word(next) || is_short_word(next)) && parse_label(next).is_none();
+        if !(is_header_word(word) || is_short_word(word)) || next_is_word {
+            return None;
+        }
+        let end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
+        // (A first word the lexicon does not know, `民生实事`, may head
+        // the text column: the rows say.)
+        let (_, roles, _) = header_at_end(&text[..end], true)?;
+        let known = roles
+            .iter()
+            .filter(|r| !matches!(r, ColumnRole::Other | ColumnRole::Leader))
+            .count();
+        (known >= 2 && roles.len() >= 3).then_some(end)
+    })
+}
+
+/// A table rebuilt from the paragraphs at the start of `blocks`: under a
+/// header that ends its first line, or, where none does, one inside it
+/// that rows follow on the line (read as a line of the header and a line
+/// of what follows it).
 fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
+    let Some(Block::Paragraph(first)) = blocks.first() else {
+        return None;
+    };
+    table_under_header_at_end(blocks, index).or_else(|| {
+        let end = header_end_inside(&first.text)?;
+        let split = |text: &str| Paragraph {
+            text: text.to_owned(),
+            pos: first.pos.clone(),
+        };
+        let mut lines = vec![
+            Block::Paragraph(split(&first.text[..end])),
+            Block::Paragraph(split(first.text[end..].trim_start())),
+        ];
+        lines.extend(blocks.iter().skip(1).take(MAX_BLOCKS_AFTER_HEADER).cloned());
+        let found = table_under_header_at_end(&lines, index)?;
+        // (The two lines were one block.)
+        (found.used >= 2).then(|| Found {
+            used: found.used - 1,
+            ..found
+        })
+    })
+}
+
+/// A table under a header that ends the first line of `blocks`.
+fn table_under_header_at_end(blocks: &[Block], index: u32) -> Option<Found> {
     let Some(Block::Paragraph(first)) = blocks.first() else {
         return None;
     };
@@ -346,7 +412,8 @@ fn table_under(
 ) -> Option<Found> {
     let width = roles.len();
     let header_text = &first.text.trim_end()[offset..];
-    let header = row_of(&cells_of(header_text), first);
+    let header_words = cells_of(header_text);
+    let header = row_of(&header_words, first);
     if !could_head_task_table(&header) {
         return None;
     }
@@ -373,6 +440,7 @@ fn table_under(
     let mut record_rows = 0;
     // The last row, where it is numbered: its pieces and its line.
     let mut last_numbered_row: Option<(Vec<String>, &Paragraph)> = None;
+    let mut after: Option<Paragraph> = None;
     while let Some(&(k, p)) = paras.peek() {
         let text = p.text.trim();
         let pieces = cells_of(text);
@@ -404,17 +472,77 @@ fn table_under(
                         .zip(roles)
                         .all(|(t, r)| t.is_empty() || fits_column(t, *r)))
         };
-        let pieces = if pieces.len() > width || (blank_is_cell && blanks_misplace_cells()) {
-            match wrapped_row(text, roles, blank_is_cell) {
-                Some(cells) => {
-                    wrapped_cells = cells;
-                    wrapped_cells.iter().map(String::as_str).collect()
-                }
-                None if pieces.len() > width => break,
-                None => pieces,
-            }
+        let wrapped = if pieces.len() > width || (blank_is_cell && blanks_misplace_cells()) {
+            wrapped_row(text, roles, blank_is_cell)
         } else {
-            pieces
+            None
+        };
+        // Rows run together on the line (and maybe over the next, where a
+        // row goes on there), or, in a table without running numbers, a
+        // row with an empty cell.
+        // (The header again, maybe rows after it on its line: the next
+        // table's.)
+        let header_again = pieces.len() >= width && pieces[..width] == header_words[..];
+        if header_again {
+            break;
+        }
+        // (A section's line runs on into a row: `一、加强… 1 推进…`.)
+        let section_then_row = pieces.len() > 1 && is_section(pieces[0]);
+        let unread = wrapped.is_none()
+            && (pieces.len() > width || (!numbered && !fits_row(&pieces, roles, needed)));
+        // Rows run together on the line (and maybe over the next, where a
+        // row goes on there), or a row with an empty cell. (A section line
+        // wrapped, `一、加强组织 领导`, is none: read as before.)
+        let together = (unread || section_then_row)
+            .then(|| rows_run_together(&pieces, paras.clone().skip(1), roles, unknown))
+            .flatten();
+        if unread && together.is_none() {
+            break;
+        }
+        if let Some((mut read, lines, cut_last)) = together {
+            let mut line_paras = vec![(k, p)];
+            line_paras.extend(paras.by_ref().skip(1).take(lines));
+            paras.next();
+            // (A last row the input cuts short is no row: a paragraph
+            // after the table.)
+            if cut_last {
+                if let Some((ReadRow::Record(cells, _), line)) = read.pop() {
+                    let cells: Vec<String> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+                    after = Some(Paragraph {
+                        text: cells.join(" "),
+                        pos: line_paras[line].1.pos.clone(),
+                    });
+                }
+            }
+            for (row, line) in read {
+                let (k2, p2) = line_paras[line];
+                match row {
+                    ReadRow::Section(pieces, _) => {
+                        let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+                        rows.push(row_of(&pieces, p2));
+                    }
+                    ReadRow::Record(cells, _) => {
+                        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
+                        rows.push(row_of(&cells, p2));
+                        record_rows += 1;
+                    }
+                }
+                row_blocks.push(k2);
+            }
+            if let Some(&(k2, _)) = line_paras.last() {
+                *row_blocks.last_mut().expect("a row was read") = k2;
+            }
+            if after.is_some() {
+                break;
+            }
+            continue;
+        }
+        let pieces = match wrapped {
+            Some(cells) => {
+                wrapped_cells = cells;
+                wrapped_cells.iter().map(String::as_str).collect()
+            }
+            None => pieces,
         };
         // (A row's section cell, then its number; or its number alone, the
         // section cell merged from above: an empty cell in its place.)
@@ -543,6 +671,7 @@ fn table_under(
             layout: TableLayout::Flattened,
             rows,
         },
+        after,
         used,
     })
 }
@@ -929,6 +1058,98 @@ fn fits_row(pieces: &[&str], roles: &[ColumnRole], needed: usize) -> bool {
         .all(|(t, role)| fits_column(t, role))
 }
 
+/// Rows read together: each with the line it starts on (0: the first),
+/// how many lines after the first were read, and whether the last row is
+/// cut short (see [`rows_run_together`]).
+type RowsRead = (Vec<(ReadRow, usize)>, usize, bool);
+
+/// Most lines after the first that rows run together over (a page's
+/// paragraph breaks inside cells).
+const MAX_RUN_TOGETHER_LINES: usize = 4;
+
+/// The rows of a line whose pieces do not make one row of `roles` (see
+/// [`rows_of_pieces`]): rows run together on it, or a row that leaves a
+/// cell empty. Where its last row is short of a cell a row must fill, the
+/// line goes on over the next lines (a paragraph break inside a cell), up
+/// to a page's furniture; where the input ends, a last row cut short is
+/// kept. Returns each row with the line it starts on (0: the first), how
+/// many lines after the first were read, and whether the last row is cut
+/// short; `None` where a row before
+/// the last is short, or a row is read with no cell past its text but for
+/// a row that is alone.
+fn rows_run_together<'a>(
+    first: &[&str],
+    paras: impl Iterator<Item = (usize, &'a Paragraph)>,
+    roles: &[ColumnRole],
+    unknown: &[bool],
+) -> Option<RowsRead> {
+    let mut pieces: Vec<&str> = first.to_vec();
+    // The first piece of each line.
+    let mut starts = vec![0];
+    let mut paras = paras.take(MAX_RUN_TOGETHER_LINES).peekable();
+    loop {
+        let rows = rows_of_pieces(&pieces, roles, unknown)?;
+        let complete: Vec<bool> = rows
+            .iter()
+            .map(|r| row_complete(r, roles, unknown))
+            .collect();
+        let last_short = complete.last() == Some(&false);
+        let next = paras
+            .peek()
+            .filter(|(_, p)| !is_furniture(p.text.trim()) && classify(p.text.trim()).is_none());
+        if last_short && next.is_some() {
+            let (_, p) = paras.next().expect("peeked");
+            starts.push(pieces.len());
+            pieces.extend(cells_of(p.text.trim()));
+            continue;
+        }
+        // Every row complete but the input's last, cut short.
+        let cut_last = last_short && paras.peek().is_none();
+        let records = rows
+            .iter()
+            .filter(|r| matches!(r, ReadRow::Record(..)))
+            .count();
+        if complete[..complete.len().saturating_sub(1)].contains(&false)
+            || (last_short && !cut_last)
+            || records == 0
+            || (rows.len() == 1 && pieces.len() < 2)
+        {
+            return None;
+        }
+        let line_of = |piece: usize| starts.iter().rposition(|&s| s <= piece).unwrap_or(0);
+        let read = rows
+            .into_iter()
+            .map(|row| {
+                let line = match &row {
+                    ReadRow::Record(_, first) | ReadRow::Section(_, first) => line_of(*first),
+                };
+                (row, line)
+            })
+            .collect();
+        return Some((read, starts.len() - 1, cut_last));
+    }
+}
+
+/// Whether a row read by [`rows_of_pieces`] has every cell a row must
+/// fill: all but those of columns rows may leave empty (`备注`, an
+/// official's, a 配合 column's).
+fn row_complete(row: &ReadRow, roles: &[ColumnRole], unknown: &[bool]) -> bool {
+    match row {
+        ReadRow::Section(..) => true,
+        ReadRow::Record(cells, _) => cells.iter().zip(roles).zip(unknown).all(|((c, r), u)| {
+            !c.is_empty()
+                || !u
+                    && matches!(
+                        r,
+                        ColumnRole::Note
+                            | ColumnRole::Other
+                            | ColumnRole::Leader
+                            | ColumnRole::Units(Role::Support)
+                    )
+        }),
+    }
+}
+
 /// How many of `paras` are rows of the numbered task `n` printed without
 /// its number: each a text cell, then only unit and deadline cells; a line
 /// (or, under 责任领导, an official's name); a line
@@ -1012,6 +1233,61 @@ mod tests {
             }
         }
         (paras, rows)
+    }
+
+    #[test]
+    fn rows_run_together_after_a_header_inside_a_line_are_rows() {
+        let (paras, rows) = rebuilt(
+            "附件 某县职责清单 工作任务 责任单位 配合单位 完成时间 负责宣传报道工作.\n\n\
+             县委宣传部 持续开展 负责督导检查考核工作. 县政府办 7月底前 负责查处违法行为 县公",
+        );
+        assert_eq!(paras, vec!["附件 某县职责清单", "负责查处违法行为 县公"]);
+        assert_eq!(
+            rows,
+            vec![
+                vec!["工作任务", "责任单位", "配合单位", "完成时间"],
+                vec!["负责宣传报道工作.", "县委宣传部", "", "持续开展"],
+                vec!["负责督导检查考核工作.", "县政府办", "", "7月底前"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_section_line_run_into_numbered_rows_is_a_row_of_its_own() {
+        let (_, rows) = rebuilt(
+            "统计表 序号 重点工作 完成状态 牵头单位 一、稳定增长 1 生产总值增长6%。 序时推进 市发展改革委 \
+             2 消费增长8%。 已完成 市商务局",
+        );
+        assert_eq!(
+            rows,
+            vec![
+                vec!["序号", "重点工作", "完成状态", "牵头单位"],
+                vec!["一、稳定增长"],
+                vec!["1", "生产总值增长6%。", "序时推进", "市发展改革委"],
+                vec!["2", "消费增长8%。", "已完成", "市商务局"],
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_line_with_an_empty_support_cell_is_a_row() {
+        let (_, rows) = rebuilt(
+            "具体措施 牵头单位 配合单位 完成时限\n\
+             加强质量监督检查，及时通报结果 市财政局 2024年6月底前\n\
+             深化消费维权领域改革 市商务局 市税务局 长期坚持\n",
+        );
+        assert_eq!(
+            rows[1..],
+            [
+                vec![
+                    "加强质量监督检查，及时通报结果",
+                    "市财政局",
+                    "",
+                    "2024年6月底前"
+                ],
+                vec!["深化消费维权领域改革", "市商务局", "市税务局", "长期坚持"],
+            ]
+        );
     }
 
     #[test]
