@@ -847,16 +847,21 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     notes_in_cells,
                     field_rows: field_rows && format == Format::Records,
                     run_on,
-                    // TODO(issue 12): one cell per line, a 配合单位 column
-                    // no row fills: no table is found (the session's start
-                    // build fails it too).
                     // (Between spaces, a lead cell one unit per line
                     // beside an empty 配合 cell could be either; so could
                     // a remark after it, a short word.)
+                    // (A header wrapped over lines is told by rows that
+                    // fill every column.)
+                    // TODO(issue 12): one cell per line, numbered, a text
+                    // column under a word the lexicon does not know beside
+                    // an empty 配合 column: the header is read a column
+                    // short and the rows' cells shift.
                     no_support: no_support
                         && roles
-                        && format != Format::CellLines
-                        && !(format == Format::Spaces && (units_lines || remarks))
+                        && !(wrapped_header && format == Format::CellLines)
+                        && !(format == Format::CellLines && unknown_text != UnknownText::None)
+                        && !(format == Format::Spaces && units_lines)
+                        && !(cells_absent && remarks)
                         // TODO(issue 12): a deadline column of a word the
                         // lexicon does not know beside an empty 配合 column:
                         // between spaces its deadlines are read as 配合

@@ -45,7 +45,8 @@
 //! the column's header word stays a paragraph before the table.
 //!
 //! A table without running numbers is read strictly: rows of exactly as many
-//! paragraphs as the header has cells, each fitting its column (unit names
+//! paragraphs as the header has cells (or, where the first row says the
+//! 配合 column is left empty, one fewer), each fitting its column (unit names
 //! under 责任单位, a deadline the grammar understands under 完成时限, other text
 //! under the task columns), at least three columns.
 //!
@@ -658,6 +659,7 @@ fn numbered_rows<'a>(
     let width = roles.len();
     // A row is complete when it has every cell it needs.
     let needed = cells_a_row_needs(roles, unknown);
+    let has_support = roles.contains(&ColumnRole::Units(Role::Support));
     // With a column of sections before the 序号, a row's section cell: a
     // line as short as a section's, right before a running number, no
     // unit's name or deadline (its merged cells leave it out of the rows
@@ -921,10 +923,19 @@ fn numbered_rows<'a>(
             if cells.len() < 2 {
                 break;
             }
-            complete_rows += usize::from(cells.len() >= needed);
+            // (A row whose 配合 cell is empty, in a table whose 配合
+            // column may be empty throughout, is complete without it where
+            // it has its deadline: a row the input cuts short has not.)
+            let support_left_empty = has_support
+                && roles.contains(&ColumnRole::Deadline)
+                && cells
+                    .iter()
+                    .skip(1)
+                    .any(|c| fits_column(&c.text, ColumnRole::Deadline));
+            complete_rows += usize::from(cells.len() + usize::from(support_left_empty) >= needed);
             rows.push(Row {
                 pos: p.pos.clone(),
-                cells,
+                cells: with_empty_support(cells, roles),
             });
             last_number = Some(n);
             used = end + 1;
@@ -1074,12 +1085,52 @@ fn rows_in_step<'a>(
             }
         }
     };
-    let fits = |chunk: &[(usize, &Paragraph)]| {
-        chunk.len() == width
+    // (A 配合 column may be left empty: a row then has a cell fewer.)
+    let support = roles
+        .iter()
+        .position(|r| *r == ColumnRole::Units(Role::Support));
+    // (An official's cell names people, no units.)
+    let in_step = |chunk: &[(usize, &Paragraph)], roles: &[ColumnRole]| {
+        chunk.len() == roles.len()
             && chunk.iter().zip(roles).all(|((_, p), role)| {
                 let t = p.text.trim();
-                !is_section(t) && fits_column(t, *role)
+                !is_section(t)
+                    && fits_column(t, *role)
+                    && !(*role == ColumnRole::Leader
+                        && fits_column(t, ColumnRole::Units(Role::Responsible)))
             })
+    };
+    let without_support: Vec<ColumnRole> = roles
+        .iter()
+        .enumerate()
+        .filter(|(c, _)| Some(*c) != support)
+        .map(|(_, r)| *r)
+        .collect();
+    // How many paragraphs the row at `at` takes: one per column, or one
+    // fewer where its 配合 cell is empty.
+    // (The first row says which: a 配合 column empty throughout, or
+    // filled in every row. Only under a header of header words: a title
+    // over it, `…工作任务分工方案`, is none.)
+    let mut row_width: Option<usize> = None;
+    let header_words = rows.first().is_some_and(|h| {
+        h.cells
+            .iter()
+            .all(|c| is_header_word(&c.text) || is_short_word(&c.text))
+    });
+    let support = support.filter(|_| header_words);
+    let row_len = |rest: &[(usize, &Paragraph)], at: usize, row_width: Option<usize>| {
+        let take = |n: usize| &rest[at.min(rest.len())..(at + n).min(rest.len())];
+        let full = row_width != Some(width - 1) && in_step(take(width), roles);
+        let short = row_width != Some(width)
+            && support.is_some()
+            && in_step(take(width - 1), &without_support);
+        if full {
+            Some(width)
+        } else if short {
+            Some(width - 1)
+        } else {
+            None
+        }
     };
     let mut used = 0;
     let mut complete_rows = 0;
@@ -1097,13 +1148,14 @@ fn rows_in_step<'a>(
             at += 1 + usize::from(took_title);
             continue;
         }
-        if !fits(&rest[at..(at + width).min(rest.len())]) {
+        let Some(len) = row_len(&rest, at, row_width) else {
             break;
-        }
+        };
+        row_width = Some(len);
         // A closing sentence, the issuer and the date of writing fit the
         // columns too: as the last rows-worth of paragraphs that fit, they
         // end the table.
-        let mut next = at + width;
+        let mut next = at + len;
         loop {
             fill(&mut rest, next + width);
             let after = rest.get(next + 1).map(|&(_, p2)| p2);
@@ -1115,16 +1167,25 @@ fn rows_in_step<'a>(
                 _ => break,
             }
         }
-        let last = next >= rest.len() || !fits(&rest[next..(next + width).min(rest.len())]);
-        let chunk = &rest[at..at + width];
+        let last = next >= rest.len() || row_len(&rest, next, row_width).is_none();
+        let chunk = &rest[at..at + len];
         let texts: Vec<&str> = chunk.iter().map(|(_, p)| p.text.as_str()).collect();
         if last && is_signature(&texts) {
             break;
         }
-        rows.push(row_of(chunk));
+        let mut row = row_of(chunk);
+        if let Some(c) = support.filter(|_| len < width) {
+            // (The empty 配合 cell in its place.)
+            let pos = row.cells[c.min(len - 1)].pos.clone();
+            row.cells.insert(c, Cell::new("", c as u32, pos));
+            for (k, cell) in row.cells.iter_mut().enumerate() {
+                cell.col = k as u32;
+            }
+        }
+        rows.push(row);
         complete_rows += 1;
-        used = chunk[width - 1].0 + 1;
-        at += width;
+        used = chunk[len - 1].0 + 1;
+        at += len;
     }
     while rows.len() > 1 && rows.last().is_some_and(|r| r.cells.len() == 1) {
         rows.pop();
@@ -1137,6 +1198,42 @@ fn rows_in_step<'a>(
         },
         used,
     ))
+}
+
+/// The cells of a numbered row one short of the header, where the cell
+/// in the 配合 column's place fits the column after it and no unit list,
+/// and no column before it may be left empty
+/// (`1` / `…` / `市财政局` / `2024年6月底前` under `序号 … 牵头单位 配合单位
+/// 完成时限`): the 配合 cell left empty, an empty cell in its place, so
+/// that the cells after it stand in their columns. Other rows as they are.
+fn with_empty_support(mut cells: Vec<Cell>, roles: &[ColumnRole]) -> Vec<Cell> {
+    let Some(c) = roles
+        .iter()
+        .position(|r| *r == ColumnRole::Units(Role::Support))
+    else {
+        return cells;
+    };
+    // (Where a column a row may leave empty stands before it, the cell
+    // missing may be that one's.)
+    let short = cells.len() + 1 == roles.len()
+        && !roles[..c]
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader));
+    let after_fits = cells.get(c).is_some_and(|cell| {
+        let t = cell.text.trim();
+        roles
+            .get(c + 1)
+            .is_some_and(|next| *next != ColumnRole::Other && fits_column(t, *next))
+            && !fits_column(t, ColumnRole::Units(Role::Responsible))
+    });
+    if short && after_fits {
+        let pos = cells[c].pos.clone();
+        cells.insert(c, Cell::new("", c as u32, pos));
+        for (k, cell) in cells.iter_mut().enumerate() {
+            cell.col = k as u32;
+        }
+    }
+    cells
 }
 
 /// A row of one cell per paragraph, at the first paragraph's position.
@@ -1364,6 +1461,33 @@ mod tests {
                 vec!["一、扩大有效投资"],
                 vec!["3", "完成投资。", "市发展改革委、市财政局"],
             ]
+        );
+    }
+
+    #[test]
+    fn a_support_column_left_empty_leaves_a_row_a_cell_short() {
+        // Without running numbers: the first row says the column is empty.
+        let rows = rebuilt(
+            "具体措施\n牵头单位\n配合单位\n完成时限\n开展专项整治行动\n市财政局\n2024年底前\n\
+             加大政策支持力度\n市税务局\n每季度\n",
+        );
+        assert_eq!(rows[1], ["开展专项整治行动", "市财政局", "", "2024年底前"]);
+        assert_eq!(rows[2], ["加大政策支持力度", "市税务局", "", "每季度"]);
+        // Numbered: the cell after the units is the deadline's.
+        let rows = rebuilt(
+            "序号\n具体措施\n牵头单位\n配合单位\n完成时限\n1\n开展专项整治行动\n市财政局\n\
+             2024年底前\n2\n加大政策支持力度\n市税务局\n每季度\n",
+        );
+        assert_eq!(
+            rows[1],
+            ["1", "开展专项整治行动", "市财政局", "", "2024年底前"]
+        );
+        // A row the input cuts short, before its deadline, is no row.
+        assert_eq!(
+            fold_vertical_tables(&read_text(
+                "序号\n工作任务\n牵头单位\n配合单位\n完成时限\n1\n联动共建\n推动实验室落地，引进研发机构、中科"
+            )),
+            None
         );
     }
 
