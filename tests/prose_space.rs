@@ -156,6 +156,9 @@ struct Style {
     /// Labelled notes run into the item's sentence after a comma, without
     /// brackets (`1.甲，牵头单位：A；配合单位：B。`).
     comma_note: bool,
+    /// The note is a sentence closing the item's paragraph, without
+    /// brackets, that states who answers (`1.甲。由A、B负责，2024年底前完成。`).
+    statement_note: bool,
     /// The official in charge is named first: in a statement
     /// (`由分管副县长负责，A牵头，…`), a labelled note
     /// (`（责任领导：分管副县长；牵头单位：A）`) or a label line: the item's
@@ -279,7 +282,10 @@ fn style() -> impl Strategy<Value = Style> {
             any::<bool>(),
             any::<bool>(),
         ),
-        any::<bool>(),
+        (
+            any::<bool>(),
+            prop_oneof![3 => Just(false), 1 => Just(true)],
+        ),
     )
         .prop_map(
             |(
@@ -294,7 +300,7 @@ fn style() -> impl Strategy<Value = Style> {
                 (note_alone, first_leads_rule, run_on),
                 (stray_break, cut_tail, host_words, lost_indent, tight),
                 (task_note, statement, after_note, comma_note, official, cover, glossed),
-                work_label,
+                (work_label, statement_note),
             )| {
                 // Label lines and titles stand under an item of its own.
                 let label_lines = label_lines && !grouped;
@@ -406,6 +412,7 @@ fn style() -> impl Strategy<Value = Style> {
                         && !heading_units
                         && !run_on,
                     comma_note,
+                    statement_note: false,
                     official,
                     // (A page pasted as one line has no date line.)
                     cover: cover && !one_line,
@@ -416,6 +423,30 @@ fn style() -> impl Strategy<Value = Style> {
                 // a heading that states their units have no note.)
                 style.official &= (style.statement || style.labelled_notes || style.label_lines)
                     && !style.heading_units;
+                // (The item's own note, a statement closing its paragraph:
+                // not one a convention sentence, a deadline before it or a
+                // sentence after it ends, nor one that stands for several
+                // items.)
+                if statement_note {
+                    style = Style {
+                        statement_note: true,
+                        comma_note: false,
+                        labelled_notes: false,
+                        host_words: false,
+                        note_deadline_first: false,
+                        first_leads_rule: false,
+                        after_note: false,
+                        cut_tail: false,
+                        grouped: false,
+                        label_lines: false,
+                        note_alone: false,
+                        heading_units: false,
+                        run_on: false,
+                        task_note: false,
+                        official: false,
+                        ..style
+                    };
+                }
                 style
             },
         )
@@ -734,13 +765,16 @@ fn render(notice: &GenNotice, style: &Style) -> String {
 /// deadline, no responsibility.
 const AFTER_NOTE: [&str; 3] = ["目前进展顺利。", "完成进度相对较慢。", "工作已全面启动。"];
 
-/// An item's text and its note: in brackets after its sentence, or run in
-/// after a comma ([`Style::comma_note`]); maybe a sentence after it
+/// An item's text and its note: in brackets after its sentence, run in
+/// after a comma ([`Style::comma_note`]), or a sentence of its own
+/// ([`Style::statement_note`]); maybe a sentence after it
 /// ([`Style::after_note`]).
 fn noted_item(text: &str, note: &str, mi: usize, style: &Style) -> String {
     let (open, close) = BRACKETS[style.bracket];
     let mut item = if style.comma_note {
         format!("{text}，{note}。")
+    } else if style.statement_note {
+        format!("{text}。由{note}。")
     } else {
         format!("{text}。{open}{note}{close}")
     };
@@ -1023,6 +1057,7 @@ fn a_different_notice_does_not_compare_equal() {
         work_label: false,
         after_note: false,
         comma_note: false,
+        statement_note: false,
         official: false,
         cover: false,
         glossed: false,

@@ -240,6 +240,9 @@ pub struct Layout {
     /// With [`Layout::roles`], no measure names 配合 units: the 配合单位
     /// column empty in every row.
     pub no_support: bool,
+    /// A unit list's last two names joined by `和` where the last names
+    /// its level (`市财政局和市商务局`).
+    pub and_units: bool,
 }
 
 /// Words for tasks heading a column of sections ([`Layout::section_task_word`]).
@@ -401,6 +404,7 @@ impl Default for Layout {
             field_rows: false,
             run_on: false,
             no_support: false,
+            and_units: false,
         }
     }
 }
@@ -485,7 +489,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
             any::<bool>(),
             any::<bool>(),
         ),
-        (any::<bool>(), any::<bool>()),
+        (any::<bool>(), any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
@@ -511,7 +515,7 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     task_word_measures,
                     pad_at_end,
                 ),
-                (run_on, no_support),
+                (run_on, no_support, and_units),
             )| {
                 let grid = matches!(format, Format::Docx | Format::Xlsx | Format::Boxed);
                 // A cell listing several measures needs line breaks a grid
@@ -847,6 +851,8 @@ pub fn layout() -> impl Strategy<Value = Layout> {
                     notes_in_cells,
                     field_rows: field_rows && format == Format::Records,
                     run_on,
+                    // (A mark after a name, `X*`, stands before a `、`.)
+                    and_units: and_units && !marked_units,
                     // (Between spaces, a lead cell one unit per line
                     // beside an empty 配合 cell could be either; so could
                     // a remark after it, a short word.)

@@ -192,11 +192,11 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
         },
         Col::Leader => (m.leader.to_owned(), None),
         Col::Units if layout.units_lines => (marked(&m.lead, layout).join("\n"), None),
-        Col::Units => (marked(&m.lead, layout).join("、"), None),
+        Col::Units => (listed(&marked(&m.lead, layout), layout), None),
         Col::Lead if layout.lead_listed => (m.lead[0].to_owned(), None),
         Col::Lead if layout.units_lines => (marked(&m.lead, layout).join("\n"), None),
-        Col::Lead => (marked(&m.lead, layout).join("、"), None),
-        Col::Support => (marked(&m.support, layout).join("、"), None),
+        Col::Lead => (listed(&marked(&m.lead, layout), layout), None),
+        Col::Support => (listed(&marked(&m.support, layout), layout), None),
         Col::Blank if layout.remarks => (
             REMARKS[m.text.chars().count() % REMARKS.len()].to_owned(),
             None,
@@ -207,11 +207,40 @@ fn value(col: Col, m: &GenMeasure, layout: &Layout) -> (String, Option<NaiveDate
 
 /// The note that ends a measure cell with [`Layout::notes_in_cells`]:
 /// its units, and its deadline where it has one.
-fn cell_note(m: &GenMeasure) -> String {
-    let units = m.lead.join("、");
+fn cell_note(m: &GenMeasure, layout: &Layout) -> String {
+    let units = listed(
+        &marked(
+            &m.lead,
+            &Layout {
+                marked_units: false,
+                ..*layout
+            },
+        ),
+        layout,
+    );
     match &m.deadline {
         Some(d) => format!("（责任单位：{units}；完成时限：{}）", d.raw),
         None => format!("（责任单位：{units}）"),
+    }
+}
+
+/// A cell's list of units: between `、`, the last two joined by `和` with
+/// [`Layout::and_units`] where both name their level (`市财政局和市商务局`).
+/// TODO(issue 12): a group before `和` (`相关街道和市商务局`) stays one name.
+fn listed(units: &[String], layout: &Layout) -> String {
+    match units {
+        [rest @ .., before, last]
+            if layout.and_units
+                && [before, last]
+                    .iter()
+                    .all(|u| u.starts_with(['省', '市', '县', '区'])) =>
+        {
+            let mut head: Vec<&str> = rest.iter().map(String::as_str).collect();
+            let pair = format!("{before}和{last}");
+            head.push(&pair);
+            head.join("、")
+        }
+        _ => units.join("、"),
     }
 }
 
@@ -422,7 +451,7 @@ fn blocks(notice: &GenNotice, layout: &Layout) -> Vec<Block> {
                             } else {
                                 String::new()
                             };
-                            (format!("{label}{}{}", m.text, cell_note(m)), None)
+                            (format!("{label}{}{}", m.text, cell_note(m, layout)), None)
                         }
                         Col::Measure if layout.measure_labels => {
                             (format!("({}){}", mi + 1, m.text), None)

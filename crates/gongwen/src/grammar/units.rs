@@ -20,7 +20,8 @@
 //!    closed at the end of the text; a stray closing bracket is ignored. A line
 //!    break right after a `、` is a wrapped line, not a new group. Join
 //!    words split pieces too, when the text before them ends like a unit's
-//!    name (rule 5's `unit_like`): `X会同Y`, `X及Y` (not `及其`, `及时`), and
+//!    name (rule 5's `unit_like`): `X会同Y`, `X及Y` (not `及其`, `及时`),
+//!    `X和Y`, `X与Y` and `X联合Y` where `Y` names a unit of its own too, and
 //!    `X等有关部门` / `X等相关单位`, which gives `X` (its `等` dropped) and the
 //!    group `有关部门`, also after a short qualifier of level or place
 //!    (`X等区政府有关部门`: no count, join word or unit noun). A name a cell
@@ -76,7 +77,8 @@
 //!
 //! # What it does not do
 //!
-//! It does not split on `和` (`有关部门和单位` is one name), does not give
+//! It does not split on `和` between a name and a unit noun or group word
+//! (`有关部门和单位` is one name), does not give
 //! `会同` a role, does not know "the first-listed unit leads"
 //! conventions (`列第一位者为牵头单位`), and does not check that a name is a real
 //! unit. [`looks_like_units`] is a cheap, strict guess, not a parser.
@@ -853,11 +855,15 @@ fn group_after_deng(t: &Text, i: usize) -> Option<usize> {
 /// where the piece before ends and how far after `i` the next one starts.
 fn join_word(t: &Text, start: usize, i: usize) -> Option<(usize, usize)> {
     let c = t.at(i);
-    if !matches!(c, '会' | '及' | '等') || !unit_like(t, start, i) {
+    if !matches!(c, '会' | '及' | '等' | '和' | '与' | '联') || !unit_like(t, start, i) {
         return None;
     }
     let (end, len) = match c {
         '会' if t.at(i + 1) == '同' => (i, 2),
+        // (`X和Y`, `X与Y`, `X联合Y` only between two names of units:
+        // `有关部门和单位`, `部门与单位` stay one.)
+        '和' | '与' if names_a_unit_after(t, i + 1) => (i, 1),
+        '联' if t.at(i + 1) == '合' && names_a_unit_after(t, i + 2) => (i, 2),
         '及' if !matches!(t.at(i + 1), '其' | '时') => (i, 1),
         // (A group after it: `等有关部门`, `等各相关部门`, `等各单位`.)
         // `X等和Y` / `X等及Y`: `X` (its `等` dropped), then `Y`.
@@ -869,6 +875,31 @@ fn join_word(t: &Text, start: usize, i: usize) -> Option<(usize, usize)> {
     let next = t.at(i + len);
     (i + len < t.len() && !next.is_whitespace() && opener(next).is_none() && next != '、')
         .then_some((end, len))
+}
+
+/// Whether the text from `s` up to the next separator names a unit of its
+/// own: it starts with its level (`省` `市` `县` `区` …), ends like a unit's
+/// name (a trailing `负责` or `牵头` aside) and is no bare unit noun or
+/// group word (`单位`, `有关部门`), which a join word before it makes part
+/// of one name.
+fn names_a_unit_after(t: &Text, s: usize) -> bool {
+    let mut e = s;
+    while e < t.len() && !"、,;:。，；：\n ".contains(t.at(e)) && opener(t.at(e)).is_none() {
+        e += 1;
+    }
+    for tail in ["负责", "牵头"] {
+        if e >= s + tail.chars().count() && t.ends_with(s, e, tail) {
+            e -= tail.chars().count();
+        }
+    }
+    let bare = lexicon::UNIT_NOUNS
+        .iter()
+        .chain(GROUP_WORDS.iter())
+        .any(|w| t.starts_with(s, e, w));
+    // (It starts at its level, `市商务局`: a head alone shares the name
+    // before it, `各县(市、区)党委和人民政府`, `高新区党工委和管委会`.)
+    let own_level = "省市县区州旗乡镇".contains(t.at(s));
+    e >= s + 3 && !bare && own_level && unit_like(t, s, e)
 }
 
 // ---------------------------------------------------------------------------
@@ -1460,7 +1491,7 @@ mod tests {
         for c in crate::normalize::fold(&out).chars() {
             *have.entry(c).or_default() += 1;
         }
-        let dropped = "、,;:。等负责按职分工牵头配合协同参与助指导由单位部门责任会及";
+        let dropped = "、,;:。等负责按职分工牵头配合协同参与助指导由单位部门责任会及和与联合";
         for c in crate::normalize::fold(raw).chars() {
             if c.is_whitespace()
                 || opener(c).is_some()
@@ -2157,6 +2188,30 @@ mod tests {
             }
         }
         assert!(unit_cells > 40, "{unit_cells}");
+    }
+
+    #[test]
+    fn and_between_two_named_units_splits_them() {
+        for (raw, want) in [
+            ("市财政局和市商务局", &["市财政局", "市商务局"][..]),
+            (
+                "市委督查室与市政府督查室负责",
+                &["市委督查室", "市政府督查室"][..],
+            ),
+            ("市数据局联合市网信办", &["市数据局", "市网信办"][..]),
+            // A head alone shares the name before it; a unit noun or group
+            // word after 和 is part of one name.
+            (
+                "各县(市、区)党委和人民政府",
+                &["各县(市、区)党委和人民政府"][..],
+            ),
+            ("高新区党工委和管委会", &["高新区党工委和管委会"][..]),
+            ("有关部门和单位", &["有关部门和单位"][..]),
+        ] {
+            let l = parse_units(raw, Some(Role::Responsible));
+            assert_eq!(names(&l), want, "{raw}");
+            assert_no_text_lost(raw, &l);
+        }
     }
 
     #[test]

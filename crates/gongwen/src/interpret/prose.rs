@@ -701,8 +701,9 @@ pub fn note_bracket(c: char) -> char {
 }
 
 /// A note without brackets closing a paragraph: the last sentence starts
-/// with a role label (`…。责任单位：市财政局、市税务局`, `…；牵头单位：X；配合单位：Y`).
-/// Returns where the stop before it stands.
+/// with a role label (`…。责任单位：市财政局、市税务局`, `…；牵头单位：X；配合单位：Y`),
+/// or states who answers ([`statement_note`]). Returns where the stop
+/// before it stands.
 fn inline_note(folded: &[char]) -> Option<usize> {
     let labelled = |from: usize, to: usize| {
         let seg: String = folded[from..to].iter().collect();
@@ -722,7 +723,9 @@ fn inline_note(folded: &[char]) -> Option<usize> {
         found = Some(stop);
         to = stop;
     }
-    let mut stop = found?;
+    let Some(mut stop) = found else {
+        return statement_note(folded);
+    };
     // (The official in charge named first after a comma, `…，责任领导：X；
     // 牵头单位：A`, opens the note.)
     if let Some(comma) = folded[..stop].iter().rposition(|c| *c == ',') {
@@ -734,6 +737,29 @@ fn inline_note(folded: &[char]) -> Option<usize> {
     // At least one clause names units.
     let rest: String = folded[stop + 1..].iter().collect();
     has_units_label(&rest).then_some(stop)
+}
+
+/// A note without brackets closing a paragraph as a sentence stating who
+/// answers (`…。由市财政局和市税务局负责，2024年6月底前完成`): the last
+/// sentence opens with `由`, names units and a role word
+/// ([`lexicon::STATEMENT_VERBS`]) in its first clause. Returns where the
+/// stop before it stands.
+fn statement_note(folded: &[char]) -> Option<usize> {
+    let stop = folded.iter().rposition(|c| *c == '。')?;
+    let sentence = &folded[stop + 1..];
+    if sentence.first() != Some(&'由') {
+        return None;
+    }
+    let clause_end = sentence
+        .iter()
+        .position(|c| matches!(c, ',' | ';'))
+        .unwrap_or(sentence.len());
+    let clause: String = sentence[1..clause_end].iter().collect();
+    let verb = lexicon::STATEMENT_VERBS
+        .iter()
+        .find(|v| clause.ends_with(*v))?;
+    let names = &clause[..clause.len() - verb.len()];
+    (stop > 0 && looks_like_units(names)).then_some(stop)
 }
 
 /// The deadline clause of a note's unit text (folded chars), if any: the
@@ -1381,6 +1407,23 @@ mod tests {
             find_note("做好工作。（按照有关规定认真组织落实）"),
             NoteFind::NotUnderstood(_)
         ));
+    }
+
+    #[test]
+    fn a_closing_sentence_stating_who_answers_is_a_note() {
+        let text =
+            "加强督促检查，确保任务落实。由市委督查室和市政府督查室负责，2024年6月底前完成。";
+        let NoteFind::Found(note) = find_note(text) else {
+            panic!("no note in {text}");
+        };
+        let names: Vec<&str> = note.units.iter().map(|u| u.name.as_str()).collect();
+        assert_eq!(names, ["市委督查室", "市政府督查室"]);
+        assert_eq!(note.deadline.as_deref(), Some("2024年6月底前完成"));
+        // A sentence that opens with 由 but names no units is none.
+        assert_eq!(
+            find_note("加强督促检查。由此形成工作合力，确保落实。"),
+            NoteFind::None
+        );
     }
 
     #[test]
