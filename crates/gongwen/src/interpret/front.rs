@@ -52,8 +52,30 @@ pub(super) fn read_meta_lines(
 
 /// The title: the leading title lines above the document number or
 /// addressees (a title may wrap over several lines), or else the title line
-/// standing just before the first table (a plan's own title).
+/// standing just before the first table (a plan's own title). A title line
+/// that opens with the attachment word (`附件 XX清单`, `附件2：XX方案`, a page
+/// that ran the two lines together) names the plan after it.
 pub(super) fn find_title(
+    paragraphs: &[(usize, &Paragraph)],
+    first_table: Option<usize>,
+    meta: &mut Meta,
+    roles: &mut [Role],
+) {
+    title_lines(paragraphs, first_table, meta, roles);
+    if let Some(title) = &meta.title {
+        if let Some(cover::PlanStart::Attachment(Some(name))) =
+            cover::plan_start(title, None, false)
+        {
+            // (The attachment word stays for the body, as its line would.)
+            let word = title.trim().strip_suffix(name.as_str()).unwrap_or("附件");
+            meta.body.push(word.trim().to_owned());
+            meta.title = Some(name);
+        }
+    }
+}
+
+/// [`find_title`], the title as its lines print it.
+fn title_lines(
     paragraphs: &[(usize, &Paragraph)],
     first_table: Option<usize>,
     meta: &mut Meta,

@@ -658,4 +658,16 @@ mod tests {
         assert_eq!(year_of_title("2023年和2024年工作要点"), None);
         assert_eq!(year_of_title("重点工作任务分工"), None);
     }
+
+    #[test]
+    fn a_title_line_opening_with_the_attachment_word_names_the_plan_after_it() {
+        let notice = crate::parse_str(
+            "附件 某县2018年空气质量整治职责清单\n具体措施 | 责任单位 | 完成时限\n\
+             开展扬尘专项整治行动 | 县城管局 | 2018年7月底前\n",
+        );
+        assert_eq!(
+            notice.meta.title.as_deref(),
+            Some("某县2018年空气质量整治职责清单")
+        );
+    }
 }
