@@ -896,6 +896,11 @@ fn running_on(layout: Layout) -> Layout {
         items: Items::Rows,
         cut_tail: false,
         cut_in_text: false,
+        // TODO(issue 12): a header inside a line with a unit or deadline
+        // column under a word the lexicon does not know (`时序`, `落实主体`):
+        // where the header ends is not told from a sentence's short words
+        // after header words.
+        unknown_detail: UnknownDetail::None,
         ..layout
     }
 }

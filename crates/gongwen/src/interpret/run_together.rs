@@ -18,8 +18,12 @@
 //!   column (a page flattening a table keeps every cell it has: an empty
 //!   cell is rare and costs);
 //! - joins pieces into one cell only where they have the shape of a cell
-//!   wrapped at a narrow column's width (`县交通 运输局`, `7月底前制定 扬尘治理方案`)
-//!   and otherwise makes the fewest rows.
+//!   wrapped at a narrow column's width (`县交通 运输局`, `7月底前制定 扬尘治理方案`),
+//!   or, in a column of no known role, where they are all text;
+//! - scores the most for cells in columns that say what they hold, less
+//!   for each row (a row's cost is less than a cell's worth: where the
+//!   columns allow it, a piece fills a cell of its row rather than starting
+//!   a row of its own).
 //!
 //! It is used for a line with more pieces than the header has columns that
 //! no single row's reading fits, and for a row line that leaves a cell
@@ -31,7 +35,7 @@ use crate::grammar::label::heading_label_alone;
 use crate::model::Role;
 
 use super::cell_text::running_number;
-use super::columns::{fits_column, is_short_word, ColumnRole};
+use super::columns::{fits_column, ColumnRole};
 use super::vertical::is_section;
 
 /// What a row costs: a reading prefers fewer, fuller rows.
@@ -57,28 +61,6 @@ fn empty_cost(role: ColumnRole, unknown: bool) -> f32 {
         ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader => 0.0,
         ColumnRole::Units(Role::Support) => 0.2,
         _ => 0.7,
-    }
-}
-
-/// How surely a piece that fits a column belongs there: fully where the
-/// column's role says what it holds (an official's name among officials);
-/// half in a column of no known role.
-fn evidence(text: &str, role: ColumnRole) -> f32 {
-    match role {
-        ColumnRole::Seq
-        | ColumnRole::Section
-        | ColumnRole::Task
-        | ColumnRole::Measure
-        | ColumnRole::Units(_)
-        | ColumnRole::Deadline => 1.0,
-        // (An official's name, in a column of officials.)
-        ColumnRole::Leader if is_short_word(text) => 1.0,
-        _ if fits_column(text, ColumnRole::Units(Role::Responsible))
-            || fits_column(text, ColumnRole::Deadline) =>
-        {
-            0.8
-        }
-        _ => 0.5,
     }
 }
 
@@ -130,54 +112,92 @@ fn section_at(pieces: &[&str]) -> Option<usize> {
     is_section(first).then_some(1)
 }
 
-/// Whether a piece fits a column: as [`fits_column`] says, but a text
+/// What a reading needs to know of a piece, asked once: whether it reads
+/// as a unit list, as a deadline, as a running number.
+struct Facts {
+    units: bool,
+    deadline: bool,
+    number: bool,
+}
+
+impl Facts {
+    fn of(text: &str) -> Facts {
+        Facts {
+            units: fits_column(text, ColumnRole::Units(Role::Responsible)),
+            deadline: fits_column(text, ColumnRole::Deadline),
+            number: running_number(text).is_some(),
+        }
+    }
+
+    /// A unit list or a deadline of its own.
+    fn detail(&self) -> bool {
+        self.units || self.deadline
+    }
+}
+
+/// Most chars a line of a narrow column holds (a deadline's or a unit's
+/// wrapped cell, an official's name).
+const MAX_NARROW_CHARS: usize = 8;
+
+/// The score of one piece in a column of `role`, where it fits: a text
 /// column takes any text that is no unit list or deadline (a measure may
-/// name a 领域 or a 工作 in passing, words a header is made of).
-fn fits(text: &str, role: ColumnRole) -> bool {
+/// name a 领域 or a 工作 in passing, words a header is made of); an
+/// official's, a short word that is neither; unit, deadline and 序号
+/// columns what [`fits_column`] takes. Fully sure where the column's role
+/// says what it holds; in a column of no known role, half (a little more
+/// for a unit list or a deadline).
+fn piece_score(text: &str, facts: &Facts, role: ColumnRole) -> Option<f32> {
+    let short = || text.chars().count() <= MAX_NARROW_CHARS;
     match role {
-        ColumnRole::Section | ColumnRole::Task | ColumnRole::Measure => !is_detail(text),
-        _ => fits_column(text, role),
+        ColumnRole::Section | ColumnRole::Task | ColumnRole::Measure => {
+            (!facts.detail()).then_some(1.0)
+        }
+        ColumnRole::Units(_) => facts.units.then_some(1.0),
+        ColumnRole::Deadline => facts.deadline.then_some(1.0),
+        ColumnRole::Seq => fits_column(text, role).then_some(1.0),
+        ColumnRole::Leader => (short() && !facts.detail()).then_some(1.0),
+        _ if facts.detail() => Some(0.8),
+        _ => Some(0.5),
     }
 }
 
-/// Whether a piece reads as a unit list or a deadline of its own.
-fn is_detail(text: &str) -> bool {
-    fits_column(text, ColumnRole::Units(Role::Responsible))
-        || fits_column(text, ColumnRole::Deadline)
-}
-
-/// The cell `pieces` make in a column of `role`, and its score: one piece
-/// that fits, or pieces of a wrapped cell's shape that fit joined by a
-/// blank (a deadline's may go on after its first piece: `7月底前制定
-/// 扬尘治理方案`).
-fn cell_of(pieces: &[&str], role: ColumnRole) -> Option<(String, f32)> {
+/// The cell pieces `i..j` make in a column of `role`, and its score: one
+/// piece that fits ([`piece_score`]), or pieces of a wrapped cell's shape
+/// that fit joined by a blank (a deadline's may go on after its first
+/// piece: `7月底前制定 扬尘治理方案`); in a column of no known role, any
+/// pieces of text (a cell of several paragraphs).
+fn cell_of(pieces: &[&str], facts: &[Facts], role: ColumnRole) -> Option<(String, f32)> {
+    let first_score = piece_score(pieces[0], &facts[0], role);
     if let [one] = pieces {
-        return fits(one, role).then(|| ((*one).to_owned(), evidence(one, role)));
+        return first_score.map(|score| ((*one).to_owned(), score));
     }
-    let (first, rest) = pieces.split_first()?;
+    let cost = JOIN_COST * (pieces.len() - 1) as f32;
+    let text = |f: &Facts| !f.detail() && !f.number;
     // (A column of no known role, a progress report's, may hold a cell of
     // several paragraphs, each after a blank: `梳理… 计划… 按月…`.)
     if matches!(role, ColumnRole::Other | ColumnRole::Note) {
-        let text = pieces
+        return facts
             .iter()
-            .all(|t| !is_detail(t) && running_number(t).is_none());
-        let cost = JOIN_COST * (pieces.len() - 1) as f32;
-        return text.then(|| (pieces.join(" "), evidence(first, role) - cost));
+            .all(text)
+            .then(|| (pieces.join(" "), first_score.unwrap_or(0.5) - cost));
     }
     if !wrapped_shape(pieces) {
         return None;
     }
+    let narrow = pieces[0].chars().count() <= MAX_NARROW_CHARS;
     let joined = pieces.join(" ");
     let fits = match role {
-        ColumnRole::Seq => false,
-        // (A deadline's words, then what is due: `7月底前制定 扬尘治理方案`.)
-        ColumnRole::Deadline => fits_column(first, role) && rest.iter().all(|t| !is_detail(t)),
-        // (A name wrapped: `县交通 运输局`, its first line no name.)
-        ColumnRole::Units(_) => !is_detail(first) && fits_column(&pieces.concat(), role),
-        _ => pieces.iter().all(|t| !is_detail(t)) && fits(&joined, role),
+        ColumnRole::Seq | ColumnRole::Leader => false,
+        // (A deadline's words, then what is due, `7月底前制定 扬尘治理方案`;
+        // a name wrapped, `县交通 运输局`, its first line no name: in a
+        // narrow column.)
+        ColumnRole::Deadline => {
+            narrow && facts[0].deadline && facts[1..].iter().all(|f| !f.detail())
+        }
+        ColumnRole::Units(_) => narrow && !facts[0].detail() && fits_column(&pieces.concat(), role),
+        _ => facts.iter().all(|f| !f.detail()) && !Facts::of(&joined).detail(),
     };
-    let cost = JOIN_COST * (pieces.len() - 1) as f32;
-    fits.then(|| (joined, evidence(first, role) - cost))
+    fits.then_some((joined, 1.0 - cost))
 }
 
 /// How a reading reached a state: from which state, and what it read.
@@ -210,6 +230,7 @@ pub(super) fn rows_of_pieces(
     let width = roles.len();
     let core = text_column(roles)?;
     let n = pieces.len();
+    let facts: Vec<Facts> = pieces.iter().map(|t| Facts::of(t)).collect();
     // best[i][c]: the best score having read pieces[..i] with the current
     // row's columns [..c] decided (c == 0: at a row's start), and how.
     let mut best: Vec<Vec<Option<(f32, Step)>>> = vec![vec![None; width + 1]; n + 1];
@@ -252,7 +273,7 @@ pub(super) fn rows_of_pieces(
                 continue;
             };
             for j in (i + 1)..=n.min(i + MAX_JOINED) {
-                if let Some((_, s)) = cell_of(&pieces[i..j], roles[c]) {
+                if let Some((_, s)) = cell_of(&pieces[i..j], &facts[i..j], roles[c]) {
                     better(&mut best[j][c + 1], score + s, Step::Cell { from: i });
                 }
             }
@@ -288,7 +309,7 @@ pub(super) fn rows_of_pieces(
                 c = 0;
             }
             Step::Cell { from } => {
-                cells.push(cell_of(&pieces[from..i], roles[c - 1])?.0);
+                cells.push(cell_of(&pieces[from..i], &facts[from..i], roles[c - 1])?.0);
                 first_piece = from;
                 i = from;
                 c -= 1;

@@ -62,10 +62,13 @@ use super::columns::{
     ColumnRole, HEADER_CHARS_PER_WORD_CHAR,
 };
 use super::meta::{classify, looks_like_issuer};
+use super::prose::opening_label_word;
 use super::run_together::{rows_of_pieces, ReadRow};
 use super::vertical::{
-    ends_sentence, is_section, rebuild_runs, same_or_next, MAX_COLUMNS, MAX_HEADER_CHARS,
+    ends_sentence, is_section, is_signature, rebuild_runs, same_or_next, MAX_COLUMNS,
+    MAX_HEADER_CHARS,
 };
+use crate::normalize::fold;
 
 /// How many pieces may stand before a first row's number (a section's
 /// cell, wrapped over lines).
@@ -214,28 +217,70 @@ const MAX_PIECES_BEFORE_HEADER: usize = 8;
 /// is looked for in.
 const MAX_BLOCKS_AFTER_HEADER: usize = 64;
 
-/// Where a header ends that rows run on after on its line (`… 具体措施 责任单位
+/// Where a header stands that rows run on after on its line (`… 具体措施 责任单位
 /// 完成时限 加强…`): the byte offset after its last word, where that word
-/// is one of the first pieces (a word the lexicon knows, or a short word
-/// it does not, `时序`), and the piece after it is no header word.
-fn header_end_inside(text: &str) -> Option<usize> {
+/// is one of the first pieces and one the lexicon knows, and the piece
+/// after it is no header word; and, where the words the lexicon knows make
+/// the header alone, the offset of its first (a short word before them,
+/// `分工表`, is the title's).
+fn header_end_inside(text: &str) -> Option<(Option<usize>, usize)> {
     let pieces = cells_of(text);
     (1..pieces.len().min(MAX_PIECES_BEFORE_HEADER + MAX_COLUMNS)).find_map(|k| {
         let (word, next) = (pieces[k - 1], pieces[k]);
+        // (A row's short text may hold a header's word, `完善工作机制`: a
+        // header word is mostly its lexicon word.)
+        let mostly_word =
+            |t: &str| header_field(t).is_some_and(|(_, n)| 2 * n >= t.trim().chars().count());
         let next_is_word =
-            (is_header_word(next) || is_short_word(next)) && parse_label(next).is_none();
-        if !(is_header_word(word) || is_short_word(word)) || next_is_word {
+            (mostly_word(next) || is_short_word(next)) && parse_label(next).is_none();
+        // (It ends at a word the lexicon knows: short words after header
+        // words, `的要求 认真填报`, are a sentence's.)
+        if !is_header_word(word) || next_is_word {
             return None;
         }
         let end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
-        // (A first word the lexicon does not know, `民生实事`, may head
-        // the text column: the rows say.)
+        let qualifies = |roles: &[ColumnRole]| {
+            let known = roles
+                .iter()
+                .filter(|r| !matches!(r, ColumnRole::Other | ColumnRole::Leader))
+                .count();
+            known >= 2 && roles.len() >= 3
+        };
+        // Words the lexicon knows make the header where they name a text
+        // column; else a first word it does not know (`民生实事`) heads it.
+        if let Some((start, roles, _)) = header_at_end(&text[..end], false) {
+            let text_column = roles
+                .iter()
+                .any(|r| matches!(r, ColumnRole::Task | ColumnRole::Measure));
+            // (A header word right before it, `任务项` before `类别 重点任务`,
+            // is the header's own: its rows say what it heads.)
+            // (Nor is a short word before it where the rows start with
+            // their numbers and no word heads them: `项目`, the 序号's.)
+            // (Past the section rows over the first row.)
+            let numbers_unheaded = !roles.contains(&ColumnRole::Seq) && {
+                let rest = cells_of(&text[end..]);
+                let mut at = 0;
+                // (A section line: `一、…`, or `一、` and its title.)
+                while let Some(p) = rest.get(at).filter(|_| at <= MAX_PIECES_BEFORE_NUMBER) {
+                    if heading_label_alone(p).is_some() {
+                        at += 2;
+                    } else if is_section(p) {
+                        at += 1;
+                    } else {
+                        break;
+                    }
+                }
+                rest.get(at).is_some_and(|p| row_number(p).is_some())
+            };
+            let word_before = cells_of(&text[..start])
+                .last()
+                .is_some_and(|w| is_header_word(w) || (numbers_unheaded && is_short_word(w)));
+            if qualifies(&roles) && text_column && !word_before {
+                return Some((Some(start), end));
+            }
+        }
         let (_, roles, _) = header_at_end(&text[..end], true)?;
-        let known = roles
-            .iter()
-            .filter(|r| !matches!(r, ColumnRole::Other | ColumnRole::Leader))
-            .count();
-        (known >= 2 && roles.len() >= 3).then_some(end)
+        qualifies(&roles).then_some((None, end))
     })
 }
 
@@ -248,22 +293,46 @@ fn table_at(blocks: &[Block], index: u32) -> Option<Found> {
         return None;
     };
     table_under_header_at_end(blocks, index).or_else(|| {
-        let end = header_end_inside(&first.text)?;
-        let split = |text: &str| Paragraph {
-            text: text.to_owned(),
-            pos: first.pos.clone(),
-        };
-        let mut lines = vec![
-            Block::Paragraph(split(&first.text[..end])),
-            Block::Paragraph(split(first.text[end..].trim_start())),
-        ];
-        lines.extend(blocks.iter().skip(1).take(MAX_BLOCKS_AFTER_HEADER).cloned());
-        let found = table_under_header_at_end(&lines, index)?;
-        // (The two lines were one block.)
-        (found.used >= 2).then(|| Found {
-            used: found.used - 1,
-            ..found
-        })
+        let (start, end) = header_end_inside(&first.text)?;
+        // (Without the short words before it where their rows read so;
+        // else with them.)
+        start
+            .and_then(|start| table_under_header_inside(blocks, index, first, start, end))
+            .or_else(|| table_under_header_inside(blocks, index, first, 0, end))
+    })
+}
+
+/// The table under the header at `start..end` inside the first line of
+/// `blocks`, rows after it on the line: read as a line of the header and a
+/// line of what follows it; the text before the header a paragraph of its
+/// own.
+fn table_under_header_inside(
+    blocks: &[Block],
+    index: u32,
+    first: &Paragraph,
+    start: usize,
+    end: usize,
+) -> Option<Found> {
+    let split = |text: &str| Paragraph {
+        text: text.to_owned(),
+        pos: first.pos.clone(),
+    };
+    let mut lines = vec![
+        Block::Paragraph(split(&first.text[start..end])),
+        Block::Paragraph(split(first.text[end..].trim_start())),
+    ];
+    lines.extend(blocks.iter().skip(1).take(MAX_BLOCKS_AFTER_HEADER).cloned());
+    let found = table_under_header_at_end(&lines, index)?;
+    // (The two lines were one block.)
+    let title = first.text[..start].trim();
+    (found.used >= 2).then(|| Found {
+        used: found.used - 1,
+        before: if title.is_empty() {
+            found.before
+        } else {
+            Some(split(title))
+        },
+        ..found
     })
 }
 
@@ -477,9 +546,6 @@ fn table_under(
         } else {
             None
         };
-        // Rows run together on the line (and maybe over the next, where a
-        // row goes on there), or, in a table without running numbers, a
-        // row with an empty cell.
         // (The header again, maybe rows after it on its line: the next
         // table's.)
         let header_again = pieces.len() >= width && pieces[..width] == header_words[..];
@@ -491,8 +557,9 @@ fn table_under(
         let unread = wrapped.is_none()
             && (pieces.len() > width || (!numbered && !fits_row(&pieces, roles, needed)));
         // Rows run together on the line (and maybe over the next, where a
-        // row goes on there), or a row with an empty cell. (A section line
-        // wrapped, `一、加强组织 领导`, is none: read as before.)
+        // row goes on there), or, in a table without running numbers, a
+        // row with an empty cell. (A section line wrapped, `一、加强组织
+        // 领导`, is none: read as before.)
         let together = (unread || section_then_row)
             .then(|| rows_run_together(&pieces, paras.clone().skip(1), roles, unknown))
             .flatten();
@@ -500,9 +567,9 @@ fn table_under(
             break;
         }
         if let Some((mut read, lines, cut_last)) = together {
-            let mut line_paras = vec![(k, p)];
-            line_paras.extend(paras.by_ref().skip(1).take(lines));
             paras.next();
+            let mut line_paras = vec![(k, p)];
+            line_paras.extend(paras.by_ref().take(lines));
             // (A last row the input cuts short is no row: a paragraph
             // after the table.)
             if cut_last {
@@ -1070,13 +1137,14 @@ const MAX_RUN_TOGETHER_LINES: usize = 4;
 /// The rows of a line whose pieces do not make one row of `roles` (see
 /// [`rows_of_pieces`]): rows run together on it, or a row that leaves a
 /// cell empty. Where its last row is short of a cell a row must fill, the
-/// line goes on over the next lines (a paragraph break inside a cell), up
-/// to a page's furniture; where the input ends, a last row cut short is
-/// kept. Returns each row with the line it starts on (0: the first), how
+/// line goes on over the next lines (a paragraph break inside a cell, at
+/// most [`MAX_RUN_TOGETHER_LINES`]), up to a page's furniture or a closing
+/// line. Returns each row with the line it starts on (0: the first), how
 /// many lines after the first were read, and whether the last row is cut
-/// short; `None` where a row before
-/// the last is short, or a row is read with no cell past its text but for
-/// a row that is alone.
+/// short by the end of the input (the caller keeps it as a paragraph);
+/// `None` where a row before the last is short, the last is short before
+/// the input ends, no row is a record, or a record is the notice's closing
+/// lines (a sentence, the issuer, the date) or a labelled line (`联系人：…`).
 fn rows_run_together<'a>(
     first: &[&str],
     paras: impl Iterator<Item = (usize, &'a Paragraph)>,
@@ -1086,7 +1154,7 @@ fn rows_run_together<'a>(
     let mut pieces: Vec<&str> = first.to_vec();
     // The first piece of each line.
     let mut starts = vec![0];
-    let mut paras = paras.take(MAX_RUN_TOGETHER_LINES).peekable();
+    let mut paras = paras.peekable();
     loop {
         let rows = rows_of_pieces(&pieces, roles, unknown)?;
         let complete: Vec<bool> = rows
@@ -1094,10 +1162,17 @@ fn rows_run_together<'a>(
             .map(|r| row_complete(r, roles, unknown))
             .collect();
         let last_short = complete.last() == Some(&false);
-        let next = paras
-            .peek()
-            .filter(|(_, p)| !is_furniture(p.text.trim()) && classify(p.text.trim()).is_none());
-        if last_short && next.is_some() {
+        // (A line that opens with header words starts a table of its own.)
+        let next = paras.peek().filter(|(_, p)| {
+            let text = p.text.trim();
+            let header_words = cells_of(text)
+                .iter()
+                .take(MAX_PIECES_BEFORE_HEADER + 2)
+                .filter(|w| is_header_word(w))
+                .count();
+            !is_furniture(text) && classify(text).is_none() && header_words < 2
+        });
+        if last_short && next.is_some() && starts.len() <= MAX_RUN_TOGETHER_LINES {
             let (_, p) = paras.next().expect("peeked");
             starts.push(pieces.len());
             pieces.extend(cells_of(p.text.trim()));
@@ -1109,10 +1184,26 @@ fn rows_run_together<'a>(
             .iter()
             .filter(|r| matches!(r, ReadRow::Record(..)))
             .count();
+        // (The notice's closing lines fit a row's columns too: `特此通知。
+        // 市人民政府办公室 2024年3月1日`, `联系人：张三 …`.)
+        let closing = rows.iter().any(|r| match r {
+            ReadRow::Record(cells, _) => {
+                let filled: Vec<&str> = cells
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|c| !c.is_empty())
+                    .collect();
+                is_signature(&filled)
+                    || filled
+                        .first()
+                        .is_some_and(|t| opening_label_word(&fold(t)).is_some())
+            }
+            ReadRow::Section(..) => false,
+        });
         if complete[..complete.len().saturating_sub(1)].contains(&false)
             || (last_short && !cut_last)
             || records == 0
-            || (rows.len() == 1 && pieces.len() < 2)
+            || closing
         {
             return None;
         }
@@ -1250,6 +1341,27 @@ mod tests {
                 vec!["负责督导检查考核工作.", "县政府办", "", "7月底前"],
             ]
         );
+    }
+
+    #[test]
+    fn a_row_going_on_over_the_next_line_leaves_the_lines_after_it_rows() {
+        let (paras, rows) = rebuilt(
+            "具体措施 牵头单位 配合单位 完成时限\n\
+             加强质量监督检查 市财政局 市商务局 2024年6月底前 深化消费维权领域改革 市商务局\n\
+             市税务局 长期坚持\n\
+             推进营商环境优化 市发展改革委 市工信局 2024年底前\n\
+             特此通知。 市人民政府办公室 2024年3月1日\n",
+        );
+        assert_eq!(
+            rows[1..],
+            [
+                vec!["加强质量监督检查", "市财政局", "市商务局", "2024年6月底前"],
+                vec!["深化消费维权领域改革", "市商务局", "市税务局", "长期坚持"],
+                vec!["推进营商环境优化", "市发展改革委", "市工信局", "2024年底前"],
+            ]
+        );
+        // The closing lines fit the columns but are none of the table's.
+        assert_eq!(paras, vec!["特此通知。 市人民政府办公室 2024年3月1日"]);
     }
 
     #[test]

@@ -45,8 +45,8 @@
 //! the column's header word stays a paragraph before the table.
 //!
 //! A table without running numbers is read strictly: rows of exactly as many
-//! paragraphs as the header has cells (or, where the first row says the
-//! 配合 column is left empty, one fewer), each fitting its column (unit names
+//! paragraphs as the header has cells (or one fewer, its 配合 cell left
+//! empty, under a header of header words), each fitting its column (unit names
 //! under 责任单位, a deadline the grammar understands under 完成时限, other text
 //! under the task columns), at least three columns.
 //!
@@ -1108,22 +1108,18 @@ fn rows_in_step<'a>(
         .collect();
     // How many paragraphs the row at `at` takes: one per column, or one
     // fewer where its 配合 cell is empty.
-    // (The first row says which: a 配合 column empty throughout, or
-    // filled in every row. Only under a header of header words: a title
-    // over it, `…工作任务分工方案`, is none.)
-    let mut row_width: Option<usize> = None;
+    // (Row by row, the full reading first. Only under a header of header
+    // words: a title over it, `…工作任务分工方案`, is none.)
     let header_words = rows.first().is_some_and(|h| {
         h.cells
             .iter()
             .all(|c| is_header_word(&c.text) || is_short_word(&c.text))
     });
     let support = support.filter(|_| header_words);
-    let row_len = |rest: &[(usize, &Paragraph)], at: usize, row_width: Option<usize>| {
+    let row_len = |rest: &[(usize, &Paragraph)], at: usize| {
         let take = |n: usize| &rest[at.min(rest.len())..(at + n).min(rest.len())];
-        let full = row_width != Some(width - 1) && in_step(take(width), roles);
-        let short = row_width != Some(width)
-            && support.is_some()
-            && in_step(take(width - 1), &without_support);
+        let full = in_step(take(width), roles);
+        let short = support.is_some() && in_step(take(width - 1), &without_support);
         if full {
             Some(width)
         } else if short {
@@ -1148,10 +1144,9 @@ fn rows_in_step<'a>(
             at += 1 + usize::from(took_title);
             continue;
         }
-        let Some(len) = row_len(&rest, at, row_width) else {
+        let Some(len) = row_len(&rest, at) else {
             break;
         };
-        row_width = Some(len);
         // A closing sentence, the issuer and the date of writing fit the
         // columns too: as the last rows-worth of paragraphs that fit, they
         // end the table.
@@ -1167,7 +1162,7 @@ fn rows_in_step<'a>(
                 _ => break,
             }
         }
-        let last = next >= rest.len() || row_len(&rest, next, row_width).is_none();
+        let last = next >= rest.len() || row_len(&rest, next).is_none();
         let chunk = &rest[at..at + len];
         let texts: Vec<&str> = chunk.iter().map(|(_, p)| p.text.as_str()).collect();
         if last && is_signature(&texts) {
@@ -1175,12 +1170,7 @@ fn rows_in_step<'a>(
         }
         let mut row = row_of(chunk);
         if let Some(c) = support.filter(|_| len < width) {
-            // (The empty 配合 cell in its place.)
-            let pos = row.cells[c.min(len - 1)].pos.clone();
-            row.cells.insert(c, Cell::new("", c as u32, pos));
-            for (k, cell) in row.cells.iter_mut().enumerate() {
-                cell.col = k as u32;
-            }
+            insert_empty_cell(&mut row.cells, c);
         }
         rows.push(row);
         complete_rows += 1;
@@ -1227,13 +1217,25 @@ fn with_empty_support(mut cells: Vec<Cell>, roles: &[ColumnRole]) -> Vec<Cell> {
             && !fits_column(t, ColumnRole::Units(Role::Responsible))
     });
     if short && after_fits {
-        let pos = cells[c].pos.clone();
-        cells.insert(c, Cell::new("", c as u32, pos));
-        for (k, cell) in cells.iter_mut().enumerate() {
-            cell.col = k as u32;
-        }
+        insert_empty_cell(&mut cells, c);
     }
     cells
+}
+
+/// An empty cell put in column `c` of a row's cells (a 配合 cell left
+/// empty), at the position of the cell it stands before, the cells after
+/// it moved one column right.
+fn insert_empty_cell(cells: &mut Vec<Cell>, c: usize) {
+    let Some(pos) = cells
+        .get(c.min(cells.len().saturating_sub(1)))
+        .map(|cell| cell.pos.clone())
+    else {
+        return;
+    };
+    cells.insert(c.min(cells.len()), Cell::new("", c as u32, pos));
+    for (k, cell) in cells.iter_mut().enumerate() {
+        cell.col = k as u32;
+    }
 }
 
 /// A row of one cell per paragraph, at the first paragraph's position.
