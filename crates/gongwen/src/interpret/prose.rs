@@ -741,25 +741,18 @@ fn inline_note(folded: &[char]) -> Option<usize> {
 
 /// A note without brackets closing a paragraph as a sentence stating who
 /// answers (`…。由市财政局和市税务局负责，2024年6月底前完成`): the last
-/// sentence opens with `由`, names units and a role word
-/// ([`lexicon::STATEMENT_VERBS`]) in its first clause. Returns where the
-/// stop before it stands.
+/// sentence opens with `由` and reads as a statement of who answers
+/// ([`role_statement`]: names and a role word in its leading clauses).
+/// Returns where the stop before it stands.
 fn statement_note(folded: &[char]) -> Option<usize> {
     let stop = folded.iter().rposition(|c| *c == '。')?;
     let sentence = &folded[stop + 1..];
-    if sentence.first() != Some(&'由') {
+    if stop == 0 || sentence.first() != Some(&'由') {
         return None;
     }
-    let clause_end = sentence
-        .iter()
-        .position(|c| matches!(c, ',' | ';'))
-        .unwrap_or(sentence.len());
-    let clause: String = sentence[1..clause_end].iter().collect();
-    let verb = lexicon::STATEMENT_VERBS
-        .iter()
-        .find(|v| clause.ends_with(*v))?;
-    let names = &clause[..clause.len() - verb.len()];
-    (stop > 0 && looks_like_units(names)).then_some(stop)
+    // (Read as a statement paragraph is: its leading clauses name units
+    // and a role word.)
+    role_statement(&sentence.iter().collect::<String>()).map(|_| stop)
 }
 
 /// The deadline clause of a note's unit text (folded chars), if any: the

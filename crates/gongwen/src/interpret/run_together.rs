@@ -51,16 +51,29 @@ const MAX_PIECES: usize = 10_000;
 /// Most pieces one cell is read as wrapped over.
 const MAX_JOINED: usize = 4;
 
+/// Whether rows may leave a column's cell empty: a column the header names
+/// as a remark's, an official's, none (`备注`, `责任领导`), or a 配合 column
+/// (not every measure has support); never one headed by a word the
+/// lexicon does not know (its cells say what it holds).
+pub(super) fn may_stay_empty(role: ColumnRole, unknown: bool) -> bool {
+    !unknown
+        && matches!(
+            role,
+            ColumnRole::Note
+                | ColumnRole::Other
+                | ColumnRole::Leader
+                | ColumnRole::Units(Role::Support)
+        )
+}
+
 /// What leaving a column's cell empty costs: nothing where rows need not
-/// fill it, a little for a 配合 column, else (a column headed by a word
-/// the lexicon does not know among them) more than a row gains by a short
-/// cell of its own.
+/// fill it ([`may_stay_empty`]), a little for a 配合 column, else more than
+/// a row gains by a short cell of its own.
 fn empty_cost(role: ColumnRole, unknown: bool) -> f32 {
     match role {
-        _ if unknown => 0.7,
-        ColumnRole::Note | ColumnRole::Other | ColumnRole::Leader => 0.0,
+        _ if !may_stay_empty(role, unknown) => 0.7,
         ColumnRole::Units(Role::Support) => 0.2,
-        _ => 0.7,
+        _ => 0.0,
     }
 }
 
@@ -84,25 +97,29 @@ fn text_column(roles: &[ColumnRole]) -> Option<usize> {
         .find_map(|role| roles.iter().position(|r| r == role))
 }
 
-/// Whether pieces have the shape of one cell wrapped at a column's width:
-/// each as long as the first (two chars at least), the last no longer,
-/// none a running number or a section line.
-fn wrapped_shape(run: &[&str]) -> bool {
+/// Whether pieces have the lengths of one cell wrapped at a column's
+/// width: each as long as the first (two chars at least), the last no
+/// longer.
+pub(super) fn has_wrapped_lengths(run: &[&str]) -> bool {
     let lengths: Vec<usize> = run.iter().map(|t| t.chars().count()).collect();
     let Some((&last, most)) = lengths.split_last() else {
         return false;
     };
     let first = lengths[0];
-    first >= 2
-        && most.iter().all(|&l| l == first)
-        && (1..=first).contains(&last)
+    first >= 2 && most.iter().all(|&l| l == first) && (1..=first).contains(&last)
+}
+
+/// Whether pieces have the shape of one cell wrapped at a column's width
+/// ([`has_wrapped_lengths`]), none a running number or a section line.
+fn wrapped_shape(run: &[&str]) -> bool {
+    has_wrapped_lengths(run)
         && run
             .iter()
             .all(|t| running_number(t).is_none() && !is_section(t))
 }
 
 /// A section line at the start of `pieces`: how many pieces it takes.
-fn section_at(pieces: &[&str]) -> Option<usize> {
+pub(super) fn section_at(pieces: &[&str]) -> Option<usize> {
     let first = pieces.first()?;
     if heading_label_alone(first).is_some() {
         // (A label alone, then its title.)

@@ -63,7 +63,9 @@ use super::columns::{
 };
 use super::meta::{classify, looks_like_issuer};
 use super::prose::opening_label_word;
-use super::run_together::{rows_of_pieces, ReadRow};
+use super::run_together::{
+    has_wrapped_lengths, may_stay_empty, rows_of_pieces, section_at, ReadRow,
+};
 use super::vertical::{
     ends_sentence, is_section, is_signature, rebuild_runs, same_or_next, MAX_COLUMNS,
     MAX_HEADER_CHARS,
@@ -260,15 +262,11 @@ fn header_end_inside(text: &str) -> Option<(Option<usize>, usize)> {
             let numbers_unheaded = !roles.contains(&ColumnRole::Seq) && {
                 let rest = cells_of(&text[end..]);
                 let mut at = 0;
-                // (A section line: `一、…`, or `一、` and its title.)
-                while let Some(p) = rest.get(at).filter(|_| at <= MAX_PIECES_BEFORE_NUMBER) {
-                    if heading_label_alone(p).is_some() {
-                        at += 2;
-                    } else if is_section(p) {
-                        at += 1;
-                    } else {
+                while at <= MAX_PIECES_BEFORE_NUMBER {
+                    let Some(k) = section_at(&rest[at.min(rest.len())..]) else {
                         break;
-                    }
+                    };
+                    at += k;
                 }
                 rest.get(at).is_some_and(|p| row_number(p).is_some())
             };
@@ -1034,14 +1032,7 @@ fn evidence(text: &str, role: ColumnRole) -> f32 {
 /// (cells side by side, not one wrapped; a line may end like a unit's
 /// name, `优化数字政府` / `服务`).
 fn wrap_shaped(run: &[&str]) -> bool {
-    let lines: Vec<usize> = run.iter().map(|t| t.chars().count()).collect();
-    let Some((&last, most)) = lines.split_last() else {
-        return false;
-    };
-    let first = lines[0];
-    first >= 2
-        && most.iter().all(|&l| l == first)
-        && (1..=first).contains(&last)
+    has_wrapped_lengths(run)
         && run.iter().all(|t| {
             running_number(t).is_none()
                 && !fits_column(t, ColumnRole::Deadline)
@@ -1227,17 +1218,11 @@ fn rows_run_together<'a>(
 fn row_complete(row: &ReadRow, roles: &[ColumnRole], unknown: &[bool]) -> bool {
     match row {
         ReadRow::Section(..) => true,
-        ReadRow::Record(cells, _) => cells.iter().zip(roles).zip(unknown).all(|((c, r), u)| {
-            !c.is_empty()
-                || !u
-                    && matches!(
-                        r,
-                        ColumnRole::Note
-                            | ColumnRole::Other
-                            | ColumnRole::Leader
-                            | ColumnRole::Units(Role::Support)
-                    )
-        }),
+        ReadRow::Record(cells, _) => cells
+            .iter()
+            .zip(roles)
+            .zip(unknown)
+            .all(|((c, r), u)| !c.is_empty() || may_stay_empty(*r, *u)),
     }
 }
 
